@@ -1,0 +1,79 @@
+# gi-wagtail developer commands. `make demo` and `make test` do all set-up on a fresh machine.
+PYTHON ?= python3.11
+VENV ?= .venv
+VENV74 ?= .venv-wagtail74
+PY := $(CURDIR)/$(VENV)/bin/python
+PY74 := $(CURDIR)/$(VENV74)/bin/python
+PG_URL ?= postgres://postgres@127.0.0.1:5432/gi_wagtail
+MYSQL_URL ?= mysql://root@127.0.0.1:3306/gi_wagtail
+PYTEST_ARGS ?=
+N ?= 1000
+BACKENDS ?= sqlite
+JSON ?=
+
+.PHONY: sysdeps install demo demo-data serve test test-sqlite test-postgres test-mariadb test-wagtail74 bench messages migrations
+
+# System packages: MariaDB client headers (mysqlclient), Chromium and a CJK font
+# (browser tests and screenshots), gettext (translations).
+sysdeps:
+	@missing=""; \
+	pkg-config --exists libmariadb 2>/dev/null || missing="$$missing libmariadb-dev pkg-config"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
+	[ -n "$$(fc-list :lang=zh 2>/dev/null)" ] || missing="$$missing fonts-wqy-microhei"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "Please install:$$missing (e.g. sudo apt-get install$$missing)"; exit 1; fi; \
+	fi
+
+install: sysdeps $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install -q --upgrade pip
+	$(VENV)/bin/pip install -q -e '.[test]'
+	touch $@
+
+$(VENV74)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV74)
+	$(VENV74)/bin/pip install -q --upgrade pip
+	$(VENV74)/bin/pip install -q -e '.[test]' 'wagtail>=7.4,<7.5'
+	touch $@
+
+demo-data: install
+	cd example_site && $(PY) manage.py migrate --noinput
+	cd example_site && $(PY) manage.py load_demo
+
+serve: install
+	cd example_site && $(PY) manage.py runserver 127.0.0.1:8000
+
+demo: install demo-data serve
+
+test: install test-sqlite test-postgres test-mariadb test-wagtail74
+
+test-sqlite: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-postgres: install
+	DATABASE_URL=$(PG_URL) $(PY) -m pytest -m "not browser and not packaging" $(PYTEST_ARGS)
+
+test-mariadb: install
+	DATABASE_URL=$(MYSQL_URL) $(PY) -m pytest -m "not browser and not packaging" $(PYTEST_ARGS)
+
+test-wagtail74: sysdeps $(VENV74)/.installed
+	$(PY74) -c "import wagtail; assert wagtail.__version__.startswith('7.4'), wagtail.__version__; print('Wagtail', wagtail.__version__)"
+	$(PY74) -m pytest -m "not browser and not packaging" $(PYTEST_ARGS)
+
+bench: install
+	$(PY) benchmarks/run.py --n $(N) --backends $(BACKENDS) $(if $(JSON),--json $(JSON),)
+
+# Regenerate the zh-hans catalogue after changing strings.
+messages: install
+	cd gi_wagtail && $(PY) -m django makemessages -l zh_Hans --settings=example_site.settings.test --pythonpath=../example_site
+	$(PY) tests/tools/merge_translations.py gi_wagtail/locale
+	cd gi_wagtail && $(PY) -m django compilemessages -l zh_Hans --settings=example_site.settings.test --pythonpath=../example_site
+
+# Regenerate migrations, kept loadable on Wagtail 7.4 (see tests/tools/fix_migrations.py).
+migrations: install
+	cd example_site && $(PY) manage.py makemigrations gi_wagtail home
+	$(PY) tests/tools/fix_migrations.py gi_wagtail/migrations/0*.py example_site/home/migrations/0*.py

@@ -1,0 +1,108 @@
+"""System checks for the ``GI_WAGTAIL`` settings and required apps."""
+
+import string
+
+from django.apps import apps
+from django.core.checks import Error, Tags, Warning, register
+
+from .conf import DEFAULTS, INDEX_NUMBER_FIELDS, SEARCH_BACKENDS, gi_settings
+
+REQUIRED_APPS = (
+    "taggit",
+    "modelcluster",
+    "wagtail",
+    "wagtail.contrib.settings",
+    "wagtail.contrib.search_promotions",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.snippets",
+)
+
+
+def index_number_pattern_problem(pattern):
+    """Return why ``pattern`` is not a usable 索引号 pattern, or None."""
+    if not isinstance(pattern, str) or not pattern.strip():
+        return "it must be a non-empty string"
+    try:
+        parts = list(string.Formatter().parse(pattern))
+    except ValueError as exc:
+        return f"it is not a valid format string ({exc})"
+    fields = [field for _, field, _, _ in parts if field is not None]
+    unknown = sorted({f for f in fields if f not in INDEX_NUMBER_FIELDS})
+    if unknown:
+        return f"unknown field(s) {', '.join(unknown)}; allowed: {', '.join(INDEX_NUMBER_FIELDS)}"
+    if "serial" not in fields:
+        return "it must contain {serial}, e.g. {serial:05d}"
+    try:
+        pattern.format(org_code="X", year=2024, month="01", category_code="01", serial=1)
+    except (ValueError, KeyError, IndexError) as exc:
+        return f"it cannot be formatted ({exc})"
+    return None
+
+
+@register(Tags.compatibility)
+def check_settings(app_configs=None, **kwargs):
+    errors = []
+    user = gi_settings.user_settings
+    if not isinstance(user, dict):
+        return [
+            Error(
+                "GI_WAGTAIL must be a dict.",
+                hint="Set GI_WAGTAIL = {...} in your settings, or remove it.",
+                id="gi_wagtail.E004",
+            )
+        ]
+    backend = gi_settings.SEARCH_BACKEND
+    if backend not in SEARCH_BACKENDS:
+        errors.append(
+            Error(
+                f"GI_WAGTAIL['SEARCH_BACKEND'] is {backend!r}, which is not a known search backend.",
+                hint=f"Use one of: {', '.join(SEARCH_BACKENDS)}.",
+                id="gi_wagtail.E001",
+            )
+        )
+    problem = index_number_pattern_problem(gi_settings.INDEX_NUMBER_PATTERN)
+    if problem:
+        errors.append(
+            Error(
+                f"GI_WAGTAIL['INDEX_NUMBER_PATTERN'] is not a valid 索引号 pattern: {problem}.",
+                hint="Example: '{org_code}/{year}-{serial:05d}'.",
+                id="gi_wagtail.E002",
+            )
+        )
+    for key in ("ITEMS_PER_PAGE", "SEARCH_MAX_QUERY_LENGTH"):
+        value = getattr(gi_settings, key)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            errors.append(
+                Error(
+                    f"GI_WAGTAIL['{key}'] must be a positive integer, not {value!r}.",
+                    id="gi_wagtail.E005",
+                )
+            )
+    unknown = sorted(set(user) - set(DEFAULTS))
+    if unknown:
+        errors.append(
+            Warning(
+                f"GI_WAGTAIL has unknown key(s): {', '.join(unknown)}.",
+                hint=f"Known keys: {', '.join(DEFAULTS)}.",
+                id="gi_wagtail.W001",
+            )
+        )
+    return errors
+
+
+def missing_app_errors(installed):
+    return [
+        Error(
+            f"gi_wagtail needs '{name}' in INSTALLED_APPS.",
+            hint=f"Add '{name}' to INSTALLED_APPS.",
+            id="gi_wagtail.E003",
+        )
+        for name in REQUIRED_APPS
+        if name not in installed
+    ]
+
+
+@register(Tags.compatibility)
+def check_required_apps(app_configs=None, **kwargs):
+    return missing_app_errors({config.name for config in apps.get_app_configs()})

@@ -1,0 +1,75 @@
+"""Integrator settings: one ``GI_WAGTAIL`` dict, defaults kept here.
+
+Read values with ``gi_settings.NAME``; the merged view is rebuilt whenever
+Django's ``setting_changed`` fires (``override_settings`` in tests).
+"""
+
+from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+
+DEFAULTS = {
+    # Search backend: "embedded" (the site's own database) or "elasticsearch".
+    "SEARCH_BACKEND": "embedded",
+    # Elasticsearch connection and index naming (used by the "elasticsearch" backend).
+    "ELASTICSEARCH": {
+        "HOSTS": ["http://127.0.0.1:9200"],
+        "INDEX_PREFIX": "gi_wagtail",
+        "ANALYZER": "cjk",  # "cjk", "smartcn" or "ik"
+        "OPTIONS": {},
+    },
+    # 索引号 pattern. Fields: {org_code} {year} {month} {category_code} {serial}.
+    # {serial} is required; give it a width such as {serial:05d}.
+    "INDEX_NUMBER_PATTERN": "{org_code}/{year}-{serial:05d}",
+    # Template that every public gi_wagtail page extends.
+    "BASE_TEMPLATE": "gi_wagtail/base.html",
+    # Catalogue listings and search results per page.
+    "ITEMS_PER_PAGE": 20,
+    # Longest search query accepted (characters); longer input is cut.
+    "SEARCH_MAX_QUERY_LENGTH": 100,
+    # Extra synonym file (one group per line, words separated by spaces or commas).
+    "SYNONYMS_FILE": None,
+}
+
+SEARCH_BACKENDS = ("embedded", "elasticsearch")
+INDEX_NUMBER_FIELDS = ("org_code", "year", "month", "category_code", "serial")
+
+
+class GiSettings:
+    """Attribute access to ``GI_WAGTAIL`` merged over ``DEFAULTS``."""
+
+    def __init__(self):
+        self._cache = None
+
+    @property
+    def user_settings(self):
+        return getattr(settings, "GI_WAGTAIL", {})
+
+    def _merged(self):
+        if self._cache is None:
+            merged = {}
+            user = self.user_settings if isinstance(self.user_settings, dict) else {}
+            for key, default in DEFAULTS.items():
+                value = user.get(key, default)
+                if isinstance(default, dict) and isinstance(value, dict):
+                    value = {**default, **value}
+                merged[key] = value
+            self._cache = merged
+        return self._cache
+
+    def __getattr__(self, name):
+        if name.startswith("_") or name not in DEFAULTS:
+            raise AttributeError(name)
+        return self._merged()[name]
+
+    def reload(self):
+        self._cache = None
+
+
+gi_settings = GiSettings()
+
+
+@receiver(setting_changed)
+def _reload(*, setting, **kwargs):
+    if setting == "GI_WAGTAIL":
+        gi_settings.reload()

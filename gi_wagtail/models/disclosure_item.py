@@ -1,0 +1,189 @@
+"""公开条目: one catalogue item with its statutory metadata."""
+
+import re
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.documents import get_document_model_string
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..blocks import ItemBodyBlock
+from .base import GiPage
+from .index_numbers import allocate_index_number
+
+
+class Validity(models.TextChoices):
+    VALID = "valid", _("Valid (有效)")
+    EXPIRED = "expired", _("Expired (失效)")
+    REPEALED = "repealed", _("Repealed (废止)")
+
+
+class DisclosureMethod(models.TextChoices):
+    PROACTIVE = "proactive", _("Proactive (主动公开)")
+    ON_REQUEST = "on_request", _("On request (依申请公开)")
+
+
+class DisclosureScope(models.TextChoices):
+    PUBLIC = "public", _("The public (面向社会)")
+    APPLICANT = "applicant", _("The applicant (面向申请人)")
+
+
+_DOC_NO_BRACKETS = str.maketrans({"〔": "[", "〕": "]", "【": "[", "】": "]", "（": "[", "）": "]", "(": "[", ")": "]", "［": "[", "］": "]"})
+
+
+def normalise_doc_no(doc_no):
+    """Canonical 文号 for matching: every bracket style becomes [], spaces go."""
+    return re.sub(r"\s+", "", (doc_no or "").translate(_DOC_NO_BRACKETS))
+
+
+class ItemKeyword(TaggedItemBase):
+    content_object = ParentalKey("gi_wagtail.DisclosureItemPage", on_delete=models.CASCADE, related_name="keyword_items")
+
+
+class AbstractDisclosureItemPage(GiPage):
+    index_no = models.CharField(
+        _("index number (索引号)"),
+        max_length=64,
+        blank=True,
+        help_text=_("Generated on first publish when left empty. Never changes afterwards."),
+    )
+    agency = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+    organisation = models.ForeignKey(
+        "gi_wagtail.Organisation", verbose_name=_("publishing organisation (发布机构)"),
+        null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+    )
+    written_on = models.DateField(_("date written (成文日期)"), null=True, blank=True)
+    published_on = models.DateField(_("publication date (发布日期)"), default=timezone.localdate)
+    doc_no = models.CharField(_("document number (文号)"), max_length=100, blank=True, help_text=_("e.g. 高科发〔2024〕12号"))
+    doc_no_normalised = models.CharField(max_length=100, blank=True, editable=False, db_index=True)
+    topic = models.ForeignKey(
+        "gi_wagtail.TopicClass", verbose_name=_("topic (主题分类)"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
+    )
+    genre = models.ForeignKey(
+        "gi_wagtail.Genre", verbose_name=_("genre (体裁)"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    validity = models.CharField(_("validity (有效性)"), max_length=16, choices=Validity.choices, default=Validity.VALID)
+    effective_on = models.DateField(_("effective from"), null=True, blank=True)
+    invalid_on = models.DateField(_("expired or repealed on"), null=True, blank=True)
+    disclosure_method = models.CharField(
+        _("disclosure method (公开方式)"), max_length=16, choices=DisclosureMethod.choices, default=DisclosureMethod.PROACTIVE
+    )
+    disclosure_scope = models.CharField(
+        _("disclosure scope (公开范围)"), max_length=16, choices=DisclosureScope.choices, default=DisclosureScope.PUBLIC
+    )
+    summary = models.TextField(_("summary (内容概述)"), blank=True, max_length=500)
+    body = StreamField(ItemBodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("index_no"),
+                FieldPanel("organisation"),
+                FieldRowPanel([FieldPanel("written_on"), FieldPanel("published_on")]),
+                FieldPanel("doc_no"),
+                FieldRowPanel([FieldPanel("topic"), FieldPanel("genre")]),
+                FieldPanel("keywords"),
+            ],
+            heading=_("Catalogue metadata"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("validity"), FieldRowPanel([FieldPanel("effective_on"), FieldPanel("invalid_on")])],
+            heading=_("Validity"),
+        ),
+        FieldRowPanel([FieldPanel("disclosure_method"), FieldPanel("disclosure_scope")]),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        InlinePanel("attachments", label=_("Attachments")),
+        FieldPanel("interprets"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("index_no", boost=3),
+        index.SearchField("doc_no", boost=3),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("published_on"),
+        index.FilterField("validity"),
+    ]
+
+    # A copy is a new item: it gets its own 索引号 when published.
+    exclude_fields_in_copy = ["index_no", "agency"]
+    gi_template = "gi_wagtail/pages/disclosure_item_page.html"
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_repealed(self):
+        return self.validity == Validity.REPEALED
+
+    def find_agency(self):
+        from .disclosure_index import AbstractDisclosureIndexPage
+
+        if not self.path:
+            return None
+        return self.get_ancestors().type(AbstractDisclosureIndexPage).last()
+
+    def with_content_json(self, content):
+        # Revisions never carry the 索引号 back: it stays what the database holds.
+        obj = super().with_content_json(content)
+        if self.index_no:
+            obj.index_no = self.index_no
+        obj.agency_id = self.agency_id
+        return obj
+
+    def save(self, *args, **kwargs):
+        self.doc_no_normalised = normalise_doc_no(self.doc_no)
+        if self.path and not self.agency_id:
+            agency = self.find_agency()
+            self.agency_id = agency.pk if agency else None
+        if self.live and not self.index_no and self.agency_id:
+            self.index_no = allocate_index_number(self, self.published_on or timezone.localdate())
+        return super().save(*args, **kwargs)
+
+
+class DisclosureItemPage(AbstractDisclosureItemPage):
+    keywords = ClusterTaggableManager(through=ItemKeyword, blank=True, verbose_name=_("keywords (关键词)"))
+    interprets = ParentalManyToManyField(
+        "self", symmetrical=False, blank=True, related_name="interpretations",
+        verbose_name=_("interprets policies"), help_text=_("For a 政策解读: the policies it interprets."),
+    )
+
+    parent_page_types = ["gi_wagtail.CatalogueCategoryPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("disclosure item page")
+        verbose_name_plural = _("disclosure item pages")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "index_no"], condition=~models.Q(index_no=""), name="gi_wagtail_item_unique_index_no"
+            )
+        ]
+        indexes = [models.Index(fields=["published_on"], name="gi_wagtail_item_published")]
+
+
+class ItemAttachment(Orderable):
+    page = ParentalKey("gi_wagtail.DisclosureItemPage", on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(get_document_model_string(), verbose_name=_("document"), on_delete=models.PROTECT, related_name="+")
+    title = models.CharField(_("title"), max_length=255, blank=True, help_text=_("Defaults to the document title."))
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    @property
+    def display_title(self):
+        return self.title or self.document.title

@@ -1,0 +1,1 @@
+"""Page signal handlers (search index sync is connected in gi_wagtail.search)."""

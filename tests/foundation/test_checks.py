@@ -1,0 +1,57 @@
+from django.core import checks
+from django.test import SimpleTestCase, override_settings
+
+from gi_wagtail.checks import index_number_pattern_problem, missing_app_errors
+
+
+def _ids():
+    return {message.id for message in checks.run_checks() if message.id and message.id.startswith("gi_wagtail.")}
+
+
+class SettingsChecksTests(SimpleTestCase):
+    def test_default_settings_pass(self):
+        self.assertEqual(_ids(), set())
+
+    @override_settings(GI_WAGTAIL={"SEARCH_BACKEND": "solr"})
+    def test_unknown_search_backend_is_rejected(self):
+        messages = [m for m in checks.run_checks() if m.id == "gi_wagtail.E001"]
+        self.assertEqual(len(messages), 1)
+        self.assertIn("solr", messages[0].msg)
+
+    @override_settings(GI_WAGTAIL={"INDEX_NUMBER_PATTERN": "{org_code}/{year}"})
+    def test_pattern_without_serial_is_rejected(self):
+        self.assertIn("gi_wagtail.E002", _ids())
+
+    @override_settings(GI_WAGTAIL={"INDEX_NUMBER_PATTERN": "{org_code}/{yeer}-{serial:05d}"})
+    def test_pattern_with_unknown_field_is_rejected(self):
+        self.assertIn("gi_wagtail.E002", _ids())
+
+    @override_settings(GI_WAGTAIL="embedded")
+    def test_settings_must_be_a_dict(self):
+        self.assertIn("gi_wagtail.E004", _ids())
+
+    @override_settings(GI_WAGTAIL={"ITEMS_PER_PAGE": 0})
+    def test_page_size_must_be_positive(self):
+        self.assertIn("gi_wagtail.E005", _ids())
+
+    @override_settings(GI_WAGTAIL={"SEARCH_BAKEND": "embedded"})
+    def test_unknown_key_warns(self):
+        self.assertIn("gi_wagtail.W001", _ids())
+
+    def test_missing_required_app_is_reported(self):
+        from django.conf import settings
+
+        installed = set(settings.INSTALLED_APPS) - {"wagtail.contrib.settings", "taggit"}
+        messages = missing_app_errors(installed)
+        self.assertEqual({m.id for m in messages}, {"gi_wagtail.E003"})
+        self.assertEqual([m.msg for m in messages], ["gi_wagtail needs 'taggit' in INSTALLED_APPS.", "gi_wagtail needs 'wagtail.contrib.settings' in INSTALLED_APPS."])
+
+
+class PatternTests(SimpleTestCase):
+    def test_known_families_are_valid(self):
+        for pattern in ("{org_code}/{year}-{serial:05d}", "{org_code}-{year}-{serial:06d}", "{org_code}/{year}{month}-{serial:05d}",
+                        "{org_code}-{category_code}-{year}-{serial:05d}"):
+            self.assertIsNone(index_number_pattern_problem(pattern), pattern)
+
+    def test_broken_format_string(self):
+        self.assertIn("format", index_number_pattern_problem("{org_code/{serial}"))
