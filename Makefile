@@ -51,8 +51,13 @@ demo: install demo-data serve
 
 test: install test-sqlite test-postgres test-mariadb test-wagtail74
 
-test-sqlite: install
-	$(PY) -m pytest $(PYTEST_ARGS)
+# axe-core for the accessibility checks in the browser tests (from the npm registry).
+AXE := $(CURDIR)/$(VENV)/axe/node_modules/axe-core/axe.min.js
+$(AXE):
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/axe axe-core@4
+
+test-sqlite: install $(AXE)
+	GI_WAGTAIL_AXE=$(AXE) $(PY) -m pytest $(PYTEST_ARGS)
 
 test-postgres: install
 	DATABASE_URL=$(PG_URL) $(PY) -m pytest -m "not browser and not packaging" $(PYTEST_ARGS)

@@ -48,3 +48,30 @@ def screenshot(page):
         page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
     return take
+
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture(scope="session")
+def axe_source():
+    path = os.environ.get("GI_WAGTAIL_AXE")
+    if not path or not Path(path).exists():
+        pytest.fail("axe-core not found: run the suite through `make test` (it installs axe-core from npm) or set GI_WAGTAIL_AXE")
+    return Path(path).read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def axe_violations(page, axe_source):
+    """Serious and critical WCAG 2.1 A/AA violations on the current page, as (rule id, targets) pairs."""
+
+    def run():
+        page.add_script_tag(content=axe_source)
+        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+        return [
+            (violation["id"], [node["target"] for node in violation["nodes"]][:3])
+            for violation in result["violations"]
+            if violation["impact"] in ("serious", "critical")
+        ]
+
+    return run
