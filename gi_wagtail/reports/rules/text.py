@@ -17,6 +17,7 @@ TABLE_TARGETS = {
     "reviews": ("table4.cases.review_total",),
     "lawsuits": ("table4.cases.lit_direct_total", "table4.cases.lit_after_review_total"),
     "fees_collected": ("fees.collected",),
+    "fee_notices": ("fees.notices_count",),
 }
 FIGURE_TARGETS = {
     "requests_received": ("key_figures.requests_received",),
