@@ -171,8 +171,10 @@ def validate_shape(data) -> dict:
             name: _check_grid(name, tables.get(name), fmt.cell_keys(name), problems, code)
             for name in TABLE_NAMES
         }
-    elif tables:
-        problems.append(f"tables: format {code} is free text and has no tables")
+    else:
+        if tables:
+            problems.append(f"tables: format {code} is free text and has no tables")
+        out["tables"] = {}
 
     fees = data.get("fees")
     if fmt.has_fee_figures:

@@ -33,9 +33,6 @@ CROSS_YEAR_RULES = (
 def _normalised(data):
     if data is None:
         return None
-    if isinstance(data, dict) and "tables" in data and isinstance(data.get("sections"), dict) \
-            and "notes" in data:
-        return data  # already normalised by validate_shape
     return validate_shape(data)
 
 

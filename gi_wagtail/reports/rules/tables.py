@@ -98,7 +98,7 @@ def rule4_table4_totals(report, fmt, previous=None):
 def rule5_cell_values(report, fmt, previous=None):
     """Cells are non-negative integers, except signed changes and amounts."""
     for table in TABLE_NAMES:
-        for row_key, row in report["tables"][table].items():
+        for row_key, row in report["tables"].get(table, {}).items():
             for col_key, value in row.items():
                 if value is None:
                     continue
