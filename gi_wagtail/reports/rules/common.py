@@ -28,5 +28,12 @@ def is_number(v) -> bool:
 def incomplete(rule: str, location: str, cells, what: str) -> Finding:
     blanks = len(cells)
     return Finding(rule, WARNING, location,
-                   gettext_noop("Incomplete: %(what)s cannot be checked because %(blanks)s cell(s) are blank."),
+                   gettext_noop("Incomplete: %(what)s was not checked because %(blanks)s cell(s) are blank."),
                    {"what": what, "blanks": blanks}, tuple(cells), code="incomplete")
+
+
+def table2_row_label(fmt, row_key):
+    for row in fmt.table2.rows:
+        if row.key == row_key:
+            return row.label
+    return row_key

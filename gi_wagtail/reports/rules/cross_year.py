@@ -5,7 +5,7 @@ from ..findings import gettext_noop
 
 from ..findings import ERROR, INFO, WARNING, Finding
 from ..formats.table4 import GROUP_KEYS
-from .common import addr, incomplete, is_number
+from .common import addr, incomplete, is_number, table2_row_label
 
 
 def _usable(report, previous, formats=("2019", "2021")):
@@ -30,7 +30,7 @@ def rule6_carry_over(report, fmt, previous=None):
         before = previous["tables"]["table3"]["carried_out"][col.key]
         if now is None or before is None:
             yield incomplete("R6", loc, [loc] if now is None else [f"previous.{addr('table3', 'carried_out', col.key)}"],
-                             f"carry-over from {previous['year']} ({col.label})")
+                             f"{col.label}（上年结转）")
         elif now != before:
             yield Finding("R6", ERROR, loc, gettext_noop(
                 "Column %(column)s: carried over from last year is %(now)s, but the %(prev_year)s report "
@@ -54,7 +54,7 @@ def rule7_documents_in_force(report, fmt, previous=None):
             yield Finding("R7", WARNING, loc, gettext_noop(
                 "%(row)s: %(now)s documents in force, but last year's %(before)s + issued %(issued)s - "
                 "repealed %(repealed)s = %(expected)s (documents may also lapse at the end of their term)."),
-                {"row": row, "now": now, "before": before, "issued": issued, "repealed": repealed,
+                {"row": table2_row_label(fmt, row), "now": now, "before": before, "issued": issued, "repealed": repealed,
                  "expected": expected},
                 (loc, addr("table2", row, "issued"), addr("table2", row, "repealed")))
 
@@ -73,7 +73,7 @@ def rule8_item_counts_cross_year(report, fmt, previous=None):
             yield Finding("R8", WARNING, loc, gettext_noop(
                 "%(row)s: last year's item count is %(now)s, but the %(prev_year)s report gives "
                 "%(before)s %(change)+d = %(expected)s."),
-                {"row": row, "now": now, "before": before, "change": change, "expected": before + change,
+                {"row": table2_row_label(fmt, row), "now": now, "before": before, "change": change, "expected": before + change,
                  "prev_year": previous["year"]}, (loc,))
 
 

@@ -7,7 +7,7 @@ from ..findings import ERROR, Finding
 from ..formats import AMOUNT, SIGNED, TABLE_NAMES
 from ..formats.table3 import APPLICANT_COLUMNS
 from ..formats.table4 import GROUP_KEYS, PARTS
-from .common import addr, cell, incomplete, is_number, total
+from .common import addr, cell, incomplete, is_number, table2_row_label, total
 
 
 def _blank(report, addresses):
@@ -26,7 +26,7 @@ def rule1_balance(report, fmt, previous=None):
         loc = addr("table3", "received", col.key)
         blanks = _blank(report, cells)
         if blanks:
-            yield incomplete("R1", loc, blanks, f"table3 column {col.label} (勾稽关系)")
+            yield incomplete("R1", loc, blanks, f"{col.label}（勾稽关系）")
             continue
         v = {r: cell(report, "table3", r, col.key) for r in ("received", "carried_in", "handled_total", "carried_out")}
         lhs, rhs = v["received"] + v["carried_in"], v["handled_total"] + v["carried_out"]
@@ -47,7 +47,7 @@ def rule2_row_totals(report, fmt, previous=None):
         cells = parts + [loc]
         blanks = _blank(report, cells)
         if blanks:
-            yield incomplete("R2", loc, blanks, f"table3 row {row.label} (总计)")
+            yield incomplete("R2", loc, blanks, f"{row.label}（总计）")
             continue
         expected = sum(cell(report, "table3", row.key, c) for c in APPLICANT_COLUMNS)
         actual = cell(report, "table3", row.key, "total")
@@ -66,7 +66,7 @@ def rule3_outcomes(report, fmt, previous=None):
         cells = parts + [loc]
         blanks = _blank(report, cells)
         if blanks:
-            yield incomplete("R3", loc, blanks, f"table3 column {col.label} (（七）总计)")
+            yield incomplete("R3", loc, blanks, f"{col.label}（（七）总计）")
             continue
         expected = total(cell(report, "table3", r, col.key) for r in rows)
         actual = cell(report, "table3", "handled_total", col.key)
@@ -85,7 +85,7 @@ def rule4_table4_totals(report, fmt, previous=None):
         label = fmt.table4.column(f"{group}_total").parent
         blanks = _blank(report, cells)
         if blanks:
-            yield incomplete("R4", loc, blanks, f"table4 {label} (总计)")
+            yield incomplete("R4", loc, blanks, f"{label}（总计）")
             continue
         expected = sum(cell(report, "table4", "cases", f"{group}_{p}") for p in PARTS)
         actual = cell(report, "table4", "cases", f"{group}_total")
@@ -144,7 +144,7 @@ def rule8_table2_2019(report, fmt, previous=None):
             loc = addr("table2", row, "published")
             yield Finding("R8", ERROR, loc, gettext_noop(
                 "%(row)s: newly published this year (%(published)s) exceeds the total published (%(total)s)."),
-                {"row": _row_label(fmt, row),
+                {"row": table2_row_label(fmt, row),
                  "published": pub, "total": tot}, (loc, addr("table2", row, "total_published")))
     for row, cols in fmt.cell_keys("table2").items():
         if "change" not in cols:
@@ -154,12 +154,6 @@ def rule8_table2_2019(report, fmt, previous=None):
             loc = addr("table2", row, "change")
             yield Finding("R8", ERROR, loc, gettext_noop(
                 "%(row)s: last year's count (%(prev)s) plus this year's change (%(change)s) is negative."),
-                {"row": _row_label(fmt, row), "prev": prev, "change": change},
+                {"row": table2_row_label(fmt, row), "prev": prev, "change": change},
                 (addr("table2", row, "prev_count"), loc))
 
-
-def _row_label(fmt, row_key):
-    for row in fmt.table2.rows:
-        if row.key == row_key:
-            return row.label
-    return row_key

@@ -78,7 +78,7 @@ def rule10_narrative_numbers(report, fmt, previous=None):
                 "The narrative (%(section)s) states %(text_value)s (“%(snippet)s”) but %(location)s is "
                 "%(table_value)s."),
                 {"section": st.section, "snippet": st.snippet, "text_value": st.value,
-                 "location": "+".join(cells), "table_value": "blank" if table_value is None else table_value},
+                 "location": "+".join(cells), "table_value": table_value},
                 tuple(cells), code="conflict")
 
 
