@@ -238,6 +238,17 @@ class AnnualReportPage(RoutablePageMixin, AbstractAnnualReportPage):
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
 
+    @path("compare/", name="gi_wagtail_report_compare")
+    def compare_view(self, request):
+        from ..reports.compare import comparison
+
+        pages = list(type(self).objects.live().public().filter(organisation_id=self.organisation_id)
+                     .order_by("year"))
+        data = comparison([p.report_data() for p in pages])
+        data["pages"] = pages
+        return self.render(request, context_overrides={"comparison": data},
+                           template="gi_wagtail/pages/annual_report_compare.html")
+
     def get_context(self, request, *args, **kwargs):
         from ..reports.render import filled_layout
 
@@ -255,6 +266,7 @@ class AnnualReportPage(RoutablePageMixin, AbstractAnnualReportPage):
         context["placed_tables"] = [t for t, k in (("table2", "proactive"), ("table3", "requests"),
                                                    ("table4", "review_litigation")) if k in keys]
         context["report_json_url"] = base + self.reverse_subpage("gi_wagtail_report_json")
+        context["compare_url"] = base + self.reverse_subpage("gi_wagtail_report_compare")
         context["key_figure_rows"] = [
             (f.label, data["key_figures"].get(f.key)) for f in get_format(self.report_format).key_figures
         ] if data.get("key_figures") else []
