@@ -32,3 +32,54 @@ def log_report_override_on_publish(request, page):
     page = page.specific
     if isinstance(page, AbstractAnnualReportPage) and page.validation_override:
         log_override(page, request.user)
+
+
+def _blocked_reports(objects, user):
+    """Reports whose latest revision has validation errors and no permitted, reasoned override."""
+    from ..models.reports import AbstractAnnualReportPage
+    from .admin_forms import OVERRIDE_PERMISSION
+
+    blocked = []
+    for page in objects:
+        page = page.specific
+        if not isinstance(page, AbstractAnnualReportPage):
+            continue
+        latest = page.get_latest_revision_as_object()
+        if not any(f.severity == ERROR for f in latest.findings()):
+            continue
+        if latest.validation_override and latest.override_reason.strip() and user.has_perm(OVERRIDE_PERMISSION):
+            continue
+        blocked.append(latest)
+    return blocked
+
+
+@hooks.register("before_bulk_action")
+def block_bulk_publish_of_invalid_reports(request, action_type, objects, action_class_instance):
+    # The listing's bulk "Publish" does not run the edit form, so the same rule is applied here.
+    if action_type != "publish":
+        return None
+    blocked = _blocked_reports(objects, request.user)
+    if not blocked:
+        return None
+    from django.contrib import messages
+    from django.shortcuts import redirect
+
+    messages.error(request, _("Nothing was published: %(titles)s has validation errors. Open the report to "
+                              "fix them or to override them with a reason.")
+                   % {"titles": "、".join(p.title for p in blocked)})
+    return redirect(request.GET.get("next") or "wagtailadmin_home")
+
+
+@hooks.register("after_bulk_action")
+def log_report_override_on_bulk_publish(request, action_type, objects, action_class_instance):
+    from ..models.reports import AbstractAnnualReportPage
+
+    if action_type != "publish":
+        return None
+    for page in objects:
+        page = page.specific
+        if isinstance(page, AbstractAnnualReportPage):
+            page.refresh_from_db()  # the published state
+            if page.validation_override:
+                log_override(page, request.user)
+    return None

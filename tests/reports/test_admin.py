@@ -141,3 +141,29 @@ def test_override_needs_the_permission(client, editor, setup):
     assert client.post(edit_url(page), good).status_code == 302
     assert AnnualReportPage.objects.get(pk=page.pk).live
     assert not PageLogEntry.objects.filter(action=OVERRIDE_ACTION).exists()
+
+
+def bulk_publish_url(page):
+    return reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish")) + f"?id={page.pk}"
+
+
+def test_bulk_publish_is_blocked_for_reports_with_errors(admin_client, setup):
+    index, org, _page = setup
+    bad = add_report(index, org, year=2019, fmt="2021", publish=False,
+                     report=with_cell(balanced_report("2021", 2019), "table3.granted.total", 9))
+    response = admin_client.post(bulk_publish_url(bad))
+    assert response.status_code == 302
+    assert not AnnualReportPage.objects.get(pk=bad.pk).live
+    good = add_report(index, org, year=2018, fmt="2021", publish=False, report=balanced_report("2021", 2018))
+    admin_client.post(bulk_publish_url(good))
+    assert AnnualReportPage.objects.get(pk=good.pk).live
+
+
+def test_bulk_publish_with_override_is_audited(admin_client, setup):
+    index, org, _page = setup
+    bad = add_report(index, org, year=2019, fmt="2021", publish=False, validation_override=True,
+                     override_reason="原文如此", report=with_cell(balanced_report("2021", 2019),
+                                                                 "table3.granted.total", 9))
+    admin_client.post(bulk_publish_url(bad))
+    assert AnnualReportPage.objects.get(pk=bad.pk).live
+    assert PageLogEntry.objects.get(page=bad, action=OVERRIDE_ACTION).data["reason"] == "原文如此"
