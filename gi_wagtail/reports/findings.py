@@ -1,0 +1,58 @@
+"""Validation findings: rule id, severity, cell-addressable location, message."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ERROR = "error"
+WARNING = "warning"
+INFO = "info"
+SEVERITIES = (ERROR, WARNING, INFO)
+
+
+def gettext_noop(message: str) -> str:
+    """Marks a msgid for extraction (same name as Django's, which needs settings)."""
+    return message
+
+
+def translate(msgid: str) -> str:
+    """gettext when Django is configured; the English msgid otherwise (pure-Python use)."""
+    try:
+        from django.conf import settings
+        from django.utils.translation import gettext
+
+        if not settings.configured:
+            return msgid
+        return gettext(msgid)
+    except Exception:  # no Django / translation infrastructure not ready
+        return msgid
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str  # "R1" .. "R12"
+    severity: str
+    location: str  # e.g. "table3.received.total"
+    msgid: str  # English, marked with gettext_noop at the call site
+    params: dict = field(default_factory=dict)
+    cells: tuple = ()  # every cell address the rule looked at
+    code: str = ""  # sub-kind, e.g. "incomplete", "conflict"
+
+    @property
+    def message(self) -> str:
+        params = {k: ("—" if v is None else v) for k, v in self.params.items()}
+        return translate(self.msgid) % params
+
+    def as_dict(self) -> dict:
+        return {"rule": self.rule, "severity": self.severity, "location": self.location,
+                "message": self.message, "code": self.code, "cells": list(self.cells)}
+
+
+def has_errors(findings) -> bool:
+    return any(f.severity == ERROR for f in findings)
+
+
+def by_location(findings) -> dict:
+    out: dict[str, list[Finding]] = {}
+    for f in findings:
+        out.setdefault(f.location, []).append(f)
+    return out

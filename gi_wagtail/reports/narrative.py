@@ -1,0 +1,122 @@
+"""Numbers stated in narrative text ("共收到申请5件", "予以公开3件", ...).
+
+Used by the validator (rules 10 and 12) and by the legacy text parser to fill
+2008-style key figures. Extraction is clause by clause so that a negation
+("未收到…申请") only applies to its own clause.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .values import CN_NUMBER_CHARS, to_number
+
+NUM = rf"(\d+|[{CN_NUMBER_CHARS}]+)"
+_GAP = r"[^，,。；;：:]{0,20}?"
+
+# kind -> patterns; the first group is the number.
+_COUNT_PATTERNS = {
+    "requests_received": (
+        rf"(?:共|新)?收到{_GAP}申请(?:共|总计|合计)?{NUM}(?:件|个|份)",
+        rf"新收{_GAP}申请(?:数量)?(?:为|共)?{NUM}(?:件|个|份)",
+        rf"受理{_GAP}申请(?:共)?{NUM}(?:件|个|份)",
+    ),
+    "granted": (rf"(?<!部分)(?:予以公开|同意公开)(?:的)?(?:共)?{NUM}件",),
+    "partial": (rf"部分公开(?:的)?(?:共)?{NUM}件",),
+    "handled": (rf"(?:共|已)?办结{_GAP}{NUM}件", rf"(?:共)?答复{_GAP}申请{NUM}件"),
+    "carried_out": (rf"结转(?:至)?下(?:一)?年(?:度)?(?:继续办理)?(?:的)?{NUM}件",),
+    "reviews": (rf"行政复议(?:案件|申请)?(?:共)?{NUM}(?:件|起|宗)",),
+    "lawsuits": (rf"行政诉讼(?:案件)?(?:共)?{NUM}(?:件|起|宗)",),
+    "fee_notices": (rf"(?:发出|出具|送达)?收费通知(?:书)?(?:共)?{NUM}(?:件|份|次)",),
+    "proactive_items": (rf"主动公开(?:各类)?(?:政府)?信息(?:共|总计)?{NUM}(?:条|件|篇)",),
+    "catalogue_categories": (rf"(?:等|共){NUM}(?:个)?(?:大)?类",),
+}
+_FEE_PATTERNS = (
+    r"(?:实际)?收取(?:信息处理费|费用)?(?:共计|合计|共)?(\d+(?:\.\d+)?)元",
+    r"信息处理费(?:共计|合计|共)(\d+(?:\.\d+)?)元",
+)
+_NEG = r"(?:未收到|没有收到|未接到|没有接到|未有|没有|未发生|没有发生|无)"
+_NO_REQUESTS = (
+    rf"(?:未收到|没有收到|未接到|没有接到|未有|没有){_GAP}(?:公开申请|依申请公开|申请)",
+    r"无(?:政府信息)?(?:依申请公开|公开申请|政府信息公开申请|申请公开)",
+    r"申请(?:数量|数)?(?:为)?(?:0|零)(?:件|个)",
+)
+_NO_REVIEW = rf"{_NEG}[^。；;]{{0,30}}?行政复议"
+_NO_LAWSUIT = rf"{_NEG}[^。；;]{{0,40}}?行政诉讼"
+_NO_FEES = (rf"{_NEG}[^。；;，,]{{0,16}}?收费", r"未(?:收取|发生收费)", r"收费(?:及减免)?情况为零")
+_ALL_UPHELD = r"行政复议[^。；;]{0,30}?(?:均|全部|都)(?:获|被|予以|得到)?(?:维持)"
+_CATEGORY_NAMES = rf"(?:有|包括|包含|分为)([^。；;]+?)等{NUM}(?:个)?类"
+
+_CLAUSE_SPLIT = re.compile(r"[。；;！!？?\n]+")
+
+
+@dataclass(frozen=True)
+class Statement:
+    kind: str  # see _COUNT_PATTERNS, plus fees_collected, no_requests, reviews_all_upheld
+    value: object  # int / float / True / list
+    snippet: str
+    section: str = ""
+
+
+def clauses(text: str):
+    text = unicodedata.normalize("NFKC", text or "")
+    for clause in _CLAUSE_SPLIT.split(text):
+        clause = re.sub(r"\s+", "", clause)
+        if clause:
+            yield clause
+
+
+def extract(text: str, section: str = "") -> list[Statement]:
+    out: list[Statement] = []
+    for clause in clauses(text):
+        def add(kind, value):
+            out.append(Statement(kind, value, clause[:80], section))
+
+        # "申请行政复议" is about review, not about disclosure requests.
+        plain = re.sub(r"申请(?:行政)?复议", "复议", clause)
+        no_requests = any(re.search(p, plain) for p in _NO_REQUESTS)
+        if no_requests and "无正当理由" not in clause:
+            add("no_requests", True)
+        if re.search(_NO_REVIEW, clause) and not re.search(_COUNT_PATTERNS["reviews"][0], clause):
+            add("reviews", 0)
+        if re.search(_NO_LAWSUIT, clause) and not re.search(_COUNT_PATTERNS["lawsuits"][0], clause):
+            add("lawsuits", 0)
+        if any(re.search(p, clause) for p in _NO_FEES) and not re.search(_FEE_PATTERNS[0], clause):
+            add("fees_collected", 0)
+        if re.search(_ALL_UPHELD, clause):
+            add("reviews_all_upheld", True)
+        m = re.search(_CATEGORY_NAMES, clause)
+        if m:
+            names = [n for n in re.split(r"[、,，和及]", m.group(1)) if n]
+            add("catalogue_category_names", names)
+        for kind, patterns in _COUNT_PATTERNS.items():
+            for pattern in patterns:
+                m = re.search(pattern, clause)
+                if m:
+                    try:
+                        add(kind, to_number(m.group(1)))
+                    except ValueError:
+                        continue
+                    break
+        for pattern in _FEE_PATTERNS:
+            m = re.search(pattern, clause)
+            if m:
+                value = float(m.group(1))
+                add("fees_collected", int(value) if value.is_integer() else value)
+                break
+    return out
+
+
+def extract_sections(sections: dict) -> list[Statement]:
+    out = []
+    for key, sec in (sections or {}).items():
+        out.extend(extract(sec.get("text", ""), key))
+    return out
+
+
+def first_value(statements, kind):
+    for s in statements:
+        if s.kind == kind:
+            return s.value
+    return None

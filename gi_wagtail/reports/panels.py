@@ -1,0 +1,16 @@
+"""Admin panel listing validation findings (errors, warnings, hints) next to the form."""
+from wagtail.admin.panels import Panel
+
+
+class ReportFindingsPanel(Panel):
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "gi_wagtail/admin/reports/findings_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            findings = getattr(self.form, "report_findings", None) or []
+            context["findings"] = [f.as_dict() for f in findings]
+            context["counts"] = {s: sum(1 for f in findings if f.severity == s)
+                                 for s in ("error", "warning", "info")}
+            context["notes"] = getattr(self.instance, "import_notes", None) or []
+            return context

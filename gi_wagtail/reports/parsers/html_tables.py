@@ -1,0 +1,248 @@
+"""Read tables 二/三/四 from expanded HTML grids, matching labels loosely."""
+from __future__ import annotations
+
+import re
+
+from ..findings import gettext_noop, translate
+from ..formats import AMOUNT
+from ..formats.table3 import APPLICANT_HEADER, ORG_HEADER
+from ..labels import core, leading_number, normalise
+from ..values import CellValueError, parse_cell
+from .grid import distinct
+
+_ = gettext_noop
+
+
+def _note(notes, msgid, **params):
+    notes.append(translate(msgid) % params)
+
+
+def _text(grid) -> str:
+    return normalise(" ".join(c.text for row in grid for c in distinct(row)))
+
+
+def classify(grid) -> str | None:
+    text = _text(grid)
+    if "本年新收" in text or "申请人情况" in text or "上年结转" in text:
+        return "table3"
+    if "结果维持" in text and "复议" in text:
+        return "table4"
+    if "第二十条" in text or "信息内容" in text:
+        return "table2"
+    return None
+
+
+def detect_format(grids: dict, year: int | None) -> str:
+    text = " ".join(_text(g) for g in grids.values())
+    if any(k in text for k in ("逾期不补正", "缴纳费用", "本年制发件数", "现行有效件数", "本年废止")):
+        return "2021"
+    if any(k in text for k in ("本年新制作数量", "对外公开总数量", "政府集中采购", "其他对外管理服务")):
+        return "2019"
+    return "2021" if (year or 0) >= 2021 else "2019"
+
+
+def _match(label, rows, allow_contains=True, min_len=2):
+    c = core(label)
+    if not c:
+        return None
+    for row in rows:
+        if c in (core(row.label), *(core(a) for a in row.aliases)):
+            return row
+    if allow_contains and len(c) >= min_len:
+        for row in rows:
+            for cand in (row.label, *row.aliases):
+                k = core(cand)
+                if len(k) >= min_len and (k in c or c in k):
+                    return row
+    return None
+
+
+def _read(text, col, notes, where, header_unit=""):
+    if col.kind == AMOUNT and header_unit == "元" and re.fullmatch(r"\s*[\d.,，]+\s*", text or ""):
+        text = f"{text}元"
+    try:
+        return parse_cell(text, col.kind, col.unit)
+    except CellValueError as exc:
+        _note(notes, _("%(where)s: %(error)s; left blank."), where=where, error=str(exc))
+        return None
+
+
+# ---------------------------------------------------------------- table 三
+
+_T3_COLUMN_WORDS = (
+    ("自然人", "natural_person"), ("商业企业", "org_business"), ("科研机构", "org_research"),
+    ("社会公益", "org_public_interest"), ("法律服务", "org_legal_service"), ("总计", "total"),
+    ("合计", "total"), ("其他", "org_other"),
+)
+
+
+def _t3_columns(grid, header_rows, first_data_col, tdef, notes):
+    ncols = len(grid[0])
+    mapping = {}
+    for j in range(first_data_col, ncols):
+        text = normalise("".join(c.text for c in distinct(grid[r][j] for r in header_rows)))
+        text = text.replace(normalise(APPLICANT_HEADER), "").replace(normalise(ORG_HEADER), "")
+        key = next((k for word, k in _T3_COLUMN_WORDS if word in text), None)
+        if key:
+            mapping[j] = key
+    keys = [c.key for c in tdef.columns]
+    if sorted(mapping.values()) != sorted(keys):
+        _note(notes, _("Table 三: column headers not recognised; columns read in the official order."))
+        mapping = {first_data_col + i: k for i, k in enumerate(keys)}
+    return mapping
+
+
+def _t3_row(parts, tdef, last_group):
+    groups = {core(r.group): r.group for r in tdef.rows if r.group}
+    group = None
+    for part in parts[:-1]:
+        c = core(part.text)
+        for gcore, glabel in groups.items():
+            if c == gcore or (gcore and gcore in c):
+                group = glabel
+    item = parts[-1].text
+    if group is None and last_group and leading_number(item) is not None:
+        group = last_group
+    if group:
+        members = [r for r in tdef.rows if r.group == group]
+        row = _match(item, members, allow_contains=False)
+        if row is None:
+            n = leading_number(item)
+            row = next((r for r in members if leading_number(r.label) == n), None) if n else None
+        return row or _match(item, members)
+    singles = [r for r in tdef.rows if not r.group]
+    row = _match(item, singles, allow_contains=False)
+    if row is None:
+        # a combined label such as "（三）不予公开 1.属于国家秘密" in one cell
+        row = _match(item, [r for r in tdef.rows if r.group], allow_contains=True, min_len=4)
+    return row or _match(item, singles)
+
+
+def read_table3(grid, fmt, notes) -> dict:
+    tdef = fmt.table3
+    ncols = len(grid[0]) if grid else 0
+    if ncols < 8:
+        _note(notes, _("Table 三 has %(n)s columns, expected at least 8; it was not read."), n=ncols)
+        return {}
+    first_data_col = ncols - 7
+    out, seen, header_rows, data_started, last_group = {}, set(), [], False, None
+    mapping = None
+    for r, row in enumerate(grid):
+        parts = [c for c in distinct(row[:first_data_col]) if c.text]
+        matched = _t3_row(parts, tdef, last_group) if parts else None
+        if matched is None:
+            if not data_started:
+                header_rows.append(r)
+            elif any(c and c.text for c in row[first_data_col:]):
+                _note(notes, _("Table 三: row “%(label)s” not recognised; ignored."),
+                      label=" ".join(p.text for p in parts))
+            continue
+        if mapping is None:
+            mapping = _t3_columns(grid, header_rows, first_data_col, tdef, notes)
+        data_started = True
+        last_group = matched.group or None
+        if matched.key in seen:
+            _note(notes, _("Table 三: row “%(label)s” appears twice; the first one was kept."),
+                  label=matched.label)
+            continue
+        seen.add(matched.key)
+        out[matched.key] = {
+            key: _read(row[j].text if row[j] else "", tdef.column(key), notes,
+                       f"table3.{matched.key}.{key}")
+            for j, key in mapping.items()
+        }
+    missing = [r.key for r in tdef.rows if r.key not in out]
+    if missing:
+        _note(notes, _("Table 三: %(n)s row(s) not found and left blank: %(rows)s."),
+              n=len(missing), rows=", ".join(missing))
+    return out
+
+
+# ---------------------------------------------------------------- table 四
+
+_T4_GROUP_WORDS = (("未经复议", "lit_direct"), ("复议后", "lit_after_review"), ("复议", "review"))
+_T4_RESULT_WORDS = (("维持", "upheld"), ("纠正", "corrected"), ("其他", "other"), ("审结", "pending"),
+                    ("总计", "total"), ("合计", "total"))
+
+
+def read_table4(grid, fmt, notes) -> dict:
+    tdef = fmt.table4
+    ncols = len(grid[0]) if grid else 0
+    if ncols < 15:
+        _note(notes, _("Table 四 has %(n)s columns, expected 15; it was not read."), n=ncols)
+        return {}
+    first = ncols - 15
+    data_row = None
+    for r, row in enumerate(grid):
+        cells = row[first:]
+        try:
+            values = [parse_cell(c.text if c else "") for c in cells]
+        except CellValueError:
+            continue
+        if any(c is not None and c.row != r for c in cells):
+            continue  # a header cell spanning into this row
+        data_row = r
+        break
+    if data_row is None:
+        _note(notes, _("Table 四: no data row found; left blank."))
+        return {}
+    mapping = {}
+    for j in range(first, ncols):
+        text = normalise("".join(c.text for c in distinct(grid[r][j] for r in range(data_row))))
+        group = next((k for w, k in _T4_GROUP_WORDS if w in text), None)
+        result = next((k for w, k in _T4_RESULT_WORDS if w in text), None)
+        if group and result:
+            mapping[j] = f"{group}_{result}"
+    keys = [c.key for c in tdef.columns]
+    if sorted(mapping.values()) != sorted(keys):
+        _note(notes, _("Table 四: column headers not recognised; columns read in the official order."))
+        mapping = {first + i: k for i, k in enumerate(keys)}
+    row = grid[data_row]
+    return {"cases": {key: _read(row[j].text if row[j] else "", tdef.column(key), notes,
+                                 f"table4.cases.{key}") for j, key in mapping.items()}}
+
+
+# ---------------------------------------------------------------- table 二
+
+_ITEM_RE = re.compile(r"第二十条第\(?([一二三四五六七八九十]+)\)?项")
+
+
+def read_table2(grid, fmt, notes) -> dict:
+    tdef = fmt.table2
+    out = {}
+    block, colmap = None, {}
+    for row in grid:
+        cells = distinct(row)
+        if not cells:
+            continue
+        joined = normalise("".join(c.text for c in cells))
+        m = _ITEM_RE.search(joined)
+        if m and len(cells) <= 2:
+            block = next((b for b in tdef.blocks if normalise(b.label) == m.group(0)), None)
+            if block is None:
+                _note(notes, _("Table 二: block “%(label)s” is not part of this format; ignored."),
+                      label=cells[0].text)
+            colmap = {}
+            continue
+        if core(cells[0].text) == "信息内容":
+            columns = block.columns if block else tuple(c for b in tdef.blocks for c in b.columns)
+            colmap = {}
+            for cell in cells[1:]:
+                col = _match(cell.text, columns, allow_contains=False) or _match(cell.text, columns)
+                if col is not None:
+                    unit = "元" if ("元" in cell.text and "万元" not in cell.text) else ""
+                    colmap[cell.col] = (col, unit)
+            continue
+        rows = block.rows if block else tdef.rows
+        matched = _match(cells[0].text, rows)
+        if matched is None:
+            if any(c.text for c in cells[1:]):
+                _note(notes, _("Table 二: row “%(label)s” not recognised; ignored."), label=cells[0].text)
+            continue
+        values = out.setdefault(matched.key, {})
+        for cell in cells[1:]:
+            if cell.col in colmap:
+                col, unit = colmap[cell.col]
+                if col.key in dict.fromkeys(c.key for c in tdef.columns_of(matched.key)):
+                    values[col.key] = _read(cell.text, col, notes, f"table2.{matched.key}.{col.key}", unit)
+    return out

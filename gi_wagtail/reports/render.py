@@ -1,0 +1,47 @@
+"""Fill the official table layouts with a report's values (and findings per cell)."""
+from __future__ import annotations
+
+import copy
+
+from .formats import get_format
+from .formats.layout import table_layout
+
+
+def display(value) -> str:
+    """Blank (null) shows as empty, never as 0."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def filled_layout(report: dict, table: str, findings=()) -> dict:
+    fmt = get_format(report["format"])
+    layout = copy.deepcopy(table_layout(fmt, table))
+    by_location: dict[str, list] = {}
+    for f in findings:
+        by_location.setdefault(f.location, []).append(f)
+    data = report["tables"][table]
+    for row in layout["head"] + layout["body"]:
+        for cell in row:
+            if cell["address"]:
+                row_key, col_key = cell["address"]
+                address = f"{table}.{row_key}.{col_key}"
+                cell["value"] = data[row_key][col_key]
+                cell["text"] = display(cell["value"])
+                cell["location"] = address
+                cell["findings"] = by_location.get(address, [])
+                cell["severity"] = _worst(cell["findings"])
+    return layout
+
+
+def _worst(findings) -> str:
+    for severity in ("error", "warning", "info"):
+        if any(f.severity == severity for f in findings):
+            return severity
+    return ""
+
+
+def table_names(report: dict) -> list[str]:
+    return list(report.get("tables") or {})

@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from ..findings import gettext_noop
+
+from ..findings import WARNING, Finding
+
+
+def addr(table: str, row: str, col: str) -> str:
+    return f"{table}.{row}.{col}"
+
+
+def cell(report, table, row, col):
+    return report["tables"][table][row][col]
+
+
+def total(values):
+    """Sum, or None when any value is blank (null) so that blanks are never read as 0."""
+    values = list(values)
+    if any(v is None for v in values):
+        return None
+    return sum(values)
+
+
+def is_number(v) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def incomplete(rule: str, location: str, cells, what: str) -> Finding:
+    blanks = len(cells)
+    return Finding(rule, WARNING, location,
+                   gettext_noop("Incomplete: %(what)s was not checked because %(blanks)s cell(s) are blank."),
+                   {"what": what, "blanks": blanks}, tuple(cells), code="incomplete")
+
+
+def table2_row_label(fmt, row_key):
+    for row in fmt.table2.rows:
+        if row.key == row_key:
+            return row.label
+    return row_key

@@ -1,0 +1,190 @@
+"""Admin editing of report tables as a real grid: one input per cell, blank = null."""
+from __future__ import annotations
+
+import json
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from .formats import CATEGORY_NAMES_KEY, TABLE_NAMES, get_format
+from .render import display, filled_layout
+from .schema import empty_report
+from .values import CellValueError, parse_cell
+
+TABLE_FORMATS = ("2019", "2021")
+FORMAT_KEY = "__format__"
+
+
+def _as_dict(value):
+    if isinstance(value, str):
+        try:
+            value = json.loads(value or "{}")
+        except ValueError:
+            return {}
+    return value if isinstance(value, dict) else {}
+
+
+class ReportTablesWidget(forms.Widget):
+    """Renders the official layouts of every table format; the format select picks the grid used."""
+
+    template_name = "gi_wagtail/admin/reports/tables_widget.html"
+    format_field = "report_format"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.current_format = "2021"
+        self.findings = ()
+        self.provenance = {}
+
+    class Media:
+        js = ["gi_wagtail/reports/report_editor.js"]
+        css = {"all": ["gi_wagtail/reports/report_editor.css"]}
+
+    def input_name(self, name, code, address):
+        return f"{name}__{code}__{address.replace('.', '__')}"
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        value = _as_dict(value)
+        grids = []
+        for code in TABLE_FORMATS:
+            skeleton = empty_report(code, 2000)
+            findings = self.findings if code == self.current_format else ()
+            tables = []
+            for table in TABLE_NAMES:
+                layout = filled_layout(skeleton, table, findings)
+                stored = value.get(table) or {}
+                for row in layout["body"]:
+                    for cell in row:
+                        if not cell["address"]:
+                            continue
+                        row_key, col_key = cell["address"]
+                        raw = (stored.get(row_key) or {}).get(col_key)
+                        cell["text"] = raw if isinstance(raw, str) else display(raw)
+                        cell["input_name"] = self.input_name(name, code, cell["location"])
+                        cell["provenance"] = self.provenance.get(cell["location"], "") \
+                            if code == self.current_format else ""
+                        cell["messages"] = [f.message for f in cell["findings"]]
+                tables.append(layout)
+            grids.append({"code": code, "tables": tables, "active": code == self.current_format})
+        context["widget"]["grids"] = grids
+        context["widget"]["format_field"] = self.format_field
+        return context
+
+    def value_from_datadict(self, data, files, name):
+        code = data.get(self.format_field)
+        if code not in TABLE_FORMATS:
+            return {FORMAT_KEY: code}
+        out = {FORMAT_KEY: code}
+        fmt = get_format(code)
+        for table in TABLE_NAMES:
+            out[table] = {
+                row: {col: data.get(self.input_name(name, code, f"{table}.{row}.{col}"), "")
+                      for col in cols}
+                for row, cols in fmt.cell_keys(table).items()
+            }
+        return out
+
+    def value_omitted_from_data(self, data, files, name):
+        return False
+
+
+class ReportTablesField(forms.Field):
+    widget = ReportTablesWidget
+
+    def to_python(self, value):
+        value = _as_dict(value)
+        code = value.pop(FORMAT_KEY, None)
+        if code not in TABLE_FORMATS:
+            return {} if code else value
+        fmt = get_format(code)
+        out, problems = {}, []
+        for table in TABLE_NAMES:
+            out[table] = {}
+            for row, cols in fmt.cell_keys(table).items():
+                out[table][row] = {}
+                for col in cols:
+                    raw = ((value.get(table) or {}).get(row) or {}).get(col)
+                    column = fmt.column_def(table, row, col)
+                    try:
+                        out[table][row][col] = parse_cell(raw, column.kind, column.unit)
+                    except CellValueError as exc:
+                        out[table][row][col] = None
+                        problems.append(f"{table}.{row}.{col}: {exc}")
+        if problems:
+            raise ValidationError([_("Cell %(cell)s") % {"cell": p} for p in problems[:20]])
+        return out
+
+    def prepare_value(self, value):
+        return _as_dict(value)
+
+    def has_changed(self, initial, data):
+        try:
+            return _as_dict(initial) != self.to_python(data)
+        except ValidationError:
+            return True
+
+
+class KeyFiguresWidget(forms.Widget):
+    template_name = "gi_wagtail/admin/reports/key_figures_widget.html"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.provenance = {}
+        self.findings = ()
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        value = _as_dict(value)
+        rows = []
+        for fig in get_format("2008").key_figures:
+            raw = value.get(fig.key)
+            location = f"key_figures.{fig.key}"
+            rows.append({"label": fig.label, "name": f"{name}__{fig.key}",
+                         "text": raw if isinstance(raw, str) else display(raw),
+                         "provenance": self.provenance.get(location, ""),
+                         "messages": [f.message for f in self.findings if f.location == location]})
+        names = value.get(CATEGORY_NAMES_KEY) or []
+        context["widget"]["rows"] = rows
+        context["widget"]["names_name"] = f"{name}__{CATEGORY_NAMES_KEY}"
+        context["widget"]["names_text"] = names if isinstance(names, str) else "、".join(names)
+        return context
+
+    def value_from_datadict(self, data, files, name):
+        out = {fig.key: data.get(f"{name}__{fig.key}", "") for fig in get_format("2008").key_figures}
+        out[CATEGORY_NAMES_KEY] = data.get(f"{name}__{CATEGORY_NAMES_KEY}", "")
+        return out
+
+    def value_omitted_from_data(self, data, files, name):
+        return False
+
+
+class KeyFiguresField(forms.Field):
+    widget = KeyFiguresWidget
+
+    def to_python(self, value):
+        value = _as_dict(value)
+        out, problems = {}, []
+        for fig in get_format("2008").key_figures:
+            try:
+                out[fig.key] = parse_cell(value.get(fig.key), fig.kind, "元")
+            except CellValueError as exc:
+                out[fig.key] = None
+                problems.append(f"{fig.label}: {exc}")
+        names = value.get(CATEGORY_NAMES_KEY) or []
+        if isinstance(names, str):
+            names = [n.strip() for n in names.replace(",", "、").replace("，", "、").split("、") if n.strip()]
+        out[CATEGORY_NAMES_KEY] = names
+        if problems:
+            raise ValidationError(problems)
+        return out
+
+    def prepare_value(self, value):
+        return _as_dict(value)
+
+    def has_changed(self, initial, data):
+        try:
+            return _as_dict(initial) != self.to_python(data)
+        except ValidationError:
+            return True
