@@ -20,3 +20,6 @@ __all__ = [
     "ItemKeyword", "Validity", "normalise_doc_no", "IndexNumberSequence", "Genre", "Organisation", "TopicClass",
     "AbstractAnnualReportPage", "AnnualReportPage", "ReportFormat",
 ]
+from .search import SearchEntry, SearchEntryText, SearchSynonym  # noqa: E402,F401
+
+__all__ += ["SearchEntry", "SearchEntryText", "SearchSynonym"]

@@ -1,0 +1,40 @@
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from tqdm import tqdm
+
+from gi_wagtail.search.base import get_backend
+from gi_wagtail.search.documents import document_for, searchable_pages
+
+
+class Command(BaseCommand):
+    help = "Rebuild the gi_wagtail search index from all live public pages."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--backend", help="backend name or dotted path (default: GI_WAGTAIL['SEARCH_BACKEND'])")
+        parser.add_argument("--batch-size", type=int, default=200)
+
+    def handle(self, *args, backend=None, batch_size=200, **options):
+        try:
+            search_backend = get_backend(backend)
+        except (ValueError, NotImplementedError) as exc:
+            raise CommandError(str(exc)) from exc
+        pages = searchable_pages().order_by("path")
+        total = pages.count()
+        keep = set(pages.values_list("pk", flat=True))
+        stale = search_backend.indexed_ids() - keep
+        search_backend.delete(stale)
+        bulk = getattr(search_backend, "bulk_index", search_backend.index)
+        progress = tqdm(total=total, unit="page", disable=options.get("verbosity", 1) == 0, file=self.stderr)
+        written = 0
+        batch = []
+        for page in pages.iterator(chunk_size=batch_size):
+            batch.append(document_for(page))
+            if len(batch) >= batch_size:
+                written += bulk(batch)
+                progress.update(len(batch))
+                batch = []
+        written += bulk(batch)
+        progress.update(len(batch))
+        progress.close()
+        self.stdout.write(_("Indexed %(n)d pages, removed %(r)d stale entries (backend %(b)s).")
+                          % {"n": written, "r": len(stale), "b": search_backend.name})
