@@ -33,3 +33,27 @@ def seeds_dir() -> Path:
 @pytest.fixture
 def fixtures_dir() -> Path:
     return FIXTURES
+
+
+
+@pytest.fixture(autouse=True)
+def _english_messages():
+    """These tests compare message text in English; the shipped UI shows the zh-hans translation
+    (tests/reports/test_translations.py checks that every message has one)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def client():
+    from django.test import Client
+
+    return Client(HTTP_ACCEPT_LANGUAGE="en")
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    client.force_login(admin_user)
+    return client
