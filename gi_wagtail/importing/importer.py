@@ -12,14 +12,19 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
-from wagtail.models import Page, Site
+from wagtail.models import Page, Revision, Site
+from wagtail.signals import page_published
 
 from ..models import CatalogueCategoryPage, DisclosureIndexPage, DisclosureItemPage, Genre, Organisation, TopicClass
 from ..models.catalogue_category import AbstractCatalogueCategoryPage
+from .indexing import deferred_indexing, index_pages
 from .records import RecordError, clean_record
+
+INDEX_BATCH = 200
 
 _PATH_SEPARATORS = ("/", ">", "\\")
 
@@ -73,6 +78,7 @@ class Importer:
         self.result = ImportResult(dry_run=dry_run)
         self._seen_index = {}
         self._undo = []
+        self._to_index = []
         if root is not None:
             self._load_caches()
         else:
@@ -232,10 +238,10 @@ class Importer:
             if page.get_parent().pk != category.pk:
                 page.move(category, pos="last-child", user=self.user)
                 page.refresh_from_db(fields=["path", "depth", "url_path"])
+            page.save_revision(user=self.user).publish(user=self.user)
         else:
-            category.add_child(instance=page)
-            log(instance=page, action="wagtail.create", user=self.user)
-        page.save_revision(user=self.user).publish(user=self.user)
+            self._create_live(page, category)
+        self._to_index.append(page)
         if existing:
             self.result.updated += 1
         else:
@@ -243,6 +249,36 @@ class Importer:
             if page.index_no:
                 self.items_by_index[page.index_no] = page.pk
             self.items_by_key[(category.path, record.title, record.published)] = page.pk
+
+    def _create_live(self, page, category):
+        """Insert a new page already published: one save instead of save + revision save + publish save.
+
+        The result is what Wagtail's publish leaves behind: live, a live revision, create
+        and publish log entries and the page_published signal.
+        """
+        now = timezone.now()
+        page.live, page.has_unpublished_changes = True, False
+        page.first_published_at = page.last_published_at = now
+        page.owner = self.user
+        page.agency = self.root
+        category.add_child(instance=page)
+        revision = Revision.objects.create(
+            content_object=page, base_content_type=page.get_base_content_type(), user=self.user,
+            content=page.serializable_data(), object_str=str(page),
+        )
+        page.latest_revision = page.live_revision = revision
+        page.latest_revision_created_at = revision.created_at
+        Page.objects.filter(pk=page.pk).update(
+            latest_revision=revision, live_revision=revision, latest_revision_created_at=revision.created_at
+        )
+        log(instance=page, action="wagtail.create", user=self.user, revision=revision, content_changed=True)
+        log(instance=page, action="wagtail.publish", user=self.user, revision=revision, content_changed=True)
+        page_published.send(sender=type(page), instance=page, revision=revision)
+
+    def _flush_index(self, force=False):
+        if self._to_index and (force or len(self._to_index) >= INDEX_BATCH):
+            index_pages(self._to_index)
+            self._to_index = []
 
     def _import_one(self, raw):
         if raw.error:
@@ -254,8 +290,15 @@ class Importer:
             if self.dry_run:
                 self._write(record)
             else:
-                with transaction.atomic():
-                    self._write(record)
+                mark = len(self._to_index)
+                try:
+                    with transaction.atomic():
+                        self._write(record)
+                except Exception:
+                    del self._to_index[mark:]
+                    raise
+                if not self.atomic:
+                    self._flush_index()
         except RecordError as exc:
             self._rollback_caches()
             self.result.errors.append((raw.line, str(exc)))
@@ -270,6 +313,12 @@ class Importer:
 
     def run(self, raw_records, progress=None):
         started = time.perf_counter()
+        with deferred_indexing():
+            self._run(raw_records, progress)
+        self.result.seconds = time.perf_counter() - started
+        return self.result
+
+    def _run(self, raw_records, progress):
         if self.atomic and not self.dry_run:
             with transaction.atomic():
                 for raw in raw_records:
@@ -279,10 +328,13 @@ class Importer:
                 if self.result.errors:
                     transaction.set_rollback(True)
                     self.result.rolled_back = True
+                    self._to_index = []
+                self._flush_index(force=True)
         else:
-            for raw in raw_records:
-                self._import_one(raw)
-                if progress:
-                    progress(self.result)
-        self.result.seconds = time.perf_counter() - started
-        return self.result
+            try:
+                for raw in raw_records:
+                    self._import_one(raw)
+                    if progress:
+                        progress(self.result)
+            finally:
+                self._flush_index(force=True)

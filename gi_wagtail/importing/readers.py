@@ -113,13 +113,11 @@ def read_jsonl(handle, encoding, max_bytes):
 
 def read_csv(handle, encoding, max_bytes):
     problems = {}
-    starts = []
 
     def lines():
         for number, text, error in _text_lines(handle, encoding, max_bytes):
             if error:
                 problems[number] = error
-            starts.append(number)
             yield text
 
     reader = csv.reader(lines())

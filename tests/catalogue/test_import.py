@@ -278,3 +278,60 @@ class VocabularyTests(TestCase):
         call_command("gi_wagtail_load_vocabularies", stdout=out)
         self.assertIn("0 new entries", out.getvalue())
         self.assertEqual((TopicClass.objects.count(), Genre.objects.count()), before)
+
+
+class LargeFileTests(ImportTestBase):
+    """50 MB files stream through with bounded memory (numbers are printed with -s)."""
+
+    SIZE = 50 * 1024 * 1024
+
+    def test_50mb_csv_of_short_lines_dry_run(self):
+        path = self.tmp / "big.csv"
+        row = "zcfg,科技项目公示第{n}号,2024-05-06,“" + "本条目为批量导入的测试正文，内容较长。" * 40 + "”\n"
+        with open(path, "w", encoding="gb18030") as handle:
+            handle.write("category,title,published,body\n")
+            n = 0
+            while handle.tell() < self.SIZE:
+                handle.writelines(row.format(n=n + k) for k in range(1000))
+                n += 1000
+        self.assertGreaterEqual(path.stat().st_size, self.SIZE)
+        tracemalloc.start()
+        started = time.perf_counter()
+        result = Importer(root=self.index, dry_run=True).run(read_records(path))
+        elapsed = time.perf_counter() - started
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        print(f"\n50 MB CSV dry-run: {result.created} records in {elapsed:.1f}s, peak {peak / 2**20:.1f} MiB")
+        self.assertEqual((result.created, result.errors), (n, []))
+        self.assertLess(peak, 8 * 2**20)
+        self.assertFalse(DisclosureItemPage.objects.exists())
+
+    def test_50mb_record_is_refused_and_the_others_imported(self):
+        path = self.tmp / "huge.jsonl"
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(json.dumps({"category": "zcfg", "title": "之前", "published": "2024-01-01"}, ensure_ascii=False) + "\n")
+            handle.write('{"category": "zcfg", "title": "巨大正文", "published": "2024-01-01", "body": "')
+            chunk = "很长的正文" * 20000
+            while handle.tell() < self.SIZE:
+                handle.write(chunk)
+            handle.write('"}\n')
+            handle.write(json.dumps({"category": "zcfg", "title": "之后", "published": "2024-01-01"}, ensure_ascii=False) + "\n")
+        tracemalloc.start()
+        started = time.perf_counter()
+        result = Importer(root=self.index).run(read_records(path))
+        elapsed = time.perf_counter() - started
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        print(f"\n50 MB single-record JSONL: {elapsed:.1f}s, peak {peak / 2**20:.1f} MiB")
+        self.assertEqual(result.created, 2)
+        self.assertEqual(len(result.errors), 1)
+        self.assertEqual(result.errors[0][0], 2)
+        self.assertIn("larger than", result.errors[0][1])
+        self.assertLess(peak, 40 * 2**20)
+        self.assertEqual(sorted(DisclosureItemPage.objects.values_list("title", flat=True)), ["之前", "之后"])
+
+    def test_record_larger_than_limit_can_be_allowed(self):
+        path = self.jsonl("big-body.jsonl", [{"category": "zcfg", "title": "两兆正文", "published": "2024-01-01", "body": "字" * 700_000}])
+        self.assertIn("larger than", Importer(root=self.index).run(read_records(path, max_record_bytes=1024 * 1024)).errors[0][1])
+        result = Importer(root=self.index).run(read_records(path, max_record_bytes=4 * 1024 * 1024))
+        self.assertEqual((result.created, result.errors), (1, []))
