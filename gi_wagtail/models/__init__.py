@@ -11,15 +11,15 @@ from .disclosure_item import (
     normalise_doc_no,
 )
 from .index_numbers import IndexNumberSequence
-from .snippets import Genre, Organisation, TopicClass
 from .reports import AbstractAnnualReportPage, AnnualReportPage, ReportFormat
+from .search import SearchEntry, SearchEntryText, SearchSynonym
+from .snippets import Genre, Organisation, TopicClass
+from .validity import ValidityEvent
 
 __all__ = [
     "AbstractCatalogueCategoryPage", "CatalogueCategoryPage", "AbstractDisclosureIndexPage", "DisclosureIndexPage",
     "AbstractDisclosureItemPage", "DisclosureItemPage", "DisclosureMethod", "DisclosureScope", "ItemAttachment",
     "ItemKeyword", "Validity", "normalise_doc_no", "IndexNumberSequence", "Genre", "Organisation", "TopicClass",
-    "AbstractAnnualReportPage", "AnnualReportPage", "ReportFormat",
+    "AbstractAnnualReportPage", "AnnualReportPage", "ReportFormat", "SearchEntry", "SearchEntryText", "SearchSynonym",
+    "ValidityEvent",
 ]
-from .search import SearchEntry, SearchEntryText, SearchSynonym  # noqa: E402,F401
-
-__all__ += ["SearchEntry", "SearchEntryText", "SearchSynonym"]
