@@ -36,3 +36,5 @@ class DisclosureViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(DisclosureViewSetGroup)
+
+from . import workflow_hooks  # noqa: E402,F401  (review workflow hooks)
