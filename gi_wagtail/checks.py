@@ -139,3 +139,15 @@ def check_document_uploads(app_configs=None, **kwargs):
             )
         )
     return warnings
+
+
+@register(Tags.compatibility)
+def check_rate_limit_setting(app_configs=None, **kwargs):
+    from .ratelimit import rate_problem
+
+    if not isinstance(gi_settings.user_settings, dict):
+        return []  # E004 already says so
+    problem = rate_problem(gi_settings.PUBLIC_RATE_LIMIT)
+    if problem:
+        return [Error(f"GI_WAGTAIL['PUBLIC_RATE_LIMIT'] is {gi_settings.PUBLIC_RATE_LIMIT!r}: {problem}.", id="gi_wagtail.E020")]
+    return []
