@@ -39,3 +39,4 @@ class DisclosureViewSetGroup(SnippetViewSetGroup):
 register_snippet(DisclosureViewSetGroup)
 
 from .reports import hooks as report_hooks  # noqa: E402,F401  annual report hooks (log action, override audit)
+from . import workflow_hooks  # noqa: E402,F401  (review workflow hooks)

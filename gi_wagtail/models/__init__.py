@@ -15,6 +15,7 @@ from .reports import AbstractAnnualReportPage, AnnualReportPage, ReportFormat
 from .search import SearchEntry, SearchEntryText, SearchSynonym
 from .snippets import Genre, Organisation, TopicClass
 from .validity import ValidityEvent
+from .workflow_tasks import LeaderSignOffTask, ReviewDecision, ReviewTaskState, SecrecyReviewTask
 
 __all__ = [
     "AbstractCatalogueCategoryPage", "CatalogueCategoryPage", "AbstractDisclosureIndexPage", "DisclosureIndexPage",
@@ -22,4 +23,5 @@ __all__ = [
     "ItemKeyword", "Validity", "normalise_doc_no", "IndexNumberSequence", "Genre", "Organisation", "TopicClass",
     "AbstractAnnualReportPage", "AnnualReportPage", "ReportFormat", "SearchEntry", "SearchEntryText", "SearchSynonym",
     "ValidityEvent",
+    "LeaderSignOffTask", "ReviewDecision", "ReviewTaskState", "SecrecyReviewTask",
 ]
