@@ -149,6 +149,18 @@ class EmbeddedBackend(SearchBackend):
 
     def search(self, query: SearchQuery) -> SearchResults:
         parsed = query.parsed
+        results = self._search(query, parsed)
+        if results.total == 0 and parsed:
+            loose = query.loose
+            if loose.groups != parsed.groups:
+                relaxed = self._search(query, loose)
+                if relaxed.total:
+                    relaxed.relaxed = True
+                    return relaxed
+            results.suggestions = self.suggest(parsed, query.filters)
+        return results
+
+    def _search(self, query: SearchQuery, parsed) -> SearchResults:
         results = SearchResults(query=query)
         if not parsed and query.query.strip() and not query.filters:
             # Only symbols or noise: nothing can match; don't list everything.
@@ -189,8 +201,6 @@ class EmbeddedBackend(SearchBackend):
                 title_highlight=highlight_title(title, parsed),
                 highlight=snippet(body, parsed, SNIPPET_LENGTH),
             ))
-        if results.total == 0 and parsed:
-            results.suggestions = self.suggest(parsed, query.filters)
         return results
 
     def _datetime(self, value):
