@@ -239,6 +239,16 @@ class EmbeddedBackend(SearchBackend):
                 values.sort(key=lambda vc: (-vc[1], vc[0]))
         return total, counts
 
+    def match_page_ids(self, parsed, limit: int = 1000) -> list[int]:
+        """Page ids matching a parsed query, best first (no facets, no text)."""
+        if not parsed:
+            return []
+        from_, where, score, params, score_params = self._base(parsed, {})
+        sql = f"SELECT e.page_id, {score} AS score FROM {from_} WHERE {where} ORDER BY score DESC, e.id DESC LIMIT %s"
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, score_params + params + [limit])
+            return [row[0] for row in cursor.fetchall()]
+
     def suggest(self, parsed, filters=None) -> list[str]:
         """Shorter queries that do find something (drop one word at a time)."""
         if len(parsed.groups) < 2:
