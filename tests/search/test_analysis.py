@@ -206,3 +206,16 @@ def test_unknown_words_are_not_glued_to_neighbours():
     loose = parse_query("高岭县扬尘污染防治", loose=True)
     terms = set(index_terms("高岭县住建局关于加强建筑工地扬尘污染防治工作的通知"))
     assert all(any(set(a.terms) <= terms for a in g.alternatives) for g in loose.groups)
+
+
+def test_synonyms_file_setting(tmp_path, settings):
+    from gi_wagtail.search import synonyms
+
+    path = tmp_path / "extra.txt"
+    path.write_text("# 本地简称\n数据局 大数据发展管理局\n", encoding="utf-8")
+    settings.GI_WAGTAIL = {**getattr(settings, "GI_WAGTAIL", {}), "SYNONYMS_FILE": str(path)}
+    synonyms.invalidate()
+    assert matches("数据局", "大数据发展管理局关于数据共享的通知")
+    settings.GI_WAGTAIL = {**settings.GI_WAGTAIL, "SYNONYMS_FILE": str(tmp_path / "missing.txt")}
+    synonyms.invalidate()
+    assert not matches("数据局", "大数据发展管理局关于数据共享的通知")
