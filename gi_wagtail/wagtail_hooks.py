@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -36,3 +37,10 @@ class DisclosureViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(DisclosureViewSetGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_catalogue_item_listing():
+    from .admin_views import CatalogueItemListingViewSet
+
+    return CatalogueItemListingViewSet()
