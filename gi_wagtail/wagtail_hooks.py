@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -40,3 +41,9 @@ register_snippet(DisclosureViewSetGroup)
 
 from .reports import hooks as report_hooks  # noqa: E402,F401  annual report hooks (log action, override audit)
 from . import workflow_hooks  # noqa: E402,F401  (review workflow hooks)
+
+@hooks.register("register_admin_viewset")
+def register_catalogue_item_listing():
+    from .admin_views import CatalogueItemListingViewSet
+
+    return CatalogueItemListingViewSet()

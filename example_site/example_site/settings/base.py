@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.typed_table_block",
     "django_tasks",
     # A stock wagtail start project.
     "wagtail.contrib.forms",
