@@ -29,8 +29,9 @@ class RateLimitTests(TestCase):
         response = self.client.get("/t/limited/", REMOTE_ADDR="10.0.0.1")
         self.assertEqual(response.status_code, 429)
         self.assertEqual(response["Retry-After"], "60")
-        self.assertContains(response, "Too many requests", status_code=429)
+        self.assertTemplateUsed(response, "gi_wagtail/rate_limited.html")
         self.assertTemplateUsed(response, "base.html")  # the site's own look, via BASE_TEMPLATE
+        self.assertContains(response, 'class="gi-rate-limited"', status_code=429)
         # Another visitor is not affected.
         self.assertEqual(self.client.get("/t/limited/", REMOTE_ADDR="10.0.0.2").status_code, 200)
 
