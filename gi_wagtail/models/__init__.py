@@ -18,3 +18,6 @@ __all__ = [
     "AbstractDisclosureItemPage", "DisclosureItemPage", "DisclosureMethod", "DisclosureScope", "ItemAttachment",
     "ItemKeyword", "Validity", "normalise_doc_no", "IndexNumberSequence", "Genre", "Organisation", "TopicClass",
 ]
+from .search_backlog import SearchIndexBacklog  # noqa: E402
+
+__all__ += ["SearchIndexBacklog"]
