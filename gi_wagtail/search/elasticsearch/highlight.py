@@ -28,7 +28,10 @@ def _strip(fragment: str) -> tuple[str, list[tuple[int, int]]]:
             start = pos
         elif ch == HL_POST:
             if start is not None and pos > start:
-                spans.append((start, pos))
+                if spans and spans[-1][1] == start:  # adjacent tokens read as one mark
+                    spans[-1] = (spans[-1][0], pos)
+                else:
+                    spans.append((start, pos))
             start = None
         else:
             plain.append(ch)
