@@ -1,0 +1,202 @@
+"""One analysis pipeline for indexing and querying.
+
+Index side: ``index_terms(text)`` returns the terms of a text (characters,
+bigrams and longer rjieba words of CJK runs, other words, 文号 pairs) and
+``encode_terms`` turns them into fixed-length lowercase ASCII words that every
+database full-text engine stores as they are (no stopwords, no minimum length
+problems, no parser surprises).
+
+Query side: ``parse_query(q)`` returns a ``ParsedQuery``: a conjunction of
+groups, each group a disjunction of alternatives, each alternative a
+conjunction of terms. Only terms leave this module; user syntax never reaches
+a database.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from . import segment
+from .normalise import normalise
+from .synonyms import SynonymTable, get_table
+
+MAX_QUERY_CHARS = 200
+MAX_GROUPS = 16
+MAX_TERMS = 96
+MAX_INDEXED_CHARS = 20_000
+# Single characters that carry no meaning on their own in a query.
+QUERY_STOP_CHARS = frozenset("的了和与及之或等并于其把被")
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+ENCODED_LENGTH = 14  # 26**14 > 2**64
+
+
+def encode_term(term: str) -> str:
+    """A term as 14 lowercase ASCII letters (a 64-bit hash)."""
+    n = int.from_bytes(hashlib.blake2b(term.encode("utf-8"), digest_size=8).digest(), "big")
+    chars = []
+    for _ in range(ENCODED_LENGTH):
+        n, r = divmod(n, 26)
+        chars.append(_ALPHABET[r])
+    return "".join(chars)
+
+
+def encode_terms(terms: Iterable[str]) -> str:
+    return " ".join(encode_term(t) for t in terms)
+
+
+def index_terms(text: str) -> list[str]:
+    """Index terms of a raw text, with repetitions (term frequency counts)."""
+    text = normalise((text or "")[:MAX_INDEXED_CHARS])
+    terms: list[str] = []
+    for run in segment.runs(text):
+        if run.is_cjk:
+            terms.extend(segment.index_terms_for_cjk(run.text))
+        else:
+            terms.append(run.text)
+    terms.extend(segment.docno_terms(text))
+    return terms
+
+
+def index_text(*texts: str) -> str:
+    """Encoded terms of one or more texts, ready for a full-text column."""
+    terms: list[str] = []
+    for text in texts:
+        terms.extend(index_terms(text))
+    return encode_terms(terms)
+
+
+@dataclass(frozen=True)
+class Alternative:
+    terms: tuple[str, ...]
+    surface: str  # normalised text this alternative matches (for highlighting)
+
+    @property
+    def encoded(self) -> tuple[str, ...]:
+        return tuple(encode_term(t) for t in self.terms)
+
+
+@dataclass(frozen=True)
+class Group:
+    text: str
+    alternatives: tuple[Alternative, ...]
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    raw: str
+    normalised: str
+    groups: tuple[Group, ...] = field(default_factory=tuple)
+
+    def __bool__(self) -> bool:
+        return bool(self.groups)
+
+    @property
+    def surfaces(self) -> list[str]:
+        """Normalised strings to highlight, longest first."""
+        forms = {a.surface for g in self.groups for a in g.alternatives if a.surface.strip()}
+        return sorted(forms, key=lambda s: (-len(s), s))
+
+    def without(self, index: int) -> "ParsedQuery":
+        groups = self.groups[:index] + self.groups[index + 1 :]
+        return ParsedQuery(self.raw, " ".join(g.text for g in groups), groups)
+
+
+def _span_terms(text: str) -> tuple[str, ...]:
+    """Conjunction of terms that finds ``text`` (no synonyms, no segmentation)."""
+    terms: list[str] = []
+    for run in segment.runs(text):
+        if run.is_cjk:
+            terms.extend(segment.bigrams(run.text) if len(run.text) > 1 else [run.text])
+        else:
+            terms.append(run.text)
+    return tuple(dict.fromkeys(terms))
+
+
+def _cjk_spans(run: str) -> list[str]:
+    """Query spans of a CJK run: rjieba words, where a single character joins
+    the adjacent word (a dropped function word breaks adjacency)."""
+    words = segment.query_words(run)
+    drop = len(words) > 1 and any(not (len(w) == 1 and w in QUERY_STOP_CHARS) for w in words)
+    spans: list[str] = []
+    adjacent = False  # is the last span directly before the current word?
+    for word in words:
+        if drop and len(word) == 1 and word in QUERY_STOP_CHARS:
+            adjacent = False
+            continue
+        if adjacent and (len(word) == 1 or len(spans[-1]) == 1):
+            spans[-1] += word
+        else:
+            spans.append(word)
+        adjacent = True
+    return spans
+
+
+def _plain_group(text: str) -> Group | None:
+    terms = _span_terms(text)
+    if not terms:
+        return None
+    alternatives = [Alternative(terms, text)]
+    runs = segment.runs(text)
+    if len(text) > 2 and len(runs) == 1 and runs[0].is_cjk:
+        # A longer word is also indexed whole: matching it ranks higher.
+        alternatives.append(Alternative((text,), text))
+    return Group(text, tuple(alternatives))
+
+
+def _synonym_group(form: str, table: SynonymTable) -> Group | None:
+    alternatives = []
+    for alt in table.alternatives(form):
+        terms = _span_terms(alt)
+        if terms:
+            alternatives.append(Alternative(terms, alt))
+    return Group(form, tuple(alternatives)) if alternatives else None
+
+
+def parse_query(query: object, *, synonyms: bool = True, table: SynonymTable | None = None) -> ParsedQuery:
+    """Parse any user input into plain term groups. Never raises on text."""
+    raw = query if isinstance(query, str) else ("" if query is None else str(query))
+    raw = raw[: MAX_QUERY_CHARS * 4]
+    text = normalise(raw)[:MAX_QUERY_CHARS]
+    groups: list[Group] = []
+
+    # Spans are blanked out once they have become a group.
+    chars = list(text)
+
+    def blank(start: int, end: int) -> None:
+        chars[start:end] = " " * (end - start)
+
+    for m in segment.DOCNO_RE.finditer(text):
+        term = segment.docno_term(m.group(1), m.group(2))
+        groups.append(Group(m.group(0), (Alternative((term,), m.group(0)),)))
+        blank(m.start(), m.end())
+
+    if synonyms:
+        table = table or get_table()
+        rest = "".join(chars)
+        for start, end, form in table.find(rest):
+            group = _synonym_group(form, table)
+            if group:
+                groups.append(group)
+                blank(start, end)
+
+    for run in segment.runs("".join(chars)):
+        pieces = _cjk_spans(run.text) if run.is_cjk else [run.text]
+        for piece in pieces:
+            group = _plain_group(piece)
+            if group:
+                groups.append(group)
+
+    unique: dict[tuple, Group] = {}
+    for group in groups:
+        unique.setdefault(tuple(a.terms for a in group.alternatives), group)
+    kept: list[Group] = []
+    budget = MAX_TERMS
+    for group in list(unique.values())[:MAX_GROUPS]:
+        cost = sum(len(a.terms) for a in group.alternatives)
+        if cost > budget:
+            break
+        budget -= cost
+        kept.append(group)
+    return ParsedQuery(raw, text.strip(), tuple(kept))

@@ -1,0 +1,54 @@
+"""Text normalisation shared by indexing, querying and highlighting.
+
+NFKC (full-width -> half-width), traditional -> simplified (OpenCC t2s),
+lowercase. Brackets used around 文号 years are turned into spaces so
+〔2017〕5号, [2017]5号 and (2017)5号 all read "2017 5号".
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+
+import opencc
+
+# Brackets that surround the year of a 文号 (after NFKC; full-width ones map
+# to ASCII). Book-title marks and quotes are punctuation, also dropped.
+_BRACKETS = "〔〕[]【】()〈〉《》<>{}「」『』〖〗〘〙﹝﹞"
+_BRACKET_TABLE = str.maketrans({c: " " for c in _BRACKETS})
+
+
+@functools.lru_cache(maxsize=1)
+def _converter() -> opencc.OpenCC:
+    # Building the converter reads dictionaries from disk: do it once.
+    return opencc.OpenCC("t2s.json")
+
+
+def to_simplified(text: str) -> str:
+    return _converter().convert(text) if text else text
+
+
+def normalise(text: str) -> str:
+    """Normalise text for analysis (length may change)."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFKC", text)
+    text = to_simplified(text)
+    return text.lower().translate(_BRACKET_TABLE)
+
+
+def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Normalise ``text`` and return, for each output character, the index of
+    the input character it came from (used to highlight the original text)."""
+    out: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        n = unicodedata.normalize("NFKC", ch).lower().translate(_BRACKET_TABLE)
+        out.append(n)
+        offsets.extend([i] * len(n))
+    joined = "".join(out)
+    simplified = to_simplified(joined)
+    if len(simplified) != len(joined):
+        # Rare: a phrase conversion changed the length; convert per character.
+        simplified = "".join(to_simplified(c) if len(to_simplified(c)) == 1 else c for c in joined)
+    return simplified, offsets
