@@ -18,3 +18,6 @@ __all__ = [
     "AbstractDisclosureItemPage", "DisclosureItemPage", "DisclosureMethod", "DisclosureScope", "ItemAttachment",
     "ItemKeyword", "Validity", "normalise_doc_no", "IndexNumberSequence", "Genre", "Organisation", "TopicClass",
 ]
+from .search import SearchEntry, SearchEntryText, SearchSynonym  # noqa: E402,F401
+
+__all__ += ["SearchEntry", "SearchEntryText", "SearchSynonym"]

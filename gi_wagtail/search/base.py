@@ -1,0 +1,199 @@
+"""The backend-agnostic search interface.
+
+A view, a command or the Wagtail backend builds a ``SearchQuery``; a backend
+(embedded on the site database, or Elasticsearch) returns ``SearchResults``.
+All input is validated here, so backends only ever see clean values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from abc import ABC, abstractmethod
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .analysis import ParsedQuery, parse_query
+
+FACETS = ("category", "year", "organisation", "topic", "genre", "validity")
+SORTS = ("relevance", "newest", "oldest")
+MAX_PAGE = 500
+MAX_PAGE_SIZE = 100
+MAX_FILTER_VALUES = 20
+MAX_VALUE_LENGTH = 100
+
+
+@dataclass
+class SearchQuery:
+    query: str = ""
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    facets: tuple[str, ...] = FACETS
+    sort: str = "relevance"
+    page: int = 1
+    page_size: int = 10
+    synonyms: bool = True
+
+    def __post_init__(self):
+        self.query = (self.query if isinstance(self.query, str) else "")[:1000]
+        clean: dict[str, list[str]] = {}
+        for name, values in (self.filters or {}).items():
+            if name not in FACETS:
+                continue
+            if isinstance(values, (str, int)):
+                values = [values]
+            kept = []
+            for value in list(values)[:MAX_FILTER_VALUES]:
+                value = str(value).strip()[:MAX_VALUE_LENGTH]
+                if name == "year":
+                    if not value.isdigit() or not (1 <= int(value) <= 9999):
+                        continue
+                if value:
+                    kept.append(value)
+            if kept:
+                clean[name] = kept
+        self.filters = clean
+        self.facets = tuple(f for f in self.facets if f in FACETS)
+        if self.sort not in SORTS:
+            self.sort = "relevance"
+        self.page = _clamp(self.page, 1, MAX_PAGE, 1)
+        self.page_size = _clamp(self.page_size, 1, MAX_PAGE_SIZE, 10)
+
+    @property
+    def parsed(self) -> ParsedQuery:
+        return parse_query(self.query, synonyms=self.synonyms)
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.page_size
+
+
+def _clamp(value, low, high, default) -> int:
+    try:
+        value = int(value)
+    except (TypeError, ValueError):
+        return default
+    return max(low, min(high, value))
+
+
+@dataclass
+class SearchDocument:
+    """What a backend indexes for one page."""
+
+    page_id: int
+    title: str
+    url: str = ""
+    body: str = ""
+    doc_no: str = ""
+    index_no: str = ""
+    category: str = ""
+    organisation: str = ""
+    topic: str = ""
+    genre: str = ""
+    validity: str = ""
+    keywords: str = ""
+    published: dt.datetime | None = None
+    year: int | None = None
+
+
+@dataclass
+class Hit:
+    page_id: int
+    title: str
+    url: str
+    score: float
+    doc_no: str = ""
+    index_no: str = ""
+    category: str = ""
+    organisation: str = ""
+    topic: str = ""
+    genre: str = ""
+    validity: str = ""
+    published: dt.datetime | None = None
+    title_highlight: str = ""  # safe HTML
+    highlight: str = ""  # safe HTML
+
+    def as_dict(self) -> dict:
+        return {
+            "id": self.page_id,
+            "title": self.title,
+            "url": self.url,
+            "index_no": self.index_no,
+            "doc_no": self.doc_no,
+            "category": self.category,
+            "organisation": self.organisation,
+            "topic": self.topic,
+            "genre": self.genre,
+            "validity": self.validity,
+            "published": self.published.isoformat() if self.published else None,
+            "score": round(self.score, 4),
+            "title_highlight": self.title_highlight,
+            "highlight": self.highlight,
+        }
+
+
+@dataclass
+class SearchResults:
+    query: SearchQuery
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    suggestions: list[str] = field(default_factory=list)
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, -(-self.total // self.query.page_size))
+
+    def as_dict(self) -> dict:
+        return {
+            "query": self.query.query,
+            "page": self.query.page,
+            "page_size": self.query.page_size,
+            "sort": self.query.sort,
+            "filters": self.query.filters,
+            "total": self.total,
+            "num_pages": self.num_pages,
+            "hits": [h.as_dict() for h in self.hits],
+            "facets": {k: [{"value": v, "count": c} for v, c in vs] for k, vs in self.facets.items()},
+            "suggestions": self.suggestions,
+        }
+
+
+class SearchBackend(ABC):
+    """What every gi-wagtail search backend implements."""
+
+    name = "base"
+
+    @abstractmethod
+    def search(self, query: SearchQuery) -> SearchResults: ...
+
+    @abstractmethod
+    def index(self, documents: Iterable[SearchDocument]) -> int:
+        """Add or replace documents; returns how many were written."""
+
+    @abstractmethod
+    def delete(self, page_ids: Iterable[int]) -> int: ...
+
+    @abstractmethod
+    def clear(self) -> None: ...
+
+    @abstractmethod
+    def indexed_ids(self) -> set[int]: ...
+
+    def close(self) -> None:
+        pass
+
+
+def get_backend(name: str | None = None) -> SearchBackend:
+    """The configured backend (``GI_WAGTAIL["SEARCH_BACKEND"]``, default embedded)."""
+    from django.conf import settings
+    from django.utils.module_loading import import_string
+
+    if not name:
+        conf = getattr(settings, "GI_WAGTAIL", {}) or {}
+        name = conf.get("SEARCH_BACKEND") or "embedded"
+    aliases = {"embedded": "gi_wagtail.search.embedded.EmbeddedBackend"}
+    path = aliases.get(name, name)
+    try:
+        cls = import_string(path)
+    except ImportError as exc:
+        raise ValueError(f"Unknown search backend {name!r}") from exc
+    return cls()
