@@ -5,19 +5,15 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SearchEntry(models.Model):
-    """One live, public page as the embedded backend sees it.
-
-    ``*_terms`` hold encoded analysis terms (see gi_wagtail.search.analysis);
-    vendor full-text structures over them are created by the hand-written
-    migration ``0100_search_fts``.
-    """
+    """One live, public page as the embedded backend sees it: the columns
+    used to filter, count, sort and list results. Kept narrow so scanning
+    thousands of matches stays fast; the text lives in SearchEntryText."""
 
     page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
     title = models.CharField(_("title"), max_length=255)
     url = models.CharField(_("URL"), max_length=500, blank=True)
     doc_no = models.CharField(_("document number"), max_length=100, blank=True)
     index_no = models.CharField(_("index number"), max_length=100, blank=True)
-    body = models.TextField(_("text"), blank=True)
     category = models.CharField(_("category"), max_length=100, blank=True, db_index=True)
     organisation = models.CharField(_("organisation"), max_length=100, blank=True, db_index=True)
     topic = models.CharField(_("topic"), max_length=100, blank=True, db_index=True)
@@ -25,10 +21,7 @@ class SearchEntry(models.Model):
     validity = models.CharField(_("validity"), max_length=50, blank=True, db_index=True)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True, db_index=True)
     published = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
-    title_terms = models.TextField(blank=True)
-    meta_terms = models.TextField(blank=True)
-    body_terms = models.TextField(blank=True)
-    indexed_at = models.DateTimeField(auto_now=True)
+    indexed_at = models.DateTimeField(auto_now=True, db_index=True)
 
     class Meta:
         verbose_name = _("search entry")
@@ -36,6 +29,22 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class SearchEntryText(models.Model):
+    """Text and encoded analysis terms of a SearchEntry (see
+    gi_wagtail.search.analysis). Vendor full-text structures over the terms
+    are created by the hand-written migration ``0100_search_fts``."""
+
+    entry = models.OneToOneField(SearchEntry, on_delete=models.CASCADE, primary_key=True, related_name="text")
+    body = models.TextField(blank=True)
+    title_terms = models.TextField(blank=True)
+    meta_terms = models.TextField(blank=True)
+    body_terms = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("search entry text")
+        verbose_name_plural = _("search entry texts")
 
 
 class SearchSynonym(models.Model):

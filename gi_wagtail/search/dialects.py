@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 TABLE = "gi_wagtail_searchentry"
+TEXT = "gi_wagtail_searchentrytext"
 FTS_TABLE = "gi_wagtail_searchentry_fts"
 _TERM_RE = re.compile(r"[a-z]{14}")
 
@@ -65,11 +66,11 @@ class PostgresDialect(Dialect):
         )
 
     def match_from(self, groups):
-        from_ = f"{TABLE} e CROSS JOIN to_tsquery('simple', %s) q"
-        where = "e.search_vector @@ q"
+        from_ = f"{TEXT} t JOIN {TABLE} e ON e.id = t.entry_id CROSS JOIN to_tsquery('simple', %s) q"
+        where = "t.search_vector @@ q"
         # ts_rank weights are {D, C, B, A}: body D, meta B, title A.
         w = f"'{{{BODY_WEIGHT / TITLE_WEIGHT}, 0, {META_WEIGHT / TITLE_WEIGHT}, 1.0}}'"
-        score = f"ts_rank({w}::float4[], e.search_vector, q)"
+        score = f"ts_rank({w}::float4[], t.search_vector, q)"
         return from_, where, score, [self.expression(groups)], []
 
 
@@ -86,12 +87,12 @@ class MySQLDialect(Dialect):
 
     def match_from(self, groups):
         terms = " ".join(sorted({_checked(t) for g in groups for alt in g for t in alt}))
-        from_ = f"{TABLE} e"
-        where = "MATCH(e.title_terms, e.meta_terms, e.body_terms) AGAINST (%s IN BOOLEAN MODE)"
+        from_ = f"{TEXT} t JOIN {TABLE} e ON e.id = t.entry_id"
+        where = "MATCH(t.title_terms, t.meta_terms, t.body_terms) AGAINST (%s IN BOOLEAN MODE)"
         score = (
-            f"({TITLE_WEIGHT} * MATCH(e.title_terms) AGAINST (%s IN BOOLEAN MODE)"
-            f" + {META_WEIGHT} * MATCH(e.meta_terms) AGAINST (%s IN BOOLEAN MODE)"
-            f" + {BODY_WEIGHT} * MATCH(e.body_terms) AGAINST (%s IN BOOLEAN MODE))"
+            f"({TITLE_WEIGHT} * MATCH(t.title_terms) AGAINST (%s IN BOOLEAN MODE)"
+            f" + {META_WEIGHT} * MATCH(t.meta_terms) AGAINST (%s IN BOOLEAN MODE)"
+            f" + {BODY_WEIGHT} * MATCH(t.body_terms) AGAINST (%s IN BOOLEAN MODE))"
         )
         return from_, where, score, [self.expression(groups)], [terms, terms, terms]
 
@@ -112,18 +113,18 @@ def for_connection(connection) -> Dialect:
 
 SQLITE_SCHEMA = [
     f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(title_terms, meta_terms, body_terms,"
-    f" content='{TABLE}', content_rowid='id', tokenize='ascii')",
-    f"CREATE TRIGGER {TABLE}_ai AFTER INSERT ON {TABLE} BEGIN"
+    f" content='{TEXT}', content_rowid='entry_id', tokenize='ascii')",
+    f"CREATE TRIGGER {TABLE}_ai AFTER INSERT ON {TEXT} BEGIN"
     f" INSERT INTO {FTS_TABLE}(rowid, title_terms, meta_terms, body_terms)"
-    f" VALUES (new.id, new.title_terms, new.meta_terms, new.body_terms); END",
-    f"CREATE TRIGGER {TABLE}_ad AFTER DELETE ON {TABLE} BEGIN"
+    f" VALUES (new.entry_id, new.title_terms, new.meta_terms, new.body_terms); END",
+    f"CREATE TRIGGER {TABLE}_ad AFTER DELETE ON {TEXT} BEGIN"
     f" INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title_terms, meta_terms, body_terms)"
-    f" VALUES ('delete', old.id, old.title_terms, old.meta_terms, old.body_terms); END",
-    f"CREATE TRIGGER {TABLE}_au AFTER UPDATE ON {TABLE} BEGIN"
+    f" VALUES ('delete', old.entry_id, old.title_terms, old.meta_terms, old.body_terms); END",
+    f"CREATE TRIGGER {TABLE}_au AFTER UPDATE ON {TEXT} BEGIN"
     f" INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title_terms, meta_terms, body_terms)"
-    f" VALUES ('delete', old.id, old.title_terms, old.meta_terms, old.body_terms);"
+    f" VALUES ('delete', old.entry_id, old.title_terms, old.meta_terms, old.body_terms);"
     f" INSERT INTO {FTS_TABLE}(rowid, title_terms, meta_terms, body_terms)"
-    f" VALUES (new.id, new.title_terms, new.meta_terms, new.body_terms); END",
+    f" VALUES (new.entry_id, new.title_terms, new.meta_terms, new.body_terms); END",
     f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')",
 ]
 SQLITE_DROP = [
@@ -133,22 +134,22 @@ SQLITE_DROP = [
     f"DROP TABLE IF EXISTS {FTS_TABLE}",
 ]
 POSTGRES_SCHEMA = [
-    f"ALTER TABLE {TABLE} ADD COLUMN search_vector tsvector GENERATED ALWAYS AS ("
+    f"ALTER TABLE {TEXT} ADD COLUMN search_vector tsvector GENERATED ALWAYS AS ("
     " setweight(to_tsvector('simple', title_terms), 'A') ||"
     " setweight(to_tsvector('simple', meta_terms), 'B') ||"
     " setweight(to_tsvector('simple', body_terms), 'D')) STORED",
-    f"CREATE INDEX {TABLE}_search_vector_gin ON {TABLE} USING GIN (search_vector)",
+    f"CREATE INDEX {TABLE}_search_vector_gin ON {TEXT} USING GIN (search_vector)",
 ]
 POSTGRES_DROP = [
     f"DROP INDEX IF EXISTS {TABLE}_search_vector_gin",
-    f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS search_vector",
+    f"ALTER TABLE {TEXT} DROP COLUMN IF EXISTS search_vector",
 ]
 MYSQL_SCHEMA = [
-    f"CREATE FULLTEXT INDEX {TABLE}_ft_all ON {TABLE} (title_terms, meta_terms, body_terms)",
-    f"CREATE FULLTEXT INDEX {TABLE}_ft_title ON {TABLE} (title_terms)",
-    f"CREATE FULLTEXT INDEX {TABLE}_ft_meta ON {TABLE} (meta_terms)",
-    f"CREATE FULLTEXT INDEX {TABLE}_ft_body ON {TABLE} (body_terms)",
+    f"CREATE FULLTEXT INDEX {TABLE}_ft_all ON {TEXT} (title_terms, meta_terms, body_terms)",
+    f"CREATE FULLTEXT INDEX {TABLE}_ft_title ON {TEXT} (title_terms)",
+    f"CREATE FULLTEXT INDEX {TABLE}_ft_meta ON {TEXT} (meta_terms)",
+    f"CREATE FULLTEXT INDEX {TABLE}_ft_body ON {TEXT} (body_terms)",
 ]
-MYSQL_DROP = [f"DROP INDEX {TABLE}_ft_{n} ON {TABLE}" for n in ("all", "title", "meta", "body")]
+MYSQL_DROP = [f"DROP INDEX {TABLE}_ft_{n} ON {TEXT}" for n in ("all", "title", "meta", "body")]
 SCHEMA = {"sqlite": SQLITE_SCHEMA, "postgresql": POSTGRES_SCHEMA, "mysql": MYSQL_SCHEMA}
 DROP = {"sqlite": SQLITE_DROP, "postgresql": POSTGRES_DROP, "mysql": MYSQL_DROP}

@@ -18,15 +18,15 @@ from .highlight import highlight_title, snippet
 
 _FACET_COLUMNS = {f: f"e.{f}" for f in FACETS}
 _SELECT = (
-    "e.page_id, e.title, e.url, e.doc_no, e.index_no, e.category, e.organisation, e.topic,"
-    " e.genre, e.validity, e.published, e.body"
+    "e.id, e.page_id, e.title, e.url, e.doc_no, e.index_no, e.category, e.organisation, e.topic,"
+    " e.genre, e.validity, e.published"
 )
 MAX_SUGGESTIONS = 3
 SNIPPET_LENGTH = 120
 
 
-def document_row(doc: SearchDocument) -> dict:
-    """Model field values for a document."""
+def document_rows(doc: SearchDocument) -> tuple[dict, dict]:
+    """Field values of SearchEntry and SearchEntryText for a document."""
     from django.utils import timezone
 
     published = doc.published
@@ -34,12 +34,11 @@ def document_row(doc: SearchDocument) -> dict:
         published = timezone.make_aware(published)
     year = doc.year or (published.year if published else None)
     meta = " ".join(x for x in (doc.doc_no, doc.index_no, doc.organisation, doc.keywords) if x)
-    return dict(
+    entry = dict(
         title=doc.title[:255],
         url=doc.url[:500],
         doc_no=doc.doc_no[:100],
         index_no=doc.index_no[:100],
-        body=doc.body[: analysis.MAX_INDEXED_CHARS],
         category=doc.category[:100],
         organisation=doc.organisation[:100],
         topic=doc.topic[:100],
@@ -47,19 +46,24 @@ def document_row(doc: SearchDocument) -> dict:
         validity=doc.validity[:50],
         year=year,
         published=published,
+    )
+    text = dict(
+        body=doc.body[: analysis.MAX_INDEXED_CHARS],
         title_terms=analysis.index_text(doc.title),
         meta_terms=analysis.index_text(meta),
         body_terms=analysis.index_text(doc.body),
     )
+    return entry, text
 
 
 class EmbeddedBackend(SearchBackend):
     name = "embedded"
 
     def __init__(self, using: str | None = None):
-        from gi_wagtail.models import SearchEntry
+        from gi_wagtail.models import SearchEntry, SearchEntryText
 
         self.model = SearchEntry
+        self.text_model = SearchEntryText
         self.using = using or router.db_for_write(SearchEntry)
 
     @property
@@ -76,9 +80,11 @@ class EmbeddedBackend(SearchBackend):
         count = 0
         with transaction.atomic(using=self.using):
             for doc in documents:
-                self.model.objects.using(self.using).update_or_create(
-                    page_id=doc.page_id, defaults=document_row(doc)
+                fields, text = document_rows(doc)
+                entry, _ = self.model.objects.using(self.using).update_or_create(
+                    page_id=doc.page_id, defaults=fields
                 )
+                self.text_model.objects.using(self.using).update_or_create(entry=entry, defaults=text)
                 count += 1
         return count
 
@@ -86,7 +92,8 @@ class EmbeddedBackend(SearchBackend):
         """Insert documents for pages not yet indexed (used by full rebuilds)."""
         batch, count = [], 0
         for doc in documents:
-            batch.append(self.model(page_id=doc.page_id, **document_row(doc)))
+            fields, text = document_rows(doc)
+            batch.append((self.model(page_id=doc.page_id, **fields), text))
             if len(batch) >= batch_size:
                 count += self._flush(batch)
                 batch = []
@@ -96,9 +103,12 @@ class EmbeddedBackend(SearchBackend):
         if not batch:
             return 0
         with transaction.atomic(using=self.using):
-            ids = [e.page_id for e in batch]
+            ids = [e.page_id for e, _ in batch]
             self.model.objects.using(self.using).filter(page_id__in=ids).delete()
-            self.model.objects.using(self.using).bulk_create(batch)
+            entries = self.model.objects.using(self.using).bulk_create([e for e, _ in batch])
+            self.text_model.objects.using(self.using).bulk_create(
+                [self.text_model(entry_id=e.pk, **text) for e, (_, text) in zip(entries, batch)]
+            )
         return len(batch)
 
     def delete(self, page_ids: Iterable[int]) -> int:
@@ -159,10 +169,19 @@ class EmbeddedBackend(SearchBackend):
         with self.connection.cursor() as cursor:
             cursor.execute(sql, score_params + params + [query.page_size, query.offset])
             rows = cursor.fetchall()
-            results.total, results.facets = self._facets(cursor, from_, where, params, query.facets)
+            if query.facets:
+                results.total, results.facets = self._facets(cursor, from_, where, params, query.facets)
+            else:
+                cursor.execute(f"SELECT COUNT(*) FROM {from_} WHERE {where}", params)
+                results.total = cursor.fetchone()[0]
+        bodies = dict(
+            self.text_model.objects.using(self.using)
+            .filter(entry_id__in=[r[0] for r in rows]).values_list("entry_id", "body")
+        )
         for row in rows:
-            (page_id, title, url, doc_no, index_no, category, organisation, topic, genre, validity,
-             published, body, score_value) = row
+            (entry_id, page_id, title, url, doc_no, index_no, category, organisation, topic, genre, validity,
+             published, score_value) = row
+            body = bodies.get(entry_id, "")
             results.hits.append(Hit(
                 page_id=page_id, title=title, url=url, score=float(score_value or 0), doc_no=doc_no,
                 index_no=index_no, category=category, organisation=organisation, topic=topic,
