@@ -105,21 +105,28 @@ def measure(backend, rounds: int):
 def report(backend, queries, rounds, label):
     from gi_wagtail.search.base import SearchQuery
 
-    timings, per_query = [], {}
+    timings, cpu_timings, per_query = [], [], {}
     for q in queries:  # warm-up
         backend.search(SearchQuery(q))
     for _ in range(rounds):
         for q in queries:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             res = backend.search(SearchQuery(q))
             ms = (time.perf_counter() - started) * 1000
             timings.append(ms)
+            cpu_timings.append((time.process_time() - cpu) * 1000)
             per_query.setdefault(q, []).append((ms, res.total))
     timings.sort()
-    p = lambda f: timings[min(len(timings) - 1, int(round(f * (len(timings) - 1))))]  # noqa: E731
+    cpu_timings.sort()
+
+    def p(f, values=timings):
+        return values[min(len(values) - 1, int(round(f * (len(values) - 1))))]
+
     for q, vals in per_query.items():
         print(f"  {statistics.median(v for v, _ in vals):7.1f} ms  total={vals[0][1]:6d}  {q}")
-    print(f"{label}: searches={len(timings)} p50={p(0.5):.1f} ms p95={p(0.95):.1f} ms max={timings[-1]:.1f} ms")
+    print(f"{label}: searches={len(timings)} p50={p(0.5):.1f} ms p95={p(0.95):.1f} ms max={timings[-1]:.1f} ms"
+          f" | CPU time p50={p(0.5, cpu_timings):.1f} ms p95={p(0.95, cpu_timings):.1f} ms"
+          f" (load average {os.getloadavg()[0]:.1f})")
 
 
 def main():
