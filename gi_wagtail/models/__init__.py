@@ -18,6 +18,9 @@ __all__ = [
     "AbstractDisclosureItemPage", "DisclosureItemPage", "DisclosureMethod", "DisclosureScope", "ItemAttachment",
     "ItemKeyword", "Validity", "normalise_doc_no", "IndexNumberSequence", "Genre", "Organisation", "TopicClass",
 ]
+from .search import SearchEntry, SearchEntryText, SearchSynonym  # noqa: E402,F401
+
+__all__ += ["SearchEntry", "SearchEntryText", "SearchSynonym"]
 from .search_backlog import SearchIndexBacklog  # noqa: E402
 
 __all__ += ["SearchIndexBacklog"]

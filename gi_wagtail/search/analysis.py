@@ -151,7 +151,12 @@ def _synonym_group(form: str, table: SynonymTable) -> Group | None:
         terms = _span_terms(alt)
         if terms:
             alternatives.append(Alternative(terms, alt))
-    return Group(form, tuple(alternatives)) if alternatives else None
+    # An alternative whose terms include all terms of another one finds
+    # nothing more ("县政府办公室" vs "县政府办"): drop it, keep its surface
+    # for highlighting through the shorter one.
+    kept = [a for a in alternatives
+            if not any(b is not a and set(b.terms) < set(a.terms) for b in alternatives)]
+    return Group(form, tuple(kept)) if kept else None
 
 
 def parse_query(query: object, *, synonyms: bool = True, table: SynonymTable | None = None) -> ParsedQuery:

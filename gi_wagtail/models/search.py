@@ -1,0 +1,74 @@
+"""Search index storage for the embedded (site database) search backend."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchEntry(models.Model):
+    """One live, public page as the embedded backend sees it: the columns
+    used to filter, count, sort and list results. Kept narrow so scanning
+    thousands of matches stays fast; the text lives in SearchEntryText."""
+
+    page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    title = models.CharField(_("title"), max_length=255)
+    url = models.CharField(_("URL"), max_length=500, blank=True)
+    doc_no = models.CharField(_("document number"), max_length=100, blank=True)
+    index_no = models.CharField(_("index number"), max_length=100, blank=True)
+    category = models.CharField(_("category"), max_length=100, blank=True, db_index=True)
+    organisation = models.CharField(_("organisation"), max_length=100, blank=True, db_index=True)
+    topic = models.CharField(_("topic"), max_length=100, blank=True, db_index=True)
+    genre = models.CharField(_("genre"), max_length=100, blank=True, db_index=True)
+    validity = models.CharField(_("validity"), max_length=50, blank=True, db_index=True)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True, db_index=True)
+    published = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
+    indexed_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+
+    def __str__(self):
+        return self.title
+
+
+class SearchEntryText(models.Model):
+    """Text and encoded analysis terms of a SearchEntry (see
+    gi_wagtail.search.analysis). Vendor full-text structures over the terms
+    are created by the hand-written migration ``0100_search_fts``."""
+
+    entry = models.OneToOneField(SearchEntry, on_delete=models.CASCADE, primary_key=True, related_name="text")
+    body = models.TextField(blank=True)
+    title_terms = models.TextField(blank=True)
+    meta_terms = models.TextField(blank=True)
+    body_terms = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("search entry text")
+        verbose_name_plural = _("search entry texts")
+
+
+class SearchSynonym(models.Model):
+    """An editor-defined synonym group (extends data/synonyms.txt)."""
+
+    terms = models.CharField(
+        _("terms"),
+        max_length=500,
+        help_text=_("Two or more interchangeable words separated by spaces or commas, e.g. 数据局 大数据发展管理局"),
+    )
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("search synonym")
+        verbose_name_plural = _("search synonyms")
+        ordering = ["terms"]
+
+    def __str__(self):
+        return self.terms
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from gi_wagtail.search.synonyms import parse_lines
+
+        if not parse_lines([self.terms.replace("#", " ")]):
+            raise ValidationError({"terms": _("Enter at least two different words.")})

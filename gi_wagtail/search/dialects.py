@@ -1,0 +1,155 @@
+"""Vendor SQL for the embedded backend.
+
+Every term reaching this module is 14 lowercase ASCII letters (see
+analysis.encode_term); the boolean operators are ours. Terms are still
+checked once more before they are put into an expression.
+"""
+
+from __future__ import annotations
+
+import re
+
+TABLE = "gi_wagtail_searchentry"
+TEXT = "gi_wagtail_searchentrytext"
+FTS_TABLE = "gi_wagtail_searchentry_fts"
+_TERM_RE = re.compile(r"[a-z]{14}")
+
+# Field weights: title above document/index numbers and organisation, above body.
+TITLE_WEIGHT, META_WEIGHT, BODY_WEIGHT = 10.0, 4.0, 1.0
+
+Groups = list[list[tuple[str, ...]]]  # AND of groups, OR of alternatives, AND of terms
+
+
+def _checked(term: str) -> str:
+    if not _TERM_RE.fullmatch(term):
+        raise ValueError("invalid search term")
+    return term
+
+
+class Dialect:
+    vendor = ""
+    text_type = "CHAR"
+    materialized = ""
+
+    def match_from(self, groups: Groups) -> tuple[str, str, str, list, list]:
+        """(from clause, where clause, score expression, from/where params, score params)."""
+        raise NotImplementedError
+
+
+class SQLiteDialect(Dialect):
+    vendor = "sqlite"
+    text_type = "TEXT"
+    materialized = "MATERIALIZED"
+
+    def expression(self, groups: Groups) -> str:
+        return " AND ".join(
+            "(" + " OR ".join("(" + " AND ".join(_checked(t) for t in alt) + ")" for alt in group) + ")"
+            for group in groups
+        )
+
+    def match_from(self, groups):
+        from_ = f"{FTS_TABLE} JOIN {TABLE} e ON e.id = {FTS_TABLE}.rowid"
+        where = f"{FTS_TABLE} MATCH %s"
+        score = f"(-bm25({FTS_TABLE}, {TITLE_WEIGHT}, {META_WEIGHT}, {BODY_WEIGHT}))"
+        return from_, where, score, [self.expression(groups)], []
+
+
+class PostgresDialect(Dialect):
+    vendor = "postgresql"
+    text_type = "TEXT"
+    materialized = "MATERIALIZED"
+
+    def expression(self, groups: Groups) -> str:
+        return " & ".join(
+            "(" + " | ".join("(" + " & ".join(_checked(t) for t in alt) + ")" for alt in group) + ")"
+            for group in groups
+        )
+
+    def match_from(self, groups):
+        from_ = f"{TEXT} t JOIN {TABLE} e ON e.id = t.entry_id CROSS JOIN to_tsquery('simple', %s) q"
+        where = "t.search_vector @@ q"
+        # ts_rank weights are {D, C, B, A}: body D, meta B, title A.
+        w = f"'{{{BODY_WEIGHT / TITLE_WEIGHT}, 0, {META_WEIGHT / TITLE_WEIGHT}, 1.0}}'"
+        score = f"ts_rank({w}::float4[], t.search_vector, q)"
+        return from_, where, score, [self.expression(groups)], []
+
+
+class MySQLDialect(Dialect):
+    vendor = "mysql"
+    text_type = "CHAR"
+    materialized = ""
+
+    def expression(self, groups: Groups) -> str:
+        return " ".join(
+            "+(" + " ".join("(" + " ".join("+" + _checked(t) for t in alt) + ")" for alt in group) + ")"
+            for group in groups
+        )
+
+    def match_from(self, groups):
+        terms = " ".join(sorted({_checked(t) for g in groups for alt in g for t in alt}))
+        from_ = f"{TEXT} t JOIN {TABLE} e ON e.id = t.entry_id"
+        where = "MATCH(t.title_terms, t.meta_terms, t.body_terms) AGAINST (%s IN BOOLEAN MODE)"
+        score = (
+            f"({TITLE_WEIGHT} * MATCH(t.title_terms) AGAINST (%s IN BOOLEAN MODE)"
+            f" + {META_WEIGHT} * MATCH(t.meta_terms) AGAINST (%s IN BOOLEAN MODE)"
+            f" + {BODY_WEIGHT} * MATCH(t.body_terms) AGAINST (%s IN BOOLEAN MODE))"
+        )
+        return from_, where, score, [self.expression(groups)], [terms, terms, terms]
+
+
+DIALECTS = {d.vendor: d for d in (SQLiteDialect(), PostgresDialect(), MySQLDialect())}
+
+
+def for_connection(connection) -> Dialect:
+    try:
+        return DIALECTS[connection.vendor]
+    except KeyError:
+        raise NotImplementedError(
+            f"The embedded search backend supports SQLite, PostgreSQL and MySQL/MariaDB, not {connection.vendor}"
+        ) from None
+
+
+# --- schema (used by the migration) ----------------------------------------------------------
+
+SQLITE_SCHEMA = [
+    f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(title_terms, meta_terms, body_terms,"
+    f" content='{TEXT}', content_rowid='entry_id', tokenize='ascii')",
+    f"CREATE TRIGGER {TABLE}_ai AFTER INSERT ON {TEXT} BEGIN"
+    f" INSERT INTO {FTS_TABLE}(rowid, title_terms, meta_terms, body_terms)"
+    f" VALUES (new.entry_id, new.title_terms, new.meta_terms, new.body_terms); END",
+    f"CREATE TRIGGER {TABLE}_ad AFTER DELETE ON {TEXT} BEGIN"
+    f" INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title_terms, meta_terms, body_terms)"
+    f" VALUES ('delete', old.entry_id, old.title_terms, old.meta_terms, old.body_terms); END",
+    f"CREATE TRIGGER {TABLE}_au AFTER UPDATE ON {TEXT} BEGIN"
+    f" INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title_terms, meta_terms, body_terms)"
+    f" VALUES ('delete', old.entry_id, old.title_terms, old.meta_terms, old.body_terms);"
+    f" INSERT INTO {FTS_TABLE}(rowid, title_terms, meta_terms, body_terms)"
+    f" VALUES (new.entry_id, new.title_terms, new.meta_terms, new.body_terms); END",
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')",
+]
+SQLITE_DROP = [
+    f"DROP TRIGGER IF EXISTS {TABLE}_ai",
+    f"DROP TRIGGER IF EXISTS {TABLE}_ad",
+    f"DROP TRIGGER IF EXISTS {TABLE}_au",
+    f"DROP TABLE IF EXISTS {FTS_TABLE}",
+]
+POSTGRES_SCHEMA = [
+    f"ALTER TABLE {TEXT} ADD COLUMN search_vector tsvector GENERATED ALWAYS AS ("
+    " setweight(to_tsvector('simple', title_terms), 'A') ||"
+    " setweight(to_tsvector('simple', meta_terms), 'B') ||"
+    " setweight(to_tsvector('simple', body_terms), 'D')) STORED",
+    f"CREATE INDEX {TABLE}_search_vector_gin ON {TEXT} USING GIN (search_vector)",
+]
+POSTGRES_DROP = [
+    f"DROP INDEX IF EXISTS {TABLE}_search_vector_gin",
+    f"ALTER TABLE {TEXT} DROP COLUMN IF EXISTS search_vector",
+]
+MYSQL_SCHEMA = [
+    f"CREATE FULLTEXT INDEX {TABLE}_ft_all ON {TEXT} (title_terms, meta_terms, body_terms)",
+    f"CREATE FULLTEXT INDEX {TABLE}_ft_title ON {TEXT} (title_terms)",
+    f"CREATE FULLTEXT INDEX {TABLE}_ft_meta ON {TEXT} (meta_terms)",
+    f"CREATE FULLTEXT INDEX {TABLE}_ft_body ON {TEXT} (body_terms)",
+]
+MYSQL_DROP = [f"DROP INDEX {TABLE}_ft_{n} ON {TEXT}" for n in ("all", "title", "meta", "body")]
+SCHEMA = {"sqlite": SQLITE_SCHEMA, "postgresql": POSTGRES_SCHEMA, "mysql": MYSQL_SCHEMA}
+DROP = {"sqlite": SQLITE_DROP, "postgresql": POSTGRES_DROP, "mysql": MYSQL_DROP}

@@ -1,0 +1,52 @@
+import pytest
+
+
+def pytest_collection_modifyitems(items):
+    """Database access for search tests that use ``search_db``. InnoDB makes
+    FULLTEXT changes visible only after COMMIT, so on MySQL/MariaDB those
+    tests run with real commits."""
+    from django.conf import settings
+
+    transactional = "mysql" in settings.DATABASES["default"]["ENGINE"]
+    for item in items:
+        if "search_db" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.django_db(transaction=transactional))
+
+
+@pytest.fixture
+def search_db():
+    return True
+
+
+@pytest.fixture
+def backend(search_db):
+    from gi_wagtail.search.embedded import EmbeddedBackend
+
+    return EmbeddedBackend()
+
+
+@pytest.fixture
+def root_page(search_db):
+    from wagtail.models import Page
+
+    root = Page.objects.filter(depth=1).first()
+    if root is None:  # flushed by a transactional test
+        from wagtail.coreutils import get_content_languages
+        from wagtail.models import Locale
+
+        Locale.objects.get_or_create(language_code=next(iter(get_content_languages())))
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
+    return root
+
+
+@pytest.fixture
+def make_page(root_page):
+    """Create a live child page of the tree root."""
+    from wagtail.models import Page
+
+    def make(title="页面", **kwargs):
+        page = Page(title=title, slug=kwargs.pop("slug", None) or f"p{Page.objects.count()}", **kwargs)
+        root_page.add_child(instance=page)
+        return page
+
+    return make
