@@ -36,3 +36,5 @@ class DisclosureViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(DisclosureViewSetGroup)
+
+from .search.elasticsearch import admin_hooks  # noqa: E402,F401  (search health panel)

@@ -31,14 +31,43 @@ def enabled() -> bool:
     return gi_settings.SEARCH_BACKEND == "elasticsearch"
 
 
+def fallback_enabled() -> bool:
+    from .connection import es_settings
+
+    return bool(es_settings().get("FALLBACK", True))
+
+
 def enqueue(page_ids, action: str = "index") -> None:
     from ...models import SearchIndexBacklog
 
-    rows = [SearchIndexBacklog(page_id=int(pk), action=action) for pk in page_ids]
-    if not rows:
+    page_ids = [int(pk) for pk in page_ids]
+    if not page_ids:
         return
-    SearchIndexBacklog.objects.bulk_create(rows)
+    SearchIndexBacklog.objects.bulk_create([SearchIndexBacklog(page_id=pk, action=action) for pk in page_ids])
+    if fallback_enabled():
+        mirror_to_embedded(page_ids, action)
     transaction.on_commit(_drain_after_commit)
+
+
+def mirror_to_embedded(page_ids, action: str = "index") -> None:
+    """Keep the embedded (site database) index current too, in the same
+    transaction: it is what public search falls back to during an outage."""
+    from ..embedded import EmbeddedBackend
+    from .sources import document_for
+
+    docs, gone = [], set(page_ids)
+    # A page being deleted cannot be loaded any more; it just goes.
+    pages = Page.objects.filter(pk__in=page_ids).specific() if action == "index" else []
+    for page in pages:
+        doc = document_for(page)
+        if doc is not None:
+            docs.append(doc)
+            gone.discard(page.pk)
+    embedded = EmbeddedBackend()
+    if docs:
+        embedded.index(docs)
+    if gone:
+        embedded.delete(gone)
 
 
 def _drain_after_commit() -> None:
