@@ -30,7 +30,7 @@ def test_default_analyzer_is_builtin_cjk(settings):
     props = index_body()["mappings"]["properties"]
     for name in ("title", "meta", "body"):
         assert props[name] == {"type": "text", "analyzer": "cjk"}
-    assert searched_fields() == {"phrase": ["title^3", "meta^2", "body^1"], "words": []}
+    assert searched_fields() == {"phrase": ["title^6", "meta^2", "body^1"], "words": []}
 
 
 def test_ik_indexes_max_word_and_searches_smart(settings):
@@ -38,7 +38,7 @@ def test_ik_indexes_max_word_and_searches_smart(settings):
     body = index_body()["mappings"]["properties"]["body"]
     assert body["analyzer"] == "ik_max_word" and body["search_analyzer"] == "ik_smart"
     assert body["fields"]["bigram"] == {"type": "text", "analyzer": "cjk"}
-    assert searched_fields()["words"] == ["title^3", "meta^2", "body^1"]
+    assert searched_fields()["words"] == ["title^6", "meta^2", "body^1"]
 
 
 def test_smartcn(settings):

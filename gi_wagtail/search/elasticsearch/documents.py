@@ -99,7 +99,7 @@ def index_body() -> dict:
 def searched_fields() -> dict[str, list[str]]:
     """Which fields a query phrase goes to: ``phrase`` fields match contiguous text
     (bigrams), ``words`` fields match segmented words (smartcn/ik only)."""
-    boosts = {"title": 3, "meta": 2, "body": 1}
+    boosts = {"title": 6, "meta": 2, "body": 1}
     if analyzer_name() == "cjk":
         return {"phrase": [f"{f}^{b}" for f, b in boosts.items()], "words": []}
     return {
