@@ -3,6 +3,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Genre, Organisation, TopicClass
+from .search.admin import SearchSynonymViewSet
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -29,7 +30,7 @@ class GenreViewSet(SnippetViewSet):
 
 
 class DisclosureViewSetGroup(SnippetViewSetGroup):
-    items = (OrganisationViewSet, TopicClassViewSet, GenreViewSet)
+    items = (OrganisationViewSet, TopicClassViewSet, GenreViewSet, SearchSynonymViewSet)
     menu_icon = "folder-open-inverse"
     menu_label = _("Disclosure")
     menu_name = "gi_wagtail"

@@ -2,15 +2,25 @@
 
 import datetime
 
-from wagtail.models import Page, Site
+from django.conf import settings
+from django.utils.translation import get_supported_language_variant
+from wagtail.models import Locale, Page, Site
 
 from gi_wagtail.models import CatalogueCategoryPage, DisclosureIndexPage, DisclosureItemPage, Organisation
 
 
+def root_page():
+    """The tree root; recreated when a transactional test has flushed what migrations made."""
+    root = Page.get_first_root_node()
+    if root is None:
+        Locale.objects.get_or_create(language_code=get_supported_language_variant(settings.LANGUAGE_CODE))
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
+    return root
+
+
 def build_catalogue(org_code="11370322MB2851234X"):
     """A site whose root holds a disclosure index with one category. Returns (index, category, organisation)."""
-    root = Page.get_first_root_node()
-    home = root.add_child(instance=Page(title="首页", slug="gi-home"))
+    home = root_page().add_child(instance=Page(title="首页", slug="gi-home"))
     Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": home, "port": 80})
     index = home.add_child(instance=DisclosureIndexPage(title="政府信息公开", slug="xxgk", agency_name="高青县科学技术局", org_code=org_code))
     category = index.add_child(instance=CatalogueCategoryPage(title="政策法规", slug="zcfg", code="04"))

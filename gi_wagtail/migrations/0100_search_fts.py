@@ -18,7 +18,7 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("gi_wagtail", "0001_initial")]
+    dependencies = [("gi_wagtail", "0002_search")]
     # MySQL cannot build FULLTEXT indexes inside a transaction-less DDL batch otherwise.
     atomic = False
     operations = [migrations.RunPython(create, drop, elidable=False)]

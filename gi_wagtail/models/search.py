@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
 
 
 class SearchEntry(models.Model):
@@ -56,6 +57,8 @@ class SearchSynonym(models.Model):
         help_text=_("Two or more interchangeable words separated by spaces or commas, e.g. 数据局 大数据发展管理局"),
     )
     active = models.BooleanField(_("active"), default=True)
+
+    panels = [FieldPanel("terms"), FieldPanel("active")]
 
     class Meta:
         verbose_name = _("search synonym")

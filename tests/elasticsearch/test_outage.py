@@ -71,7 +71,7 @@ def test_publish_during_outage_is_queued_then_delivered(cluster, settings, es_pr
     dead = f"http://127.0.0.1:{free_port()}"
     use_cluster(settings, cluster.url, es_prefix)
     _, category, organisation = build_catalogue()
-    call_command("gi_wagtail_rebuild_index", "--backend", "elasticsearch", "--no-progress", stdout=None)
+    call_command("gi_wagtail_rebuild_index", "--backend", "elasticsearch", verbosity=0)
 
     # Down: osmem stopped (or, against a shared cluster, an address nobody serves).
     cluster.stop()
@@ -134,20 +134,25 @@ def test_rebuild_command_swaps_the_alias(cluster, settings, es_prefix, django_ca
             add_item(category, title, organisation=organisation)
     backend = ElasticsearchBackend()
     before = backend.current_indices()
+    old_total = backend.search(SearchQuery("", page_size=50)).total
+    assert old_total == len(TITLES)  # what publishing indexed
     seen_during = []
 
     # Searches during the rebuild read the old, complete index.
     def progress(n):
         seen_during.append(backend.search(SearchQuery("", page_size=50)).total)
 
+    from gi_wagtail.search.documents import searchable_pages
     from gi_wagtail.search.elasticsearch.sources import iter_documents
 
-    assert backend.rebuild(iter_documents(), progress=progress) == len(TITLES)
-    assert seen_during and set(seen_during) == {len(TITLES)}
+    expected = set(searchable_pages().values_list("pk", flat=True))  # items and the pages above them
+    assert backend.rebuild(iter_documents(), progress=progress) == len(expected)
+    assert len(seen_during) == len(expected) and set(seen_during) == {old_total}
+    assert backend.search(SearchQuery("", page_size=50)).total == len(expected)
     after = backend.current_indices()
     assert len(after) == 1 and after != before
     assert not backend.client.indices.exists(index=before[0])
-    assert backend.indexed_ids() == {p.pk for p in category.get_children()}
+    assert backend.indexed_ids() == expected
 
 
 def test_index_prefix_separates_sites(cluster, settings):
@@ -189,3 +194,25 @@ def test_admin_health_panel_and_retry(cluster, settings, es_prefix, client, djan
     assert SearchIndexBacklog.objects.count() == 0
     html = client.get("/admin/").content.decode()
     assert "help-critical" not in html
+
+
+def test_public_search_page_says_it_fell_back(cluster, settings, es_prefix, client, django_capture_on_commit_callbacks):
+    from django.urls import reverse
+
+    use_cluster(settings, cluster.url, es_prefix)
+    _, category, organisation = build_catalogue()
+    with django_capture_on_commit_callbacks(execute=True):
+        item = add_item(category, "森林防火责任书", organisation=organisation)
+    url = reverse("gi_wagtail_search")
+    html = client.get(url, {"q": "森林防火"}).content.decode()
+    assert "gi-search-fallback" not in html and "森林防火" in html
+    cluster.stop()
+    if cluster.shared:
+        use_cluster(settings, f"http://127.0.0.1:{free_port()}", es_prefix)
+    response = client.get(url, {"q": "森林防火"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "gi-search-fallback" in html
+    assert item.url in html  # found by the embedded backend
+    data = client.get(url, {"q": "森林防火", "format": "json"}).json()
+    assert data["notice"] and [h["id"] for h in data["hits"]] == [item.pk]

@@ -2,9 +2,9 @@ import pytest
 
 
 def pytest_collection_modifyitems(items):
-    """Database access for search tests that use ``search_db``. InnoDB makes
-    FULLTEXT changes visible only after COMMIT, so on MySQL/MariaDB those
-    tests run with real commits."""
+    """Database access for tests that use ``search_db``. InnoDB makes FULLTEXT
+    changes visible only after COMMIT, so on MySQL/MariaDB those tests run
+    with real commits (and the tree is rebuilt by tests.factories)."""
     from django.conf import settings
 
     transactional = "mysql" in settings.DATABASES["default"]["ENGINE"]
@@ -27,16 +27,9 @@ def backend(search_db):
 
 @pytest.fixture
 def root_page(search_db):
-    from wagtail.models import Page
+    from tests.factories import root_page
 
-    root = Page.objects.filter(depth=1).first()
-    if root is None:  # flushed by a transactional test
-        from wagtail.coreutils import get_content_languages
-        from wagtail.models import Locale
-
-        Locale.objects.get_or_create(language_code=next(iter(get_content_languages())))
-        root = Page.add_root(instance=Page(title="Root", slug="root"))
-    return root
+    return root_page()
 
 
 @pytest.fixture

@@ -19,6 +19,17 @@ from gi_wagtail.search.normalise import normalise
 from gi_wagtail.search.synonyms import SynonymTable, parse_lines, shipped_groups
 
 
+@pytest.fixture(autouse=True)
+def shipped_synonyms_only(monkeypatch):
+    """These tests need no database: use data/synonyms.txt alone."""
+    from gi_wagtail.search import synonyms
+
+    monkeypatch.setattr(synonyms, "_providers", [])
+    synonyms.invalidate()
+    yield
+    synonyms.invalidate()
+
+
 def matches(query: str, text: str) -> bool:
     """Boolean semantics every backend implements: all groups, any alternative,
     all terms of the alternative."""

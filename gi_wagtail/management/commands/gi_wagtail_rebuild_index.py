@@ -1,49 +1,51 @@
-"""Rebuild the search index from the live, public pages."""
-
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 from tqdm import tqdm
 
-from gi_wagtail.conf import gi_settings
+from gi_wagtail.search.base import get_backend
+from gi_wagtail.search.documents import document_for, searchable_pages
 
 
 class Command(BaseCommand):
-    help = "Rebuild the gi_wagtail search index. Elasticsearch: a new index, then an atomic alias swap."
+    help = "Rebuild the gi_wagtail search index from all live public pages."
 
     def add_arguments(self, parser):
-        parser.add_argument("--backend", choices=["embedded", "elasticsearch"], help="Default: GI_WAGTAIL['SEARCH_BACKEND'].")
-        parser.add_argument("--no-progress", action="store_true", help="No progress bar.")
+        parser.add_argument("--backend", help="backend name or dotted path (default: GI_WAGTAIL['SEARCH_BACKEND'])")
+        parser.add_argument("--batch-size", type=int, default=200)
 
-    def handle(self, *args, **options):
-        from gi_wagtail.search.elasticsearch.sources import count_documents, iter_documents
-
-        name = options.get("backend") or gi_settings.SEARCH_BACKEND
-        total = count_documents()
-        bar = tqdm(total=total, unit="page", disable=options["no_progress"], file=self.stderr, desc=f"{name} index")
+    def handle(self, *args, backend=None, batch_size=200, **options):
         try:
-            if name == "elasticsearch":
-                from elasticsearch import ApiError, TransportError
-
-                from gi_wagtail.models import SearchIndexBacklog
-                from gi_wagtail.search.elasticsearch import ElasticsearchBackend
-
-                backend = ElasticsearchBackend()
-                try:
-                    # Everything queued so far is covered by the rebuild.
-                    last = SearchIndexBacklog.objects.order_by("-id").values_list("id", flat=True).first()
-                    count = backend.rebuild(iter_documents(), progress=bar.update)
-                    if last:
-                        SearchIndexBacklog.objects.filter(id__lte=last).delete()
-                except (ApiError, TransportError) as exc:
-                    raise CommandError(f"Elasticsearch is unreachable or failing: {exc}") from exc
-            else:
-                from gi_wagtail.search.base import get_backend
-
-                backend = get_backend(name)
-                backend.clear()
-                count = 0
-                for doc in iter_documents():
-                    count += backend.index([doc])
-                    bar.update(1)
-        finally:
-            bar.close()
-        self.stdout.write(self.style.SUCCESS(f"Indexed {count} of {total} pages ({name})."))
+            search_backend = get_backend(backend)
+        except (ValueError, NotImplementedError) as exc:
+            raise CommandError(str(exc)) from exc
+        pages = searchable_pages().order_by("path")
+        total = pages.count()
+        if hasattr(search_backend, "rebuild_all"):  # Elasticsearch: a new index, then an atomic alias swap
+            progress = tqdm(total=total, unit="page", disable=options.get("verbosity", 1) == 0, file=self.stderr)
+            try:
+                written = search_backend.rebuild_all(progress=progress.update)
+            except Exception as exc:
+                raise CommandError(f"{search_backend.name}: {type(exc).__name__}: {exc}") from exc
+            finally:
+                progress.close()
+            self.stdout.write(_("Indexed %(n)d pages, removed %(r)d stale entries (backend %(b)s).")
+                              % {"n": written, "r": 0, "b": search_backend.name})
+            return
+        keep = set(pages.values_list("pk", flat=True))
+        stale = search_backend.indexed_ids() - keep
+        search_backend.delete(stale)
+        bulk = getattr(search_backend, "bulk_index", search_backend.index)
+        progress = tqdm(total=total, unit="page", disable=options.get("verbosity", 1) == 0, file=self.stderr)
+        written = 0
+        batch = []
+        for page in pages.iterator(chunk_size=batch_size):
+            batch.append(document_for(page))
+            if len(batch) >= batch_size:
+                written += bulk(batch)
+                progress.update(len(batch))
+                batch = []
+        written += bulk(batch)
+        progress.update(len(batch))
+        progress.close()
+        self.stdout.write(_("Indexed %(n)d pages, removed %(r)d stale entries (backend %(b)s).")
+                          % {"n": written, "r": len(stale), "b": search_backend.name})

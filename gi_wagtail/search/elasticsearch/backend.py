@@ -125,6 +125,24 @@ class ElasticsearchBackend(SearchBackend):
             self.client.indices.delete(index=old, ignore_unavailable=True)
         return count
 
+    def rebuild_all(self, progress: Callable[[int], None] | None = None) -> int:
+        """Rebuild from every searchable page (``gi_wagtail_rebuild_index``). Backlog rows
+        queued before the rebuild started are covered by it and removed."""
+        from ...models import SearchIndexBacklog
+        from .sources import iter_documents
+
+        last = SearchIndexBacklog.objects.order_by("-id").values_list("id", flat=True).first()
+        count = self.rebuild(iter_documents(), progress)
+        if last:
+            SearchIndexBacklog.objects.filter(id__lte=last).delete()
+        return count
+
+    def sync_pages(self, page_ids) -> dict:
+        """Publishing hook (``gi_wagtail.search.tasks.sync_pages``): queue, mirror, deliver."""
+        from .sync import sync_pages
+
+        return sync_pages(page_ids)
+
     def clear(self) -> None:
         self.rebuild([])
 

@@ -37,21 +37,18 @@ def fallback_enabled() -> bool:
     return bool(es_settings().get("FALLBACK", True))
 
 
-def enqueue(page_ids, action: str = "index") -> None:
+def enqueue(page_ids, action: str = "index") -> list[int]:
+    """Record pending updates (call inside the transaction that changes the pages)."""
     from ...models import SearchIndexBacklog
 
-    page_ids = [int(pk) for pk in page_ids]
-    if not page_ids:
-        return
+    page_ids = sorted({int(pk) for pk in page_ids})
     SearchIndexBacklog.objects.bulk_create([SearchIndexBacklog(page_id=pk, action=action) for pk in page_ids])
-    if fallback_enabled():
-        mirror_to_embedded(page_ids, action)
-    transaction.on_commit(_drain_after_commit)
+    return page_ids
 
 
 def mirror_to_embedded(page_ids, action: str = "index") -> None:
-    """Keep the embedded (site database) index current too, in the same
-    transaction: it is what public search falls back to during an outage."""
+    """Keep the embedded (site database) index current too: it is what public
+    search falls back to during an outage."""
     from ..embedded import EmbeddedBackend
     from .sources import document_for
 
@@ -70,15 +67,34 @@ def mirror_to_embedded(page_ids, action: str = "index") -> None:
         embedded.delete(gone)
 
 
-def _drain_after_commit() -> None:
-    try:
-        # A short timeout: an editor's publish must not hang on a stuck cluster.
-        from .backend import ElasticsearchBackend
-        from .connection import make_client
+def quick_backend():
+    """A backend whose requests give up fast: an editor's publish must not hang on a stuck cluster."""
+    from .backend import ElasticsearchBackend
+    from .connection import make_client
 
-        drain(ElasticsearchBackend(make_client(request_timeout=3, max_retries=0)))
-    except Exception:  # never break the request that published
+    return ElasticsearchBackend(make_client(request_timeout=3, max_retries=0))
+
+
+def sync_pages(page_ids) -> dict:
+    """Called after commit (``gi_wagtail.search.tasks``): mirror to the embedded
+    index, make sure each page has a pending backlog row, then deliver."""
+    from ...models import SearchIndexBacklog
+
+    page_ids = {int(pk) for pk in page_ids}
+    if fallback_enabled():
+        mirror_to_embedded(page_ids)
+    pending = set(SearchIndexBacklog.objects.filter(page_id__in=page_ids).values_list("page_id", flat=True))
+    enqueue(page_ids - pending)
+    result = drain_quietly()
+    return {"indexed": result.indexed, "removed": result.deleted, "queued": result.remaining, "error": result.error}
+
+
+def drain_quietly() -> "DrainResult":
+    try:
+        return drain(quick_backend())
+    except Exception as exc:  # never break the request that published
         logger.exception("Draining the search backlog failed")
+        return DrainResult(error=type(exc).__name__)
 
 
 @dataclass
@@ -138,6 +154,9 @@ def drain(backend=None, *, force: bool = False, limit: int | None = None) -> Dra
     return result
 
 
+# Rows are written inside the publishing transaction (the outbox); delivery
+# happens after commit through gi_wagtail.search.tasks -> sync_pages.
+
 @receiver(page_published)
 def _published(sender, instance, **kwargs):
     if enabled():
@@ -147,7 +166,7 @@ def _published(sender, instance, **kwargs):
 @receiver(page_unpublished)
 def _unpublished(sender, instance, **kwargs):
     if enabled():
-        enqueue([instance.pk], "delete")
+        enqueue(instance.get_descendants(inclusive=True).values_list("pk", flat=True))
 
 
 @receiver(post_page_move)
@@ -159,5 +178,9 @@ def _moved(sender, instance, **kwargs):
 
 @receiver(post_delete)
 def _deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page) and enabled():
+    # Only the concrete Page row (deleting a specific page deletes both rows).
+    if type(instance) is Page and enabled():
         enqueue([instance.pk], "delete")
+        if fallback_enabled():
+            mirror_to_embedded([instance.pk], "delete")
+        transaction.on_commit(drain_quietly, robust=True)
