@@ -207,6 +207,8 @@ class ElasticsearchBackend(SearchBackend):
         if parsed:
             body["highlight"] = {
                 "pre_tags": [HL_PRE], "post_tags": [HL_POST], "encoder": "default",
+                # smartcn/ik: matches on the .bigram sub-fields light up the shown field too.
+                "require_field_match": False,
                 "fields": {
                     "title": {"number_of_fragments": 0},
                     "body": {"fragment_size": SNIPPET_LENGTH, "number_of_fragments": 1},
