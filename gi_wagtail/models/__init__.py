@@ -13,6 +13,7 @@ from .disclosure_item import (
 from .index_numbers import IndexNumberSequence
 from .reports import AbstractAnnualReportPage, AnnualReportPage, ReportFormat
 from .search import SearchEntry, SearchEntryText, SearchSynonym
+from .search_backlog import SearchIndexBacklog
 from .snippets import Genre, Organisation, TopicClass
 from .validity import ValidityEvent
 from .workflow_tasks import LeaderSignOffTask, ReviewDecision, ReviewTaskState, SecrecyReviewTask
@@ -22,6 +23,6 @@ __all__ = [
     "AbstractDisclosureItemPage", "DisclosureItemPage", "DisclosureMethod", "DisclosureScope", "ItemAttachment",
     "ItemKeyword", "Validity", "normalise_doc_no", "IndexNumberSequence", "Genre", "Organisation", "TopicClass",
     "AbstractAnnualReportPage", "AnnualReportPage", "ReportFormat", "SearchEntry", "SearchEntryText", "SearchSynonym",
-    "ValidityEvent",
+    "ValidityEvent", "SearchIndexBacklog",
     "LeaderSignOffTask", "ReviewDecision", "ReviewTaskState", "SecrecyReviewTask",
 ]

@@ -113,6 +113,8 @@ def search_view(request):
     if request.GET.get("format") == "json":
         data = results.as_dict() if results else {"query": q, "total": 0, "hits": [], "facets": {}, "suggestions": []}
         data["promotions"] = promotions
+        if getattr(results, "notice", None):  # e.g. Elasticsearch down, embedded fallback
+            data["notice"] = str(results.notice)
         if error:
             data["error"] = error
         return _json(data, status=503 if error else 200)
