@@ -181,11 +181,12 @@ def validate_disclosure_item(page, agency=None):
     if page.effective_on and page.invalid_on and page.effective_on > page.invalid_on:
         add("invalid_on", ValidationError(
             _("The date it expired or was repealed cannot be earlier than the date it took effect."), code="date_order"))
-    for field, validator in (("doc_no", validate_doc_no), ("index_no", validate_index_no_text)):
-        try:
-            validator(getattr(page, field))
-        except ValidationError as error:
-            add(field, error)
+    # The 文号 format is checked where editors type it (DisclosureItemAdminForm):
+    # imported legacy 文号 are kept verbatim, whatever their form.
+    try:
+        validate_index_no_text(page.index_no)
+    except ValidationError as error:
+        add("index_no", error)
     agency_id = page.agency_id or (agency.pk if agency else None)
     if "index_no" not in errors and index_no_taken(page, agency_id):
         add("index_no", ValidationError(
