@@ -110,6 +110,15 @@ class ReviewWorkflowTests(WagtailPageTestCase):
         self.assertEqual(entry.data["decision"], "rejected")
         self.assertEqual(entry.data["reason"], "附件含有个人身份证号码。")
 
+    def test_reviewer_sees_decision_form(self):
+        self.submit(self.staff.editor)
+        self.client.force_login(self.staff.reviewer)
+        response = self.client.get(self.action_url("reject"), HTTP_X_REQUESTED_WITH="XMLHttpRequest")
+        html = json.loads(response.content)["html"]
+        self.assertIn('name="reason"', html)
+        self.assertIn('name="reviewer_name"', html)
+        self.assertIn("审查记录", html)
+
     def test_decision_needs_reason_and_name(self):
         self.submit(self.staff.editor)
         self.client.force_login(self.staff.reviewer)
