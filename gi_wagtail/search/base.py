@@ -198,7 +198,10 @@ def get_backend(name: str | None = None) -> SearchBackend:
     if not name:
         conf = getattr(settings, "GI_WAGTAIL", {}) or {}
         name = conf.get("SEARCH_BACKEND") or "embedded"
-    aliases = {"embedded": "gi_wagtail.search.embedded.EmbeddedBackend"}
+    aliases = {
+        "embedded": "gi_wagtail.search.embedded.EmbeddedBackend",
+        "elasticsearch": "gi_wagtail.search.elasticsearch.ElasticsearchBackend",
+    }
     path = aliases.get(name, name)
     try:
         cls = import_string(path)
