@@ -37,6 +37,7 @@ class ImportResult:
     updated: int = 0
     categories_created: int = 0
     errors: list = field(default_factory=list)  # (line, reason)
+    index_errors: list = field(default_factory=list)  # search indexing failures (pages are saved)
     dry_run: bool = False
     rolled_back: bool = False
     seconds: float = 0.0
@@ -279,8 +280,11 @@ class Importer:
 
     def _flush_index(self):
         if self._to_index:
-            index_pages(self._to_index)
-            self._to_index = []
+            pages, self._to_index = self._to_index, []
+            try:
+                index_pages(pages)
+            except Exception as exc:  # noqa: BLE001 — the pages are saved; only the index lags
+                self.result.index_errors.append(f"{type(exc).__name__}: {exc}"[:300])
 
     def _import_one(self, raw):
         if raw.error:
