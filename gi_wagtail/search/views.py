@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from urllib.parse import urlencode
 
-import json
-
-from django.http import HttpResponse
 from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -17,7 +16,6 @@ from ..conf import gi_settings
 from .base import FACETS, SORTS, SearchQuery, get_backend
 
 logger = logging.getLogger(__name__)
-
 
 
 def _facet_labels():
