@@ -29,8 +29,8 @@ def test_default_analyzer_is_builtin_cjk(settings):
     configure(settings)
     props = index_body()["mappings"]["properties"]
     for name in ("title", "meta", "body"):
-        assert props[name] == {"type": "text", "analyzer": "cjk"}
-    assert searched_fields() == {"phrase": ["title^6", "meta^2", "body^1"], "words": []}
+        assert props[name] == {"type": "text", "analyzer": "cjk", "fields": {"chars": {"type": "text", "analyzer": "standard"}}}
+    assert searched_fields()["phrase"] == ["title^6", "meta^2", "body^1"] and searched_fields()["words"] == []
 
 
 def test_ik_indexes_max_word_and_searches_smart(settings):
@@ -38,6 +38,7 @@ def test_ik_indexes_max_word_and_searches_smart(settings):
     body = index_body()["mappings"]["properties"]["body"]
     assert body["analyzer"] == "ik_max_word" and body["search_analyzer"] == "ik_smart"
     assert body["fields"]["bigram"] == {"type": "text", "analyzer": "cjk"}
+    assert body["fields"]["chars"] == {"type": "text", "analyzer": "standard"}
     assert searched_fields()["words"] == ["title^6", "meta^2", "body^1"]
 
 

@@ -84,7 +84,7 @@ def test_publish_during_outage_is_queued_then_delivered(cluster, settings, es_pr
     assert all(item.live for item in items)  # publishing succeeded
     backlog = list(SearchIndexBacklog.objects.all())
     assert {r.page_id for r in backlog} == {i.pk for i in items}
-    assert all(r.attempts == 1 and r.last_error and r.next_attempt_at for r in backlog)
+    assert all(r.attempts == 1 and r.last_error and r.next_attempt_at for r in backlog), [(r.page_id, r.action, r.attempts, r.last_error[:40], r.next_attempt_at) for r in backlog if not (r.attempts == 1 and r.last_error and r.next_attempt_at)]
 
     # Public search falls back to the embedded backend and says so.
     results = search("科技特派员")
@@ -94,7 +94,7 @@ def test_publish_during_outage_is_queued_then_delivered(cluster, settings, es_pr
 
     healthy, output = run("gi_wagtail_search_health")
     assert not healthy
-    assert "UNREACHABLE" in output and f"backlog:   {len(TITLES)} pending" in output
+    assert "UNREACHABLE" in output and f"backlog:   {len(TITLES)} pages pending" in output
 
     # Back up: drain, and every item published during the outage is searchable.
     cluster.start()

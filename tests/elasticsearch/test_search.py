@@ -6,7 +6,7 @@ import pytest
 
 from gi_wagtail.search.base import SearchDocument, SearchQuery
 
-pytestmark = pytest.mark.elasticsearch
+pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]  # editor synonyms live in the database
 
 
 def doc(page_id, title, body="", year=2021, **fields):

@@ -27,7 +27,7 @@ class Command(BaseCommand):
         w(f"cluster:   {'reachable, status ' + h.cluster_status if h.reachable else 'UNREACHABLE ' + h.error}")
         w(f"alias:     {h.alias or '-'} -> {', '.join(h.indices) or 'no index (run gi_wagtail_rebuild_index --backend elasticsearch)'}")
         w(f"documents: {h.indexed if h.indexed is not None else '?'} indexed, {h.expected} live pages")
-        w(f"backlog:   {h.backlog} pending" + (f", oldest {h.backlog_oldest:%Y-%m-%d %H:%M:%S %Z}" if h.backlog_oldest else ""))
+        w(f"backlog:   {h.backlog} pages pending" + (f", oldest {h.backlog_oldest:%Y-%m-%d %H:%M:%S %Z}" if h.backlog_oldest else ""))
         if h.backlog_error:
             w(f"           last error: {h.backlog_error}")
         if h.last_failure:

@@ -180,6 +180,19 @@ class ElasticsearchBackend(SearchBackend):
 
     def _search(self, query: SearchQuery, after: list | None) -> SearchResults:
         parsed = query.parsed
+        results = self._run(query, parsed, after)
+        if results.total == 0 and parsed and after is None:
+            # As the embedded backend: nothing exact -> the characters of unknown words anywhere.
+            loose = query.loose
+            if loose.groups != parsed.groups:
+                relaxed = self._run(query, loose, None)
+                if relaxed.total:
+                    relaxed.relaxed = True
+                    return relaxed
+            results.suggestions = self.suggest(parsed, query.filters)
+        return results
+
+    def _run(self, query: SearchQuery, parsed, after: list | None) -> SearchResults:
         results = SearchResults(query=query)
         results.engine = self.name
         results.fallback = False
@@ -226,8 +239,6 @@ class ElasticsearchBackend(SearchBackend):
             name: [(str(b["key"]), int(b["doc_count"])) for b in aggs.get(name, {}).get("buckets", []) if b["key"] != ""]
             for name in query.facets
         }
-        if results.total == 0 and parsed:
-            results.suggestions = self.suggest(parsed, query.filters)
         return results
 
     def _walk_to(self, es_query: dict, sort: list, offset: int) -> list | None:

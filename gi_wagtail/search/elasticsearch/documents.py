@@ -26,9 +26,12 @@ def text_field(name: str | None = None) -> Text:
     (smartcn, ik) a ``bigram`` sub-field keeps exact-substring matching."""
     name = name or analyzer_name()
     index_an, search_an = TEXT_ANALYZERS[name]
+    # ``chars``: single characters (the standard analyzer), for the relaxed query
+    # that runs when nothing matches exactly.
+    chars = Text(analyzer="standard")
     if name == "cjk":
-        return Text(analyzer="cjk")
-    return Text(analyzer=index_an, search_analyzer=search_an, fields={"bigram": Text(analyzer="cjk")})
+        return Text(analyzer="cjk", fields={"chars": chars})
+    return Text(analyzer=index_an, search_analyzer=search_an, fields={"bigram": Text(analyzer="cjk"), "chars": chars})
 
 
 class PageDocument(Document):
@@ -100,11 +103,13 @@ def searched_fields() -> dict[str, list[str]]:
     """Which fields a query phrase goes to: ``phrase`` fields match contiguous text
     (bigrams), ``words`` fields match segmented words (smartcn/ik only)."""
     boosts = {"title": 6, "meta": 2, "body": 1}
+    chars = [f"{f}.chars^{b}" for f, b in boosts.items()]
     if analyzer_name() == "cjk":
-        return {"phrase": [f"{f}^{b}" for f, b in boosts.items()], "words": []}
+        return {"phrase": [f"{f}^{b}" for f, b in boosts.items()], "words": [], "chars": chars}
     return {
         "phrase": [f"{f}.bigram^{b}" for f, b in boosts.items()],
         "words": [f"{f}^{b}" for f, b in boosts.items()],
+        "chars": chars,
     }
 
 

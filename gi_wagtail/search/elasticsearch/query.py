@@ -8,6 +8,7 @@ merely contains 科, 技 and 局 somewhere (the stock Wagtail backend's weakness
 
 from __future__ import annotations
 
+from .. import segment
 from ..analysis import ParsedQuery
 from .documents import searched_fields
 
@@ -19,7 +20,14 @@ SORTS = {
 }
 
 
+def _is_cjk_char(text: str) -> bool:
+    return len(text) == 1 and bool(segment.runs(text)) and segment.runs(text)[0].is_cjk
+
+
 def _text_clause(text: str, fields: dict) -> dict:
+    if _is_cjk_char(text):
+        # Bigram fields hold no single characters; the relaxed query needs them.
+        return {"multi_match": {"query": text, "type": "best_fields", "fields": fields["chars"]}}
     clauses = [{"multi_match": {"query": text, "type": "phrase", "fields": fields["phrase"]}}]
     if fields["words"]:
         # Word segmenters (smartcn, ik): all words of the phrase, any order.

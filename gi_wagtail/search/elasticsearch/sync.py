@@ -1,10 +1,11 @@
 """Keep the index in step with publishing, through the ``SearchIndexBacklog`` outbox.
 
-Publishing writes a backlog row in its own transaction and never talks to the
-cluster before committing, so it succeeds whether Elasticsearch is up or not.
-After the commit the backlog is drained; rows that fail stay, with a growing
-retry delay, until a later publish, ``gi_wagtail_search_health --drain`` or the
-admin panel drains them.
+Publishing writes backlog rows inside its own transaction and never talks to
+the cluster before committing, so it succeeds whether Elasticsearch is up or
+not. After the commit ``sync_pages`` (called by ``gi_wagtail.search.tasks``)
+mirrors the pages into the embedded index and delivers the backlog; rows that
+fail stay, with a growing retry delay, until a later publish,
+``gi_wagtail_search_health --drain`` or the admin panel's "Retry now".
 """
 
 from __future__ import annotations
@@ -150,37 +151,43 @@ def drain(backend=None, *, force: bool = False, limit: int | None = None) -> Dra
             SearchIndexBacklog.objects.bulk_update(rows, ["attempts", "last_attempt_at", "next_attempt_at", "last_error"])
             break
         SearchIndexBacklog.objects.filter(pk__in=[r.pk for r in rows]).delete()
-    result.remaining = SearchIndexBacklog.objects.count()
+    result.remaining = SearchIndexBacklog.objects.values("page_id").distinct().count()
     return result
 
 
 # Rows are written inside the publishing transaction (the outbox); delivery
 # happens after commit through gi_wagtail.search.tasks -> sync_pages.
 
+def _queue(page_ids, action="index"):
+    enqueue(page_ids, action)
+    # Usually sync_pages delivers after commit; this covers signal order and
+    # callers outside a transaction (then it runs at once). Nothing due -> no request.
+    transaction.on_commit(drain_quietly, robust=True)
+
+
 @receiver(page_published)
 def _published(sender, instance, **kwargs):
     if enabled():
-        enqueue([instance.pk])
+        _queue([instance.pk])
 
 
 @receiver(page_unpublished)
 def _unpublished(sender, instance, **kwargs):
     if enabled():
-        enqueue(instance.get_descendants(inclusive=True).values_list("pk", flat=True))
+        _queue(instance.get_descendants(inclusive=True).values_list("pk", flat=True))
 
 
 @receiver(post_page_move)
 def _moved(sender, instance, **kwargs):
     if enabled():
         # Category and URL of the page and its descendants change.
-        enqueue(instance.get_descendants(inclusive=True).values_list("pk", flat=True))
+        _queue(instance.get_descendants(inclusive=True).values_list("pk", flat=True))
 
 
 @receiver(post_delete)
 def _deleted(sender, instance, **kwargs):
     # Only the concrete Page row (deleting a specific page deletes both rows).
     if type(instance) is Page and enabled():
-        enqueue([instance.pk], "delete")
         if fallback_enabled():
             mirror_to_embedded([instance.pk], "delete")
-        transaction.on_commit(drain_quietly, robust=True)
+        _queue([instance.pk], "delete")
