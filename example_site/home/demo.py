@@ -4,6 +4,8 @@ The data lives in demo_data.py; this module only builds pages from it. Safe to r
 existing pages (matched by slug or title) are left alone.
 """
 
+from home.demo_reports import build_demo_reports
+
 from gi_wagtail.models import CatalogueCategoryPage, DisclosureIndexPage, DisclosureItemPage, Genre, Organisation, TopicClass, Validity
 
 from .demo_data import AGENCY, CATEGORIES, ITEMS, ORG_CODE, ORGANISATION
@@ -63,4 +65,5 @@ def build_demo_site(home, stdout=None):
         created += new
     if stdout is not None:
         stdout.write(f"Catalogue: {len(categories)} categories, {created} new items.")
+    build_demo_reports(categories["xxgknb"], stdout=stdout)
     return index

@@ -3,7 +3,7 @@ from io import StringIO
 from django.core.management import call_command
 from django.test import TestCase
 
-from gi_wagtail.models import CatalogueCategoryPage, DisclosureItemPage, Validity, ValidityEvent
+from gi_wagtail.models import AnnualReportPage, CatalogueCategoryPage, DisclosureItemPage, Validity, ValidityEvent
 
 
 class DemoCatalogueTests(TestCase):
@@ -46,8 +46,29 @@ class DemoCatalogueTests(TestCase):
         policy = DisclosureItemPage.objects.get(title="关于印发《高青县科技创新券管理办法》的通知")
         self.assertContains(self.client.get(policy.url), "《高青县科技创新券管理办法》政策解读")
 
-    def test_index_hides_the_empty_annual_report_column(self):
+    def test_index_links_to_guide_and_annual_reports(self):
         response = self.client.get("/xxgk/")
         self.assertContains(response, "政策法规")
-        self.assertNotContains(response, "gi-annual-reports-link")
+        self.assertContains(response, "gi-annual-reports-link")
         self.assertContains(response, "gi-guide-link")
+
+
+class DemoReportTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        call_command("load_demo", stdout=StringIO())
+
+    def test_seeds_and_statutory_formats_are_published(self):
+        live = {(page.organisation.name, page.year, page.report_format) for page in AnnualReportPage.objects.live()}
+        self.assertEqual(live, {("高青县科学技术局", 2012, "2008"), ("枣庄市峄城区科学技术局", 2017, "2008"),
+                                ("高青县科学技术局", 2019, "2019"), ("高青县科学技术局", 2021, "2021")})
+        seed = AnnualReportPage.objects.get(year=2012)
+        self.assertContains(self.client.get(seed.url), "主动公开政府信息36条")
+
+    def test_report_with_deliberate_error_is_flagged_and_kept_a_draft(self):
+        draft = AnnualReportPage.objects.get(year=2022)
+        self.assertFalse(draft.live)
+        errors = [finding for finding in draft.findings() if finding.severity == "error"]
+        # One wrong cell breaks its row total (R2) and the column sum behind handled_total (R3).
+        self.assertEqual([(finding.rule, finding.location) for finding in errors],
+                         [("R2", "table3.granted.total"), ("R3", "table3.handled_total.total")])

@@ -3,6 +3,7 @@
 import secrets
 
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Page, Site
@@ -17,6 +18,9 @@ class Command(BaseCommand):
         with transaction.atomic():
             home = self._home_page()
             build_demo_site(home, stdout=self.stdout)
+            # Editors' groups and the 信息公开发布审核 workflow (保密审查 → 领导审签) on the disclosure root.
+            call_command("gi_wagtail_setup_groups", stdout=self.stdout)
+            call_command("gi_wagtail_setup_workflow", stdout=self.stdout)
             password = self._admin_password()
         self.stdout.write(self.style.SUCCESS("Demo content ready."))
         self.stdout.write(f"Site:  http://127.0.0.1:8000/\nAdmin: http://127.0.0.1:8000/admin/\nLogin: admin / {password}")
