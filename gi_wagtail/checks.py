@@ -13,6 +13,8 @@ REQUIRED_APPS = (
     "wagtail",
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.typed_table_block",
     "wagtail.documents",
     "wagtail.images",
     "wagtail.snippets",

@@ -15,7 +15,8 @@ pytestmark = pytest.mark.packaging
 REPO = Path(__file__).resolve().parents[2]
 
 SETTINGS_ADDITION = textwrap.dedent("""
-    INSTALLED_APPS += ["gi_wagtail", "wagtail.contrib.settings", "wagtail.contrib.search_promotions", "django_tasks"]
+    INSTALLED_APPS += ["gi_wagtail", "wagtail.contrib.settings", "wagtail.contrib.search_promotions",
+                       "wagtail.contrib.routable_page", "wagtail.contrib.typed_table_block", "django_tasks"]
     GI_WAGTAIL = {"INDEX_NUMBER_PATTERN": "{org_code}-{year}-{serial:06d}"}
     LANGUAGE_CODE = "zh-hans"
     ALLOWED_HOSTS = ["*"]
