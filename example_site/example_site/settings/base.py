@@ -104,7 +104,8 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx", "zip"]  # 
 # Size limit (GI_WAGTAIL["MAX_UPLOAD_MB"]) and content checks on every document upload.
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "gi_wagtail.uploads.GiDocumentForm"
 
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail admin page search finds Chinese words through the gi_wagtail index.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "gi_wagtail.search.wagtail_backend"}}
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
