@@ -13,12 +13,14 @@ from .disclosure_item import (
 from .index_numbers import IndexNumberSequence
 from .snippets import Genre, Organisation, TopicClass
 from .reports import AbstractAnnualReportPage, AnnualReportPage, ReportFormat
+from .validity import ValidityEvent
 
 __all__ = [
     "AbstractCatalogueCategoryPage", "CatalogueCategoryPage", "AbstractDisclosureIndexPage", "DisclosureIndexPage",
     "AbstractDisclosureItemPage", "DisclosureItemPage", "DisclosureMethod", "DisclosureScope", "ItemAttachment",
     "ItemKeyword", "Validity", "normalise_doc_no", "IndexNumberSequence", "Genre", "Organisation", "TopicClass",
     "AbstractAnnualReportPage", "AnnualReportPage", "ReportFormat",
+    "ValidityEvent",
 ]
 from .search import SearchEntry, SearchEntryText, SearchSynonym  # noqa: E402,F401
 

@@ -30,14 +30,33 @@ class AbstractCatalogueCategoryPage(GiPage):
 
         return (
             DisclosureItemPage.objects.live().public().descendant_of(self)
-            .select_related("organisation").order_by("-published_on", "-pk")
+            .select_related("organisation", "topic__parent", "genre").order_by("-published_on", "-pk")
         )
 
+    def get_subcategories(self):
+        from ..catalogue_filters import with_content
+
+        return with_content(self.get_children().live().public().type(AbstractCatalogueCategoryPage)).specific()
+
     def get_context(self, request, *args, **kwargs):
+        from ..catalogue_filters import CatalogueFilterForm, apply_filters
+
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(self.get_items(), gi_settings.ITEMS_PER_PAGE)
-        context["subcategories"] = self.get_children().live().public().type(AbstractCatalogueCategoryPage).specific()
-        context["items_page"] = paginator.get_page(request.GET.get("page"))
+        items = self.get_items()
+        form = CatalogueFilterForm(request.GET)
+        values, messages = form.clean_values()
+        paginator = Paginator(apply_filters(items, values), gi_settings.ITEMS_PER_PAGE)
+        query = request.GET.copy()
+        query.pop("page", None)
+        context.update({
+            "subcategories": self.get_subcategories(),
+            "items_page": paginator.get_page(request.GET.get("page")),
+            "filter_form": form,
+            "filter_messages": messages,
+            "filter_values": values,
+            "filter_query": query.urlencode(),
+            "years": items.dates("published_on", "year", order="DESC"),
+        })
         return context
 
 

@@ -75,6 +75,14 @@ class AbstractDisclosureItemPage(GiPage):
     validity = models.CharField(_("validity (有效性)"), max_length=16, choices=Validity.choices, default=Validity.VALID)
     effective_on = models.DateField(_("effective from"), null=True, blank=True)
     invalid_on = models.DateField(_("expired or repealed on"), null=True, blank=True)
+    repealing_document = models.CharField(
+        _("repealing document"), max_length=255, blank=True,
+        help_text=_("Title or 文号 of the document that repealed or replaced this one."),
+    )
+    repealed_by = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("repealed by (page)"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
     disclosure_method = models.CharField(
         _("disclosure method (公开方式)"), max_length=16, choices=DisclosureMethod.choices, default=DisclosureMethod.PROACTIVE
     )
@@ -97,7 +105,11 @@ class AbstractDisclosureItemPage(GiPage):
             heading=_("Catalogue metadata"),
         ),
         MultiFieldPanel(
-            [FieldPanel("validity"), FieldRowPanel([FieldPanel("effective_on"), FieldPanel("invalid_on")])],
+            [
+                FieldPanel("validity"),
+                FieldRowPanel([FieldPanel("effective_on"), FieldPanel("invalid_on")]),
+                FieldRowPanel([FieldPanel("repealing_document"), FieldPanel("repealed_by")]),
+            ],
             heading=_("Validity"),
         ),
         FieldRowPanel([FieldPanel("disclosure_method"), FieldPanel("disclosure_scope")]),
@@ -142,14 +154,34 @@ class AbstractDisclosureItemPage(GiPage):
         obj.agency_id = self.agency_id
         return obj
 
+    def _previous_validity(self):
+        """The validity the public saw before this save, or None when it need not be compared."""
+        from .validity import ValidityEvent
+
+        last_event = ValidityEvent.objects.filter(item_id=self.pk).order_by("-changed_at", "-pk").values_list("new_status", flat=True).first()
+        if last_event is not None:
+            return last_event
+        row = type(self)._meta.concrete_model.objects.filter(pk=self.pk).values_list("validity", "live").first()
+        return row[0] if row and row[1] else ""
+
     def save(self, *args, **kwargs):
+        from .validity import record_validity_change
+
         self.doc_no_normalised = normalise_doc_no(self.doc_no)
         if self.path and not self.agency_id:
             agency = self.find_agency()
             self.agency_id = agency.pk if agency else None
         if self.live and not self.index_no and self.agency_id:
             self.index_no = allocate_index_number(self, self.published_on or timezone.localdate())
-        return super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        previous = None
+        if self.live and (update_fields is None or "validity" in update_fields):
+            previous = self._previous_validity() if self.pk else ""
+        result = super().save(*args, **kwargs)
+        # A status the public has not seen before is a dated event; a new valid item is not.
+        if previous is not None and previous != self.validity and (previous or self.validity != Validity.VALID):
+            self._gi_validity_event = record_validity_change(self, previous)
+        return result
 
 
 class DisclosureItemPage(AbstractDisclosureItemPage):

@@ -1,0 +1,340 @@
+"""Turn validated records into published catalogue items.
+
+Look-ups (categories, organisations, topics, genres, existing items) are cached
+once per run; each record is written in its own transaction (a savepoint when
+the whole run is atomic) through the normal Wagtail path, so every page gets a
+valid tree position, a revision and a log entry.
+"""
+
+import time
+import uuid
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+from wagtail.models import Page, Revision, Site
+from wagtail.signals import page_published
+
+from ..models import CatalogueCategoryPage, DisclosureIndexPage, DisclosureItemPage, Genre, Organisation, TopicClass
+from ..models.catalogue_category import AbstractCatalogueCategoryPage
+from .indexing import deferred_indexing, index_pages
+from .records import RecordError, clean_record
+
+INDEX_BATCH = 200
+
+_PATH_SEPARATORS = ("/", ">", "\\")
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    updated: int = 0
+    categories_created: int = 0
+    errors: list = field(default_factory=list)  # (line, reason)
+    dry_run: bool = False
+    rolled_back: bool = False
+    seconds: float = 0.0
+
+    @property
+    def records(self):
+        return self.created + self.updated + len(self.errors)
+
+    @property
+    def items_per_second(self):
+        return (self.created + self.updated) / self.seconds if self.seconds else 0.0
+
+
+def resolve_root(spec=None, create=True):
+    """The disclosure index to import into: ``spec`` (id or slug), the site's first one, or a new one."""
+    if spec:
+        query = Q(slug=spec) | Q(pk=int(spec)) if str(spec).isdigit() else Q(slug=spec)
+        root = DisclosureIndexPage.objects.filter(query).first()
+        if root is None:
+            raise RecordError(_("no disclosure index page “%(spec)s”") % {"spec": spec})
+        return root
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    roots = DisclosureIndexPage.objects.order_by("path")
+    root = (roots.descendant_of(site.root_page, inclusive=True).first() if site else None) or roots.first()
+    if root is None and create:
+        parent = site.root_page if site else Page.get_first_root_node()
+        name = (site.site_name if site else "") or _("Government information disclosure")
+        root = DisclosureIndexPage(title="政府信息公开", slug="xxgk", agency_name=name)
+        parent.add_child(instance=root)
+        root.save_revision().publish()
+    return root
+
+
+class Importer:
+    def __init__(self, root=None, user=None, create_categories=False, dry_run=False, atomic=False):
+        self.root = root
+        self.user = user
+        self.create_categories = create_categories
+        self.dry_run = dry_run
+        self.atomic = atomic
+        self.result = ImportResult(dry_run=dry_run)
+        self._seen_index = {}
+        self._undo = []
+        self._to_index = []
+        if root is not None:
+            self._load_caches()
+        else:
+            self.categories, self.items_by_index, self.items_by_key = {}, {}, {}
+            self._load_vocabularies()
+
+    # -- caches ---------------------------------------------------------
+    def _load_caches(self):
+        self.categories = {}
+        pages = {p.path: p for p in self.root.get_descendants().type(AbstractCatalogueCategoryPage).specific()}
+        for page in sorted(pages.values(), key=lambda p: p.path):
+            trail = [a.title for a in self._trail(page, pages)]
+            for key in (page.slug, page.title, "/".join(trail)):
+                self.categories.setdefault(key, page)
+        self.items_by_index, self.items_by_key = {}, {}
+        rows = DisclosureItemPage.objects.descendant_of(self.root).values_list("pk", "index_no", "path", "title", "published_on")
+        for pk, index_no, path, title, published_on in rows:
+            if index_no:
+                self.items_by_index[index_no] = pk
+            self.items_by_key[(path[: -Page.steplen], title, published_on)] = pk
+        self._load_vocabularies()
+
+    def _trail(self, page, pages):
+        trail, path = [], page.path
+        while path in pages:
+            trail.insert(0, pages[path])
+            path = path[: -Page.steplen]
+        return trail
+
+    def _load_vocabularies(self):
+        self.organisations = {}
+        for org in Organisation.objects.all():
+            for key in (org.name, org.short_name):
+                if key:
+                    self.organisations.setdefault(key, org)
+        self.topics, leaves = {}, {}
+        for topic in TopicClass.objects.select_related("parent").order_by("parent_id", "sort_order"):
+            names = [topic.name] + [a.strip() for a in topic.aliases.split(",") if a.strip()]
+            for name in names:
+                if topic.parent_id is None:
+                    self.topics.setdefault(name, topic)
+                    continue
+                for sep in ("\\", "/", ">", "-"):
+                    self.topics.setdefault(f"{topic.parent.name}{sep}{name}", topic)
+                leaves.setdefault(name, []).append(topic)
+        # A bare leaf name (科技) is accepted when unambiguous; top-level classes win over leaves.
+        for name, found in leaves.items():
+            if len(found) == 1:
+                self.topics.setdefault(name, found[0])
+        self.genres = {g.name: g for g in Genre.objects.all()}
+        for genre in list(self.genres.values()):
+            self.genres.setdefault(genre.name.split("（")[0], genre)
+
+    def _remember(self, mapping, key, value):
+        mapping[key] = value
+        self._undo.append((mapping, key))
+
+    # -- look-ups -------------------------------------------------------
+    def _category(self, spec):
+        spec = spec.strip()
+        page = self.categories.get(spec)
+        if page is not None:
+            return page
+        if not self.create_categories:
+            raise RecordError(_("unknown category “%(category)s” (use --create-categories to create it)") % {"category": spec[:60]})
+        if self.dry_run:
+            return None
+        parts = [spec]
+        for sep in _PATH_SEPARATORS:
+            if sep in spec:
+                parts = [p.strip() for p in spec.split(sep) if p.strip()]
+                break
+        parent, trail = self.root, []
+        for part in parts:
+            trail.append(part)
+            key = "/".join(trail)
+            page = self.categories.get(key) or (self.categories.get(part) if len(trail) == 1 else None)
+            if page is None:
+                page = CatalogueCategoryPage(title=part[:255], slug=self._slug(part))
+                parent.add_child(instance=page)
+                page.save_revision(user=self.user).publish(user=self.user)
+                self.result.categories_created += 1
+                self._remember(self.categories, key, page)
+                self._remember(self.categories, page.slug, page)
+            parent = page
+        self._remember(self.categories, spec, parent)
+        return parent
+
+    def _organisation(self, name):
+        if not name:
+            return None
+        org = self.organisations.get(name)
+        if org is None and not self.dry_run:
+            org = Organisation.objects.create(name=name)
+            self._remember(self.organisations, name, org)
+        return org
+
+    def _topic(self, name):
+        if not name:
+            return None
+        topic = self.topics.get(name.strip())
+        if topic is None:
+            raise RecordError(_("unknown topic “%(topic)s”") % {"topic": name[:60]})
+        return topic
+
+    def _genre(self, name):
+        if not name:
+            return None
+        genre = self.genres.get(name.strip())
+        if genre is None:
+            raise RecordError(_("unknown genre “%(genre)s”") % {"genre": name[:60]})
+        return genre
+
+    @staticmethod
+    def _slug(title):
+        base = slugify(title, allow_unicode=True)[:60].strip("-")
+        return f"{base}-{uuid.uuid4().hex[:8]}" if base else uuid.uuid4().hex[:12]
+
+    # -- writing --------------------------------------------------------
+    def _write(self, record):
+        category = self._category(record.category)
+        organisation = self._organisation(record.organisation)
+        topic, genre = self._topic(record.topic), self._genre(record.genre)
+        if record.index_no:
+            if record.index_no in self._seen_index:
+                raise RecordError(_("duplicate index number %(index_no)s (already on line %(line)s)") % {
+                    "index_no": record.index_no, "line": self._seen_index[record.index_no]})
+            self._seen_index[record.index_no] = record.line
+        existing = self.items_by_index.get(record.index_no) if record.index_no else None
+        if existing is None and category is not None:
+            existing = self.items_by_key.get((category.path, record.title, record.published))
+        if self.dry_run:
+            if existing:
+                self.result.updated += 1
+            else:
+                self.result.created += 1
+            return
+        if existing:
+            page = DisclosureItemPage.objects.get(pk=existing)
+        else:
+            page = DisclosureItemPage(slug=self._slug(record.title), live=False)
+        page.title = record.title
+        page.published_on = record.published
+        page.written_on = record.written_on
+        page.doc_no = record.doc_no
+        page.organisation = organisation
+        page.topic = topic
+        page.genre = genre
+        page.summary = record.summary
+        if record.validity:
+            page.validity = record.validity
+        if record.index_no:
+            page.index_no = record.index_no
+        page.body = [("paragraph", record.body_html)] if record.body_html else []
+        page.keywords.set(record.keywords)
+        if existing:
+            if page.get_parent().pk != category.pk:
+                page.move(category, pos="last-child", user=self.user)
+                page.refresh_from_db(fields=["path", "depth", "url_path"])
+            page.save_revision(user=self.user).publish(user=self.user)
+        else:
+            self._create_live(page, category)
+        self._to_index.append(page)
+        if existing:
+            self.result.updated += 1
+        else:
+            self.result.created += 1
+            if page.index_no:
+                self.items_by_index[page.index_no] = page.pk
+            self.items_by_key[(category.path, record.title, record.published)] = page.pk
+
+    def _create_live(self, page, category):
+        """Insert a new page already published: one save instead of save + revision save + publish save.
+
+        The result is what Wagtail's publish leaves behind: live, a live revision, create
+        and publish log entries and the page_published signal.
+        """
+        now = timezone.now()
+        page.live, page.has_unpublished_changes = True, False
+        page.first_published_at = page.last_published_at = now
+        page.owner = self.user
+        page.agency = self.root
+        category.add_child(instance=page)
+        revision = Revision.objects.create(
+            content_object=page, base_content_type=page.get_base_content_type(), user=self.user,
+            content=page.serializable_data(), object_str=str(page),
+        )
+        page.latest_revision = page.live_revision = revision
+        page.latest_revision_created_at = revision.created_at
+        Page.objects.filter(pk=page.pk).update(
+            latest_revision=revision, live_revision=revision, latest_revision_created_at=revision.created_at
+        )
+        log(instance=page, action="wagtail.create", user=self.user, revision=revision, content_changed=True)
+        log(instance=page, action="wagtail.publish", user=self.user, revision=revision, content_changed=True)
+        page_published.send(sender=type(page), instance=page, revision=revision)
+
+    def _flush_index(self, force=False):
+        if self._to_index and (force or len(self._to_index) >= INDEX_BATCH):
+            index_pages(self._to_index)
+            self._to_index = []
+
+    def _import_one(self, raw):
+        if raw.error:
+            self.result.errors.append((raw.line, raw.error))
+            return
+        self._undo = []
+        try:
+            record = clean_record(raw.line, raw.data)
+            if self.dry_run:
+                self._write(record)
+            else:
+                mark = len(self._to_index)
+                try:
+                    with transaction.atomic():
+                        self._write(record)
+                except Exception:
+                    del self._to_index[mark:]
+                    raise
+                if not self.atomic:
+                    self._flush_index()
+        except RecordError as exc:
+            self._rollback_caches()
+            self.result.errors.append((raw.line, str(exc)))
+        except Exception as exc:  # noqa: BLE001 — a bad record must not stop the others
+            self._rollback_caches()
+            self.result.errors.append((raw.line, f"{type(exc).__name__}: {exc}"[:300]))
+
+    def _rollback_caches(self):
+        for mapping, key in self._undo:
+            mapping.pop(key, None)
+        self._undo = []
+
+    def run(self, raw_records, progress=None):
+        started = time.perf_counter()
+        with deferred_indexing():
+            self._run(raw_records, progress)
+        self.result.seconds = time.perf_counter() - started
+        return self.result
+
+    def _run(self, raw_records, progress):
+        if self.atomic and not self.dry_run:
+            with transaction.atomic():
+                for raw in raw_records:
+                    self._import_one(raw)
+                    if progress:
+                        progress(self.result)
+                if self.result.errors:
+                    transaction.set_rollback(True)
+                    self.result.rolled_back = True
+                    self._to_index = []
+                self._flush_index(force=True)
+        else:
+            try:
+                for raw in raw_records:
+                    self._import_one(raw)
+                    if progress:
+                        progress(self.result)
+            finally:
+                self._flush_index(force=True)

@@ -1,0 +1,141 @@
+"""Validate and normalise one raw import record."""
+
+import datetime
+import html
+import re
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from ..models.disclosure_item import Validity
+
+# Accepted column names: English keys and the usual Chinese headings.
+ALIASES = {
+    "category": ("category", "分类", "目录", "栏目", "目录分类", "公开目录"),
+    "title": ("title", "标题", "名称", "信息名称"),
+    "body": ("body", "正文", "内容"),
+    "published": ("published", "published_on", "发布日期", "公开日期"),
+    "index_no": ("index_no", "索引号"),
+    "doc_no": ("doc_no", "文号", "发文字号"),
+    "organisation": ("organisation", "organization", "发布机构", "发文机关", "发文机构"),
+    "written_on": ("written_on", "成文日期", "生成日期"),
+    "topic": ("topic", "主题分类"),
+    "genre": ("genre", "体裁", "公文种类"),
+    "validity": ("validity", "有效性"),
+    "keywords": ("keywords", "关键词", "主题词"),
+    "summary": ("summary", "内容概述"),
+}
+_LOOKUP = {alias.lower(): key for key, names in ALIASES.items() for alias in names}
+
+VALIDITY_WORDS = {
+    "valid": Validity.VALID, "有效": Validity.VALID, "现行有效": Validity.VALID,
+    "expired": Validity.EXPIRED, "失效": Validity.EXPIRED,
+    "repealed": Validity.REPEALED, "废止": Validity.REPEALED, "已废止": Validity.REPEALED,
+}
+
+_DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*(?:[T ].*)?$")
+_COMPACT_DATE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
+_KEYWORD_SPLIT = re.compile(r"[,，、;；\s]+")
+_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+_DANGEROUS = re.compile(r"<(script|style|iframe|object|embed|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+MAX_TITLE = 255
+
+
+class RecordError(ValueError):
+    pass
+
+
+@dataclass
+class ItemRecord:
+    line: int
+    category: str
+    title: str
+    published: datetime.date
+    body_html: str = ""
+    index_no: str = ""
+    doc_no: str = ""
+    organisation: str = ""
+    written_on: datetime.date | None = None
+    topic: str = ""
+    genre: str = ""
+    validity: str = ""
+    keywords: list = field(default_factory=list)
+    summary: str = ""
+
+
+def parse_date(value, label):
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    text = str(value).strip()
+    match = _DATE.match(text) or _COMPACT_DATE.match(text)
+    if match:
+        try:
+            return datetime.date(*(int(part) for part in match.groups()))
+        except ValueError:
+            pass
+    raise RecordError(_("%(field)s “%(value)s” is not a date (use YYYY-MM-DD)") % {"field": label, "value": text[:40]})
+
+
+def _text(value):
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return value
+    return str(value).strip()
+
+
+def body_to_html(body):
+    """Plain text becomes escaped paragraphs; HTML is reduced to what the rich text editor allows."""
+    if not body:
+        return ""
+    if _HTML_TAG.search(body):
+        from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
+
+        from ..blocks.text import ParagraphBlock
+
+        features = ParagraphBlock().features
+        return EditorHTMLConverter(features=features).to_database_format(_DANGEROUS.sub("", body))
+    paragraphs = [p.strip() for p in re.split(r"\r?\n", body) if p.strip()]
+    return "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+
+
+def clean_record(line, data):
+    """Return an ItemRecord, or raise RecordError with the reason."""
+    values = {}
+    for key, value in data.items():
+        name = _LOOKUP.get(str(key).strip().lower())
+        if name and name not in values:
+            values[name] = _text(value) if not isinstance(value, (datetime.date, datetime.datetime)) else value
+    missing = [name for name in ("category", "title", "published") if not values.get(name)]
+    if missing:
+        raise RecordError(_("missing required field(s): %(fields)s") % {"fields": ", ".join(missing)})
+    title = values["title"]
+    if not isinstance(title, str) or len(title) > MAX_TITLE:
+        raise RecordError(_("title longer than %(max)s characters") % {"max": MAX_TITLE})
+    record = ItemRecord(line=line, category=str(values["category"]), title=title, published=parse_date(values["published"], _("published")))
+    if values.get("written_on"):
+        record.written_on = parse_date(values["written_on"], _("written_on"))
+    for name, limit in (("index_no", 64), ("doc_no", 100), ("organisation", 200), ("topic", 200), ("genre", 50), ("summary", 500)):
+        text = values.get(name) or ""
+        if not isinstance(text, str):
+            raise RecordError(_("%(field)s must be text") % {"field": name})
+        if len(text) > limit:
+            raise RecordError(_("%(field)s longer than %(max)s characters") % {"field": name, "max": limit})
+        setattr(record, name, text)
+    if values.get("validity"):
+        validity = VALIDITY_WORDS.get(str(values["validity"]).strip().lower())
+        if validity is None:
+            raise RecordError(_("unknown validity “%(value)s” (use 有效, 失效 or 废止)") % {"value": str(values["validity"])[:20]})
+        record.validity = validity
+    keywords = values.get("keywords") or []
+    if isinstance(keywords, str):
+        keywords = _KEYWORD_SPLIT.split(keywords)
+    record.keywords = [str(k).strip()[:100] for k in keywords if str(k).strip()]
+    body = values.get("body") or ""
+    if not isinstance(body, str):
+        raise RecordError(_("body must be text"))
+    record.body_html = body_to_html(body)
+    return record
