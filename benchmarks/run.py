@@ -215,7 +215,8 @@ def bench_backend(backend, n, data: Path, workdir: Path, keep=False) -> dict:
     details = {"items": imp["items"], "pages_indexed": reb["pages"], "listing_items": mes["listing_items"],
                "import_items_per_cpu_s": imp["items"] / imp["cpu_seconds"],
                "rebuild_items_per_cpu_s": reb["pages"] / reb["cpu_seconds"],
-               "search_backend": mes["search_backend"], "load_average": os.getloadavg()[0]}
+               "search_backend": mes["search_backend"], "load_average": os.getloadavg()[0],
+               "cpu_ms": {k: mes[k] for k in ("search_cpu_p95_ms", "stock_search_cpu_p95_ms", "listing_cpu_p95_ms")}}
     return {k: row[k] for k in KEYS}, details
 
 
@@ -253,6 +254,10 @@ def print_table(n, results, details, load):
         print(f"  {name}: {d['items']} items, {d['pages_indexed']} pages indexed, listing of {d['listing_items']} items, "
               f"search backend {d['search_backend']}; per CPU-second: import {d['import_items_per_cpu_s']:.1f} items, "
               f"rebuild {d['rebuild_items_per_cpu_s']:.1f} items (the process's own CPU time, unaffected by other load)")
+        cpu = d["cpu_ms"]
+        print(f"  {name}: CPU-time p95 (this process only; database servers not counted): search "
+              f"{cpu['search_cpu_p95_ms']:.1f} ms, stock search {cpu['stock_search_cpu_p95_ms']:.1f} ms, "
+              f"listing {cpu['listing_cpu_p95_ms']:.1f} ms")
 
 
 def main(argv=None):
