@@ -1,7 +1,7 @@
 """Latency of the embedded search backend at N items.
 
-    DATABASE_URL=sqlite:////tmp/gi_search_perf.sqlite3 \
-      python benchmarks/search_perf.py --items 10000 [--rounds 3] [--keep]
+    [DATABASE_URL=sqlite:////tmp/gi_search_perf.sqlite3] \
+      python benchmarks/search_perf.py --items 10000 [--rounds 3]
 
 Builds N realistic catalogue items (benchmarks/search_eval/material.py),
 stores them as live pages with search entries, then times complete searches
@@ -14,6 +14,7 @@ import argparse
 import os
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -30,7 +31,9 @@ BROAD = [
 
 
 def setup_django():
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", os.environ.get("GI_SETTINGS", "tests.search._settings"))
+    sys.path.insert(0, str(ROOT / "example_site"))
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{tempfile.gettempdir()}/gi_search_perf.sqlite3")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "example_site.settings.test")
     import django
 
     django.setup()

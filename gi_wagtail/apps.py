@@ -11,3 +11,4 @@ class GiWagtailConfig(AppConfig):
     def ready(self):
         from . import checks  # noqa: F401  (registers system checks)
         from . import signals  # noqa: F401  (connects page signals)
+        from .search.elasticsearch import sync  # noqa: F401  (Elasticsearch index backlog)

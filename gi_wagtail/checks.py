@@ -70,7 +70,7 @@ def check_settings(app_configs=None, **kwargs):
                 id="gi_wagtail.E002",
             )
         )
-    for key in ("ITEMS_PER_PAGE", "SEARCH_MAX_QUERY_LENGTH"):
+    for key in ("ITEMS_PER_PAGE", "SEARCH_MAX_QUERY_LENGTH", "MAX_UPLOAD_MB"):
         value = getattr(gi_settings, key)
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             errors.append(
@@ -106,3 +106,48 @@ def missing_app_errors(installed):
 @register(Tags.compatibility)
 def check_required_apps(app_configs=None, **kwargs):
     return missing_app_errors({config.name for config in apps.get_app_configs()})
+
+
+@register(Tags.security)
+def check_document_uploads(app_configs=None, **kwargs):
+    """Uploads are only content-checked through gi_wagtail's document form."""
+    from django.conf import settings
+    from django.utils.module_loading import import_string
+
+    warnings = []
+    base = getattr(settings, "WAGTAILDOCS_DOCUMENT_FORM_BASE", "")
+    try:
+        from .uploads import GiDocumentForm
+
+        ok = bool(base) and issubclass(import_string(base), GiDocumentForm)
+    except (ImportError, TypeError):
+        ok = False
+    if not ok:
+        warnings.append(
+            Warning(
+                "Uploaded documents are not checked for size and content.",
+                hint='Set WAGTAILDOCS_DOCUMENT_FORM_BASE = "gi_wagtail.uploads.GiDocumentForm" (or a subclass).',
+                id="gi_wagtail.W020",
+            )
+        )
+    if getattr(settings, "WAGTAILDOCS_EXTENSIONS", None) is None:
+        warnings.append(
+            Warning(
+                "WAGTAILDOCS_EXTENSIONS is not set, so documents of any type can be uploaded.",
+                hint="Set WAGTAILDOCS_EXTENSIONS = gi_wagtail.uploads.DOCUMENT_EXTENSIONS (or your own list).",
+                id="gi_wagtail.W021",
+            )
+        )
+    return warnings
+
+
+@register(Tags.compatibility)
+def check_rate_limit_setting(app_configs=None, **kwargs):
+    from .ratelimit import rate_problem
+
+    if not isinstance(gi_settings.user_settings, dict):
+        return []  # E004 already says so
+    problem = rate_problem(gi_settings.PUBLIC_RATE_LIMIT)
+    if problem:
+        return [Error(f"GI_WAGTAIL['PUBLIC_RATE_LIMIT'] is {gi_settings.PUBLIC_RATE_LIMIT!r}: {problem}.", id="gi_wagtail.E020")]
+    return []

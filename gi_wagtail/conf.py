@@ -27,6 +27,10 @@ DEFAULTS = {
     "ITEMS_PER_PAGE": 20,
     # Longest search query accepted (characters); longer input is cut.
     "SEARCH_MAX_QUERY_LENGTH": 100,
+    # Largest accepted attachment upload, in megabytes (gi_wagtail.uploads).
+    "MAX_UPLOAD_MB": 20,
+    # Requests per client IP for rate-limited public views (gi_wagtail.ratelimit), e.g. "60/m"; None: off.
+    "PUBLIC_RATE_LIMIT": "60/m",
     # Extra synonym file (one group per line, words separated by spaces or commas).
     "SYNONYMS_FILE": None,
 }

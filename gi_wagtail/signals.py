@@ -1,7 +1,9 @@
-"""Page signal handlers (search index sync is connected in gi_wagtail.search)."""
+"""Page signal handlers; search index sync lives in gi_wagtail.search.signals."""
 
 from django.dispatch import receiver
 from wagtail.signals import page_published
+
+from .search import signals as _search_signals  # noqa: F401  (index sync, editor synonyms)
 
 
 @receiver(page_published)
@@ -12,5 +14,3 @@ def _validity_event_user(sender, instance, revision=None, **kwargs):
         event.user_id = revision.user_id
         event.save(update_fields=["user"])
     instance._gi_validity_event = None
-
-from .search import signals as _search_signals  # noqa: E402,F401  (index sync, editor synonyms)

@@ -1,9 +1,14 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+# Hooks of the other parts register themselves when their modules are imported.
+from . import workflow_hooks  # noqa: F401  (secrecy review workflow)
 from .models import Genre, Organisation, TopicClass
+from .reports import hooks as report_hooks  # noqa: F401  (report log action, override audit)
 from .search.admin import SearchSynonymViewSet
+from .search.elasticsearch import admin_hooks  # noqa: F401  (search health panel)
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -38,4 +43,9 @@ class DisclosureViewSetGroup(SnippetViewSetGroup):
 
 register_snippet(DisclosureViewSetGroup)
 
-from .reports import hooks as report_hooks  # noqa: E402,F401  annual report hooks (log action, override audit)
+
+@hooks.register("register_admin_viewset")
+def register_catalogue_item_listing():
+    from .admin_views import CatalogueItemListingViewSet
+
+    return CatalogueItemListingViewSet()

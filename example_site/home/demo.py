@@ -1,32 +1,12 @@
-"""Demo content: the disclosure column of a fictional county science bureau (高青县科学技术局)."""
+"""Demo content: the disclosure column of a fictional county science bureau (高青县科学技术局).
 
-import datetime
+The data lives in demo_data.py; this module only builds pages from it. Safe to re-run:
+existing pages (matched by slug or title) are left alone.
+"""
 
-from gi_wagtail.models import CatalogueCategoryPage, DisclosureIndexPage, DisclosureItemPage, Organisation
+from gi_wagtail.models import CatalogueCategoryPage, DisclosureIndexPage, DisclosureItemPage, Genre, Organisation, TopicClass, Validity
 
-AGENCY = "高青县科学技术局"
-ORG_CODE = "11370322MB2851234X"
-
-CATEGORIES = [
-    ("xxgkzn", "政府信息公开指南", "01"),
-    ("jggk", "机构概况", "02"),
-    ("jgld", "机构领导", "03"),
-    ("zcfg", "政策法规", "04"),
-    ("ghjh", "规划计划", "05"),
-    ("tjsj", "统计数据", "06"),
-    ("xxgknb", "政府信息公开年报", "07"),
-]
-
-ITEMS = [
-    ("zcfg", "关于印发《高青县科技创新券管理办法》的通知", "高科发〔2024〕3号", datetime.date(2024, 3, 15),
-     "为支持中小微企业开展科技创新活动，降低企业研发成本，县科学技术局制定了科技创新券管理办法。"),
-    ("zcfg", "关于组织申报2024年度县级科技计划项目的通知", "高科发〔2024〕7号", datetime.date(2024, 4, 2),
-     "各有关单位：现将2024年度县级科技计划项目申报工作有关事项通知如下。"),
-    ("ghjh", "高青县“十四五”科技创新发展规划", "", datetime.date(2022, 1, 20),
-     "本规划依据《高青县国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》编制。"),
-    ("tjsj", "2023年高青县高新技术企业统计情况", "", datetime.date(2024, 2, 28),
-     "截至2023年底，全县共有高新技术企业42家，科技型中小企业96家。"),
-]
+from .demo_data import AGENCY, CATEGORIES, ITEMS, ORG_CODE, ORGANISATION
 
 
 def _child(parent, model, slug, **fields):
@@ -39,20 +19,48 @@ def _child(parent, model, slug, **fields):
     return page
 
 
-def build_demo_site(home, stdout=None):
-    organisation, _ = Organisation.objects.get_or_create(
-        name=AGENCY, defaults={"short_name": "县科技局", "org_code": ORG_CODE, "address": "高青县城黄河路87号", "phone": "0533-6961249"}
-    )
-    index = _child(home, DisclosureIndexPage, "xxgk", title="政府信息公开", agency_name=AGENCY, org_code=ORG_CODE)
-    categories = {slug: _child(index, CatalogueCategoryPage, slug, title=title, code=code) for slug, title, code in CATEGORIES}
-    for slug, title, doc_no, published_on, text in ITEMS:
-        parent = categories[slug]
-        if parent.get_children().filter(title=title).exists():
-            continue
-        item = DisclosureItemPage(
-            title=title, doc_no=doc_no, published_on=published_on, written_on=published_on,
-            organisation=organisation, summary=text, body=[("paragraph", f"<p>{text}</p>")],
-        )
-        parent.add_child(instance=item)
+def _topic(path):
+    parent, _, name = path.partition("\\")
+    return TopicClass.objects.filter(parent__name=parent, name=name).first() if name else TopicClass.objects.filter(name=parent, parent=None).first()
+
+
+def _item(parent, organisation, spec):
+    spec = dict(spec)
+    spec.pop("category")
+    repeal = spec.pop("repeal", None)
+    interprets = spec.pop("interprets", None)
+    keywords = spec.pop("keywords", [])
+    existing = DisclosureItemPage.objects.child_of(parent).filter(title=spec["title"]).first()
+    if existing:
+        return existing, False
+    spec["genre"] = Genre.objects.filter(name=spec["genre"]).first()
+    spec["topic"] = _topic(spec["topic"])
+    spec.setdefault("written_on", spec["published_on"])
+    item = DisclosureItemPage(organisation=organisation, **spec)
+    item.keywords.set(keywords)
+    parent.add_child(instance=item)
+    if interprets:
+        item.interprets.set(DisclosureItemPage.objects.filter(title=interprets))
+    item.save_revision().publish()
+    if repeal:
+        # Published valid first, repealed later: the change is a dated validity event.
+        item.validity = Validity.REPEALED
+        for field, value in repeal.items():
+            setattr(item, field, value)
         item.save_revision().publish()
+    return item, True
+
+
+def build_demo_site(home, stdout=None):
+    organisation, _ = Organisation.objects.get_or_create(name=AGENCY, defaults=ORGANISATION)
+    index = _child(home, DisclosureIndexPage, "xxgk", title="政府信息公开", agency_name=AGENCY, org_code=ORG_CODE,
+                   intro="<p>本栏目依据《中华人民共和国政府信息公开条例》设立，集中发布高青县科学技术局主动公开的政府信息。</p>")
+    categories = {slug: _child(index, CatalogueCategoryPage, slug, title=title, code=code) for slug, title, code in CATEGORIES}
+    created = 0
+    # Policies before their interpretations, so links resolve.
+    for spec in sorted(ITEMS, key=lambda s: "interprets" in s):
+        _, new = _item(categories[spec["category"]], organisation, spec)
+        created += new
+    if stdout is not None:
+        stdout.write(f"Catalogue: {len(categories)} categories, {created} new items.")
     return index

@@ -10,6 +10,6 @@ def load(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("gi_wagtail", "0002_catalogue"), ("gi_wagtail", "0100_search_fts")]
+    dependencies = [("gi_wagtail", "0100_search_fts")]
 
     operations = [migrations.RunPython(load, migrations.RunPython.noop)]

@@ -14,6 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from ..admin_forms import DisclosureItemAdminForm
 from ..blocks import ItemBodyBlock
 from .base import GiPage
 from .index_numbers import allocate_index_number
@@ -130,6 +131,7 @@ class AbstractDisclosureItemPage(GiPage):
 
     # A copy is a new item: it gets its own 索引号 when published.
     exclude_fields_in_copy = ["index_no", "agency"]
+    base_form_class = DisclosureItemAdminForm
     gi_template = "gi_wagtail/pages/disclosure_item_page.html"
 
     class Meta:
@@ -143,8 +145,16 @@ class AbstractDisclosureItemPage(GiPage):
         from .disclosure_index import AbstractDisclosureIndexPage
 
         if not self.path:
-            return None
+            # A page being created in the admin knows its parent (see DisclosureItemAdminForm).
+            parent = getattr(self, "_gi_parent_page", None)
+            return parent.get_ancestors(inclusive=True).type(AbstractDisclosureIndexPage).last() if parent else None
         return self.get_ancestors().type(AbstractDisclosureIndexPage).last()
+
+    def clean(self):
+        from ..validators import validate_disclosure_item
+
+        super().clean()
+        validate_disclosure_item(self, agency=None if self.agency_id else self.find_agency())
 
     def with_content_json(self, content):
         # Revisions never carry the 索引号 back: it stays what the database holds.

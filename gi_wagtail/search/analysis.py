@@ -117,9 +117,10 @@ def _span_terms(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(terms))
 
 
-def _cjk_spans(run: str) -> list[str]:
+def _cjk_spans(run: str, loose: bool = False) -> list[str]:
     """Query spans of a CJK run: rjieba words, where a single character joins
-    the adjacent word (a dropped function word breaks adjacency)."""
+    the adjacent word (a dropped function word breaks adjacency). ``loose``
+    keeps single characters apart (used when the strict query finds nothing)."""
     words = segment.query_words(run)
     drop = len(words) > 1 and any(not (len(w) == 1 and w in QUERY_STOP_CHARS) for w in words)
     spans: list[str] = []
@@ -128,7 +129,7 @@ def _cjk_spans(run: str) -> list[str]:
         if drop and len(word) == 1 and word in QUERY_STOP_CHARS:
             adjacent = False
             continue
-        if adjacent and (len(word) == 1 or len(spans[-1]) == 1):
+        if adjacent and not loose and (len(word) == 1 or len(spans[-1]) == 1):
             spans[-1] += word
         else:
             spans.append(word)
@@ -162,7 +163,8 @@ def _synonym_group(form: str, table: SynonymTable) -> Group | None:
     return Group(form, tuple(kept)) if kept else None
 
 
-def parse_query(query: object, *, synonyms: bool = True, table: SynonymTable | None = None) -> ParsedQuery:
+def parse_query(query: object, *, synonyms: bool = True, table: SynonymTable | None = None,
+                loose: bool = False) -> ParsedQuery:
     """Parse any user input into plain term groups. Never raises on text."""
     raw = query if isinstance(query, str) else ("" if query is None else str(query))
     raw = raw[: MAX_QUERY_CHARS * 4]
@@ -190,7 +192,7 @@ def parse_query(query: object, *, synonyms: bool = True, table: SynonymTable | N
                 blank(start, end)
 
     for run in segment.runs("".join(chars)):
-        pieces = _cjk_spans(run.text) if run.is_cjk else [run.text]
+        pieces = _cjk_spans(run.text, loose) if run.is_cjk else [run.text]
         for piece in pieces:
             group = _plain_group(piece)
             if group:

@@ -62,6 +62,10 @@ class SearchQuery:
         return parse_query(self.query, synonyms=self.synonyms)
 
     @property
+    def loose(self) -> ParsedQuery:
+        return parse_query(self.query, synonyms=self.synonyms, loose=True)
+
+    @property
     def offset(self) -> int:
         return (self.page - 1) * self.page_size
 
@@ -137,6 +141,9 @@ class SearchResults:
     total: int = 0
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     suggestions: list[str] = field(default_factory=list)
+    # True when nothing matched exactly and the results match a looser query
+    # (the characters of unknown words anywhere in the text).
+    relaxed: bool = False
 
     @property
     def num_pages(self) -> int:
@@ -154,6 +161,7 @@ class SearchResults:
             "hits": [h.as_dict() for h in self.hits],
             "facets": {k: [{"value": v, "count": c} for v, c in vs] for k, vs in self.facets.items()},
             "suggestions": self.suggestions,
+            "relaxed": self.relaxed,
         }
 
 
@@ -190,7 +198,10 @@ def get_backend(name: str | None = None) -> SearchBackend:
     if not name:
         conf = getattr(settings, "GI_WAGTAIL", {}) or {}
         name = conf.get("SEARCH_BACKEND") or "embedded"
-    aliases = {"embedded": "gi_wagtail.search.embedded.EmbeddedBackend"}
+    aliases = {
+        "embedded": "gi_wagtail.search.embedded.EmbeddedBackend",
+        "elasticsearch": "gi_wagtail.search.elasticsearch.ElasticsearchBackend",
+    }
     path = aliases.get(name, name)
     try:
         cls = import_string(path)

@@ -149,6 +149,18 @@ class EmbeddedBackend(SearchBackend):
 
     def search(self, query: SearchQuery) -> SearchResults:
         parsed = query.parsed
+        results = self._search(query, parsed)
+        if results.total == 0 and parsed:
+            loose = query.loose
+            if loose.groups != parsed.groups:
+                relaxed = self._search(query, loose)
+                if relaxed.total:
+                    relaxed.relaxed = True
+                    return relaxed
+            results.suggestions = self.suggest(parsed, query.filters)
+        return results
+
+    def _search(self, query: SearchQuery, parsed) -> SearchResults:
         results = SearchResults(query=query)
         if not parsed and query.query.strip() and not query.filters:
             # Only symbols or noise: nothing can match; don't list everything.
@@ -189,8 +201,6 @@ class EmbeddedBackend(SearchBackend):
                 title_highlight=highlight_title(title, parsed),
                 highlight=snippet(body, parsed, SNIPPET_LENGTH),
             ))
-        if results.total == 0 and parsed:
-            results.suggestions = self.suggest(parsed, query.filters)
         return results
 
     def _datetime(self, value):
@@ -228,6 +238,16 @@ class EmbeddedBackend(SearchBackend):
             else:
                 values.sort(key=lambda vc: (-vc[1], vc[0]))
         return total, counts
+
+    def match_page_ids(self, parsed, limit: int = 1000) -> list[int]:
+        """Page ids matching a parsed query, best first (no facets, no text)."""
+        if not parsed:
+            return []
+        from_, where, score, params, score_params = self._base(parsed, {})
+        sql = f"SELECT e.page_id, {score} AS score FROM {from_} WHERE {where} ORDER BY score DESC, e.id DESC LIMIT %s"
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, score_params + params + [limit])
+            return [row[0] for row in cursor.fetchall()]
 
     def suggest(self, parsed, filters=None) -> list[str]:
         """Shorter queries that do find something (drop one word at a time)."""

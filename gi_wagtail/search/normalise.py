@@ -13,9 +13,11 @@ import unicodedata
 import opencc
 
 # Brackets that surround the year of a 文号 (after NFKC; full-width ones map
-# to ASCII). Book-title marks and quotes are punctuation, also dropped.
-_BRACKETS = "〔〕[]【】()〈〉《》<>{}「」『』〖〗〘〙﹝﹞"
-_BRACKET_TABLE = str.maketrans({c: " " for c in _BRACKETS})
+# to ASCII) become spaces. Quotes and book-title marks are deleted, so
+# “三公”经费 reads 三公经费 and 《条例》 stays findable inside its sentence.
+_BRACKETS = "〔〕[]【】(){}<>〖〗〘〙﹝﹞"
+_QUOTES = "“”‘’\"'「」『』《》〈〉"
+_BRACKET_TABLE = str.maketrans({**{c: " " for c in _BRACKETS}, **{c: None for c in _QUOTES}})
 
 
 @functools.lru_cache(maxsize=1)

@@ -56,8 +56,9 @@ def index_terms_for_cjk(run: str) -> list[str]:
 
 
 def query_words(run: str) -> list[str]:
-    """Words of a CJK query run (precise mode)."""
-    return [w for w in rjieba.cut(run) if w.strip()]
+    """Words of a CJK query run: dictionary words only (no HMM guessing, which
+    glues unknown neighbours such as 县+扬尘 into one word)."""
+    return [w for w in rjieba.cut(run, False) if w.strip()]
 
 
 def docno_terms(text: str) -> list[str]:

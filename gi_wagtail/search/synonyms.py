@@ -6,6 +6,7 @@ member becomes "any member" (an OR). Members are stored normalised.
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 from collections.abc import Callable, Iterable
@@ -13,6 +14,7 @@ from importlib import resources
 
 from .normalise import normalise
 
+logger = logging.getLogger(__name__)
 _SPLIT_RE = re.compile(r"[\s,，;；]+")
 _lock = threading.Lock()
 _cache: "SynonymTable | None" = None
@@ -37,6 +39,24 @@ def parse_lines(lines: Iterable[str]) -> list[list[str]]:
 def shipped_groups() -> list[list[str]]:
     text = resources.files("gi_wagtail").joinpath("data/synonyms.txt").read_text("utf-8")
     return parse_lines(text.splitlines())
+
+
+def settings_file_groups() -> list[list[str]]:
+    """Groups from ``GI_WAGTAIL["SYNONYMS_FILE"]`` (same format as data/synonyms.txt)."""
+    try:
+        from gi_wagtail.conf import gi_settings
+
+        path = gi_settings.SYNONYMS_FILE
+    except Exception:  # settings not configured (pure analysis use)
+        return []
+    if not path:
+        return []
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return parse_lines(handle)
+    except (OSError, UnicodeDecodeError) as exc:
+        logger.warning("gi_wagtail: cannot read SYNONYMS_FILE %s: %s", path, exc)
+        return []
 
 
 class SynonymTable:
@@ -101,7 +121,7 @@ def get_table() -> SynonymTable:
     global _cache
     table = _cache
     if table is None:
-        groups = shipped_groups()
+        groups = shipped_groups() + settings_file_groups()
         for provider in list(_providers):
             groups.extend(provider())
         table = SynonymTable(groups)

@@ -13,6 +13,8 @@ from .documents import document_for, is_searchable
 def sync_pages(page_ids: list[int], backend=None) -> dict:
     """Bring the index in line with the current state of these pages."""
     backend = backend or get_backend()
+    if hasattr(backend, "sync_pages"):  # a backend with its own delivery (Elasticsearch: outbox + retries)
+        return backend.sync_pages(page_ids)
     pages = {p.pk: p for p in Page.objects.filter(pk__in=page_ids)}
     docs, gone = [], []
     for pk in page_ids:

@@ -1,2 +1,158 @@
-def search_view(request):  # placeholder, replaced below
-    raise NotImplementedError
+"""The public search page (HTML and ``?format=json``)."""
+
+from __future__ import annotations
+
+import json
+import logging
+from urllib.parse import urlencode
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from ..conf import gi_settings
+from .base import FACETS, SORTS, SearchQuery, get_backend
+
+logger = logging.getLogger(__name__)
+
+
+def _facet_labels():
+    return {
+        "category": _("Category"),
+        "year": _("Year"),
+        "organisation": _("Organisation"),
+        "topic": _("Topic"),
+        "genre": _("Genre"),
+        "validity": _("Validity"),
+    }
+
+
+def _sort_labels():
+    return {"relevance": _("Relevance"), "newest": _("Newest first"), "oldest": _("Oldest first")}
+
+
+def _value_label(facet, value):
+    if facet == "validity":
+        from gi_wagtail.models import Validity
+
+        try:
+            return str(Validity(value).label)
+        except ValueError:
+            return value
+    return value
+
+
+def _params(request) -> tuple[str, dict, str, object]:
+    max_len = gi_settings.SEARCH_MAX_QUERY_LENGTH
+    max_len = max_len if isinstance(max_len, int) and max_len > 0 else 100
+    q = (request.GET.get("q") or request.GET.get("query") or "").strip()
+    q = "".join(ch for ch in q if ch.isprintable())[:max_len]
+    filters = {name: request.GET.getlist(name) for name in FACETS if request.GET.getlist(name)}
+    sort = request.GET.get("sort", "relevance")
+    return q, filters, sort if sort in SORTS else "relevance", request.GET.get("page", 1)
+
+
+def _promotions(q: str, page_number: int) -> list[dict]:
+    """Editors' picks for this query (first page only); records the hit."""
+    if not q:
+        return []
+    try:
+        from wagtail.contrib.search_promotions.models import Query
+    except ImportError:  # the app is optional
+        return []
+    query = Query.get(q)
+    if page_number == 1:
+        query.add_hit()
+    picks = []
+    for pick in query.editors_picks.select_related("page").order_by("sort_order"):
+        if pick.page_id and not (pick.page.live and pick.page.get_view_restrictions().count() == 0):
+            continue
+        picks.append({"title": pick.title, "url": pick.link, "description": pick.description})
+    return picks
+
+
+def _link(q, filters, sort, **changes) -> str:
+    params = {"q": q, **{k: list(v) for k, v in filters.items()}, "sort": sort}
+    params.update(changes)
+    pairs = []
+    for key, value in params.items():
+        for v in value if isinstance(value, list) else [value]:
+            if v in (None, "") or (key == "sort" and v == "relevance") or (key == "page" and v == 1):
+                continue
+            pairs.append((key, v))
+    return "?" + urlencode(pairs)
+
+
+def _json(data, status=200) -> HttpResponse:
+    # <, > and & escaped too, so the JSON is safe even if sniffed as HTML.
+    text = json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    response = HttpResponse(text, content_type="application/json; charset=utf-8", status=status)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_GET
+def search_view(request):
+    q, filters, sort, page = _params(request)
+    page_size = gi_settings.ITEMS_PER_PAGE if isinstance(gi_settings.ITEMS_PER_PAGE, int) else 20
+    query = SearchQuery(q, filters=filters, sort=sort, page=page, page_size=page_size)
+    results, error, promotions = None, None, []
+    if q or query.filters:
+        try:
+            results = get_backend().search(query)
+            promotions = _promotions(q, query.page)
+        except Exception as exc:  # never an error page for a visitor
+            logger.exception("gi_wagtail search failed (%s)", type(exc).__name__)
+            error = _("Search is temporarily unavailable. Please try again later.")
+            results = None
+    if request.GET.get("format") == "json":
+        data = results.as_dict() if results else {"query": q, "total": 0, "hits": [], "facets": {}, "suggestions": []}
+        data["promotions"] = promotions
+        if getattr(results, "notice", None):  # e.g. Elasticsearch down, embedded fallback
+            data["notice"] = str(results.notice)
+        if error:
+            data["error"] = error
+        return _json(data, status=503 if error else 200)
+
+    facets = []
+    if results:
+        labels = _facet_labels()
+        for name in FACETS:
+            values = results.facets.get(name) or []
+            if not values:
+                continue
+            selected = set(query.filters.get(name, []))
+            entries = []
+            for value, count in values:
+                chosen = value in selected
+                new = [v for v in selected if v != value] if chosen else [*selected, value]
+                entries.append({"value": value, "label": _value_label(name, value), "count": count,
+                                "selected": chosen,
+                                "url": _link(q, {**query.filters, name: new}, query.sort, page=None)})
+            facets.append({"name": name, "label": labels[name], "values": entries})
+    pagination = None
+    if results and results.num_pages > 1:
+        pagination = {
+            "number": query.page,
+            "num_pages": results.num_pages,
+            "previous": _link(q, query.filters, query.sort, page=query.page - 1) if query.page > 1 else None,
+            "next": _link(q, query.filters, query.sort, page=query.page + 1) if query.page < results.num_pages else None,
+        }
+    context = {
+        "gi_base_template": gi_settings.BASE_TEMPLATE,
+        "search_query": q,
+        "results": results,
+        "hits": results.hits if results else [],
+        "facets": facets,
+        "promotions": promotions,
+        "suggestions": [{"text": s, "url": _link(s, query.filters, query.sort)} for s in (results.suggestions if results else [])],
+        "sorts": [{"value": v, "label": label, "selected": v == query.sort, "url": _link(q, query.filters, v)}
+                  for v, label in _sort_labels().items()],
+        "pagination": pagination,
+        "error": error,
+        "max_length": gi_settings.SEARCH_MAX_QUERY_LENGTH,
+    }
+    return TemplateResponse(request, "gi_wagtail/search/search.html", context)

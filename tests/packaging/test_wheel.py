@@ -1,6 +1,7 @@
 """The built wheel works inside a brand-new `wagtail start` project, as an integrator would use it."""
 
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -48,7 +49,11 @@ def run(*args, cwd=None):
 
 
 def test_wheel_installs_into_fresh_wagtail_project(tmp_path):
-    run(sys.executable, "-m", "build", "--wheel", "--outdir", str(tmp_path / "dist"), str(REPO))
+    # Build from a clean copy: a stale build/ folder in a working tree would leak old files into the wheel.
+    source = tmp_path / "source"
+    shutil.copytree(REPO, source, ignore=shutil.ignore_patterns(".git", ".venv*", "build", "dist", "*.egg-info", "__pycache__",
+                                                                "node_modules", "_screenshots", "db.sqlite3", "media"))
+    run(sys.executable, "-m", "build", "--wheel", "--outdir", str(tmp_path / "dist"), str(source))
     wheel = next((tmp_path / "dist").glob("gi_wagtail-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     top_level = {name.split("/")[0] for name in names if not name.startswith("gi_wagtail-")}

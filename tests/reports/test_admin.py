@@ -167,3 +167,33 @@ def test_bulk_publish_with_override_is_audited(admin_client, setup):
     admin_client.post(bulk_publish_url(bad))
     assert AnnualReportPage.objects.get(pk=bad.pk).live
     assert PageLogEntry.objects.get(page=bad, action=OVERRIDE_ACTION).data["reason"] == "原文如此"
+
+
+def test_empty_imported_sections_do_not_block_saving(admin_client, setup):
+    page = setup[2]
+    data = grid_post(page, balanced_report("2021", 2021))
+    data.update(nested_form_data({"sections": streamfield([
+        ("section", {"key": "preamble", "heading": "", "body": rich_text("<p>根据《条例》……</p>")}),
+        ("section", {"key": "problems", "heading": "五、存在的主要问题及改进情况", "body": rich_text("")}),
+    ])}))
+    assert admin_client.post(edit_url(page), data).status_code == 302
+
+
+def test_prefill_from_the_admin_form_records_provenance(admin_client, setup):
+    import datetime
+
+    from gi_wagtail.models import CatalogueCategoryPage
+    from tests.factories import add_item
+
+    index, _org, page = setup
+    docs = index.add_child(instance=CatalogueCategoryPage(title="规范性文件", slug="gfxwj", code="05"))
+    add_item(docs, "甲", published_on=datetime.date(2021, 3, 1))
+    report = balanced_report("2021", 2021)
+    report["tables"]["table2"]["normative_docs"] = {"issued": None, "repealed": None, "in_force": None}
+    response = admin_client.post(edit_url(page), grid_post(page, report, prefill_from_catalogue="on"))
+    assert response.status_code == 302
+    saved = AnnualReportPage.objects.get(pk=page.pk).latest_revision.as_object()
+    assert saved.tables["table2"]["normative_docs"] == {"issued": 1, "repealed": 0, "in_force": 1}
+    assert "规范性文件" in saved.provenance["table2.normative_docs.issued"]
+    html = admin_client.get(edit_url(page)).content.decode()
+    assert "gi-cell--prefilled" in html and "gi-cell-provenance" in html

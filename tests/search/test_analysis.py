@@ -192,3 +192,30 @@ def test_any_text_parses_to_safe_terms(text):
 @given(st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), min_size=1, max_size=30))
 def test_any_chinese_text_finds_itself(text):
     assert matches(text, "前文" + text + "后文")
+
+
+def test_quotes_do_not_split_words():
+    assert matches("三公经费", "部门预算及“三公”经费预算说明")
+    assert matches("放管服改革", "深化“放管服”改革")
+    assert matches("条例", "根据《中华人民共和国政府信息公开条例》")
+
+
+def test_unknown_words_are_not_glued_to_neighbours():
+    # rjieba's HMM would make 县扬尘 one word; dictionary mode keeps 扬尘 apart
+    # in the loose form used when the strict query finds nothing.
+    loose = parse_query("高岭县扬尘污染防治", loose=True)
+    terms = set(index_terms("高岭县住建局关于加强建筑工地扬尘污染防治工作的通知"))
+    assert all(any(set(a.terms) <= terms for a in g.alternatives) for g in loose.groups)
+
+
+def test_synonyms_file_setting(tmp_path, settings):
+    from gi_wagtail.search import synonyms
+
+    path = tmp_path / "extra.txt"
+    path.write_text("# 本地简称\n数据局 大数据发展管理局\n", encoding="utf-8")
+    settings.GI_WAGTAIL = {**getattr(settings, "GI_WAGTAIL", {}), "SYNONYMS_FILE": str(path)}
+    synonyms.invalidate()
+    assert matches("数据局", "大数据发展管理局关于数据共享的通知")
+    settings.GI_WAGTAIL = {**settings.GI_WAGTAIL, "SYNONYMS_FILE": str(tmp_path / "missing.txt")}
+    synonyms.invalidate()
+    assert not matches("数据局", "大数据发展管理局关于数据共享的通知")

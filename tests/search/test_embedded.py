@@ -115,6 +115,16 @@ def test_suggestions_when_nothing_found(backend, indexed):
     assert results.suggestions == ["扬尘"]
 
 
+def test_loose_fallback_when_strict_query_finds_nothing(backend, indexed):
+    # 高岭县扬尘: no document has 县扬; the loose query wants 高, 岭, 县, 扬, 尘 anywhere.
+    results = backend.search(SearchQuery("高岭县扬尘"))
+    assert results.total == 0 and not results.relaxed
+    results = backend.search(SearchQuery("县住建局扬尘"))
+    assert results.relaxed is False and [h.page_id for h in results.hits] == [indexed["dust"].pk]
+    results = backend.search(SearchQuery("住建扬尘防治"))
+    assert [h.page_id for h in results.hits] == [indexed["dust"].pk]
+
+
 @pytest.mark.parametrize("q", ["'", '"', "\" OR 1=1 --", "'; DROP TABLE gi_wagtail_searchentry; --",
                                "title:x AND NOT y*", "😀", "%", "\x00", "科" * 5000, "a" * 5000,
                                "+(-x) @2 ~y <z >w", "MATCH AGAINST"])

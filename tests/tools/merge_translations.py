@@ -1,27 +1,59 @@
-"""Fill untranslated entries of django.po from the PO fragments in locale/fragments/.
+"""Fill django.po from the PO fragments in locale/fragments/ (the source of truth).
 
 Usage: python tests/tools/merge_translations.py gi_wagtail/locale
-Fragments are plain PO files (msgid/msgstr pairs) kept per area so parallel
-work never edits the same file; `make messages` runs this after makemessages.
+Fragments are plain PO files kept per area, so parallel work never edits the
+same file; `make messages` runs this after makemessages. Fuzzy guesses that
+makemessages copies from similar strings are dropped, never shipped.
 """
 
 import re
 import sys
 from pathlib import Path
 
-ENTRY = re.compile(r'(msgid ((?:"(?:[^"\\]|\\.)*"\s*)+)msgstr ((?:"(?:[^"\\]|\\.)*"\s*)+))')
+QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
 
 
-def _text(quoted):
-    return "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', quoted))
+def _field(block, name):
+    match = re.search(rf'^{name} ((?:"(?:[^"\\]|\\.)*"\s*)+)', block, re.M)
+    return "".join(QUOTED.findall(match.group(1))) if match else None
+
+
+PAIR = re.compile(r'^msgid ((?:"(?:[^"\\]|\\.)*"\s*)+)msgstr ((?:"(?:[^"\\]|\\.)*"\s*)+)', re.M)
 
 
 def load(path):
     pairs = {}
-    for _, msgid, msgstr in ENTRY.findall(path.read_text(encoding="utf-8")):
-        if _text(msgid) and _text(msgstr):
-            pairs[_text(msgid)] = _text(msgstr)
+    for msgid, msgstr in PAIR.findall(path.read_text(encoding="utf-8")):
+        msgid, msgstr = "".join(QUOTED.findall(msgid)), "".join(QUOTED.findall(msgstr))
+        if msgid and msgstr:
+            pairs[msgid] = msgstr
     return pairs
+
+
+def _rewrite(block, translations, missing):
+    msgid = _field(block, "msgid")
+    if msgid is None or "msgid_plural" in block:
+        return block
+    lines = [line for line in block.split("\n") if not line.startswith("#|")]
+    fuzzy = any(line.startswith("#,") and "fuzzy" in line for line in lines)
+    lines = [re.sub(r",? ?fuzzy", "", line) if line.startswith("#,") else line for line in lines]
+    lines = [line for line in lines if line.strip() != "#,"]
+    if msgid == "":
+        return "\n".join(lines)
+    head = [line for line in lines if not line.startswith("msgstr") and not (line.startswith('"') and _after_msgstr(lines, line))]
+    if msgid in translations:
+        value = translations[msgid]
+    elif fuzzy or not _field(block, "msgstr"):
+        missing.append(msgid)
+        value = ""
+    else:
+        value = _field(block, "msgstr")
+    return "\n".join(head + [f'msgstr "{value}"'])
+
+
+def _after_msgstr(lines, line):
+    start = next(i for i, candidate in enumerate(lines) if candidate.startswith("msgstr"))
+    return lines.index(line) > start
 
 
 def merge(locale_dir):
@@ -29,24 +61,12 @@ def merge(locale_dir):
     for fragment in sorted((locale_dir / "fragments").glob("*.po")):
         translations.update(load(fragment))
     po = locale_dir / "zh_Hans" / "LC_MESSAGES" / "django.po"
-    text = po.read_text(encoding="utf-8").replace("#, fuzzy\n", "", 1)
     missing = []
-
-    def fill(match):
-        whole, msgid, msgstr = match.groups()
-        key = _text(msgid)
-        if not key or _text(msgstr):
-            return whole
-        if key not in translations:
-            missing.append(key)
-            return whole
-        return f'msgid {msgid}msgstr "{translations[key]}"\n'
-
-    po.write_text(ENTRY.sub(fill, text), encoding="utf-8")
+    blocks = po.read_text(encoding="utf-8").rstrip("\n").split("\n\n")
+    po.write_text("\n\n".join(_rewrite(block, translations, missing) for block in blocks) + "\n", encoding="utf-8")
     return missing
 
 
 if __name__ == "__main__":
-    missing = merge(Path(sys.argv[1]))
-    for key in missing:
+    for key in merge(Path(sys.argv[1])):
         print("untranslated:", key)

@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.typed_table_block",
     "django_tasks",
     # A stock wagtail start project.
     "wagtail.contrib.forms",
@@ -99,7 +100,9 @@ MEDIA_ROOT = Path(os.environ.get("GI_MEDIA_ROOT", BASE_DIR / "media"))
 
 WAGTAIL_SITE_NAME = "高青县科学技术局"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx", "zip"]  # gi_wagtail.uploads.DOCUMENT_EXTENSIONS
+# Size limit (GI_WAGTAIL["MAX_UPLOAD_MB"]) and content checks on every document upload.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "gi_wagtail.uploads.GiDocumentForm"
 
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 

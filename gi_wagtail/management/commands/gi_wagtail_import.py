@@ -53,6 +53,8 @@ class Command(BaseCommand):
             raise CommandError(f"{file}: {exc}") from exc
         for line, reason in result.errors:
             self.stderr.write(f"{file}:{line}: {reason}")
+        for reason in result.index_errors:
+            self.stderr.write(f"search index not updated: {reason} (run `manage.py update_index`)")
         verb = "Would import" if dry_run else "Imported"
         summary = (
             f"{verb}: {result.created} created, {result.updated} updated, {len(result.errors)} failed, "

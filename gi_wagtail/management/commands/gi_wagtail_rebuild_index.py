@@ -20,6 +20,17 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         pages = searchable_pages().order_by("path")
         total = pages.count()
+        if hasattr(search_backend, "rebuild_all"):  # Elasticsearch: a new index, then an atomic alias swap
+            progress = tqdm(total=total, unit="page", disable=options.get("verbosity", 1) == 0, file=self.stderr)
+            try:
+                written = search_backend.rebuild_all(progress=progress.update)
+            except Exception as exc:
+                raise CommandError(f"{search_backend.name}: {type(exc).__name__}: {exc}") from exc
+            finally:
+                progress.close()
+            self.stdout.write(_("Indexed %(n)d pages, removed %(r)d stale entries (backend %(b)s).")
+                              % {"n": written, "r": 0, "b": search_backend.name})
+            return
         keep = set(pages.values_list("pk", flat=True))
         stale = search_backend.indexed_ids() - keep
         search_backend.delete(stale)

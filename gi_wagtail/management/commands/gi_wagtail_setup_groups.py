@@ -1,0 +1,20 @@
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+
+from ...permission_presets import setup_groups
+from ._roots import add_root_argument, resolve_roots
+
+
+class Command(BaseCommand):
+    help = "Create the groups 信息公开编辑, 保密审查员 and 信息公开管理员 with their permissions (idempotent)."
+
+    def add_arguments(self, parser):
+        add_root_argument(parser)
+
+    def handle(self, *args, **options):
+        roots = resolve_roots(options["root"])
+        groups = setup_groups(roots)
+        self.stdout.write(
+            _("Groups ready: %(groups)s; disclosure roots: %(roots)s")
+            % {"groups": ", ".join(groups), "roots": ", ".join(r.title for r in roots) or "-"}
+        )

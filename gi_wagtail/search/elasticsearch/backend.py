@@ -1,0 +1,329 @@
+"""The Elasticsearch implementation of ``gi_wagtail.search.base.SearchBackend``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Iterable
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from elasticsearch import ApiError, NotFoundError, TransportError
+from elasticsearch.helpers import streaming_bulk
+
+from ..base import Hit, SearchBackend, SearchDocument, SearchQuery, SearchResults
+from ..highlight import highlight_title, snippet
+from . import query as q
+from .connection import alias_name, es_settings, make_client
+from .documents import index_body
+from .highlight import HL_POST, HL_PRE, render_fragment
+from .serialise import to_source
+
+logger = logging.getLogger(__name__)
+
+# Errors that mean "the cluster is unreachable or failing", not "bad input".
+CLUSTER_ERRORS = (TransportError, ApiError)
+SNIPPET_LENGTH = 120
+WALK_STEP = 1000
+MAX_SUGGESTIONS = 3
+FALLBACK_NOTICE = _("The main search service is unavailable; these results come from the site's own search.")
+
+
+class ElasticsearchBackend(SearchBackend):
+    name = "elasticsearch"
+
+    def __init__(self, client=None):
+        self.client = client or make_client()
+        self.alias = alias_name()
+        conf = es_settings()
+        self.chunk_size = int(conf.get("CHUNK_SIZE", 500))
+        self.search_after_from = int(conf.get("SEARCH_AFTER_FROM", 1000))
+
+    # --- index management -----------------------------------------------------------------
+
+    def _new_index_name(self) -> str:
+        return f"{self.alias}-{timezone.now().strftime('%Y%m%d%H%M%S%f')}"
+
+    def create_index(self) -> str:
+        name = self._new_index_name()
+        body = index_body()
+        self.client.indices.create(index=name, settings=body["settings"], mappings=body["mappings"])
+        return name
+
+    def current_indices(self) -> list[str]:
+        try:
+            return sorted(self.client.indices.get_alias(name=self.alias).body)
+        except NotFoundError:
+            return []
+
+    def ensure_index(self) -> None:
+        """Create the first index behind the alias if there is none."""
+        if not self.current_indices():
+            name = self.create_index()
+            self.client.indices.update_aliases(actions=[{"add": {"index": name, "alias": self.alias}}])
+
+    def swap_alias(self, new_index: str) -> list[str]:
+        """Point the alias at ``new_index`` in one atomic request; returns the old indices."""
+        old = [i for i in self.current_indices() if i != new_index]
+        actions = [{"remove": {"index": i, "alias": self.alias}} for i in old]
+        actions.append({"add": {"index": new_index, "alias": self.alias}})
+        self.client.indices.update_aliases(actions=actions)
+        return old
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def _bulk(self, actions: Iterable[dict], progress: Callable[[int], None] | None = None) -> int:
+        count, failures = 0, []
+        for ok, item in streaming_bulk(
+            self.client, actions, chunk_size=self.chunk_size, max_retries=3, initial_backoff=1,
+            raise_on_error=False, raise_on_exception=True,
+        ):
+            op = next(iter(item.values()))
+            if ok or (op.get("status") == 404 and "delete" in item):
+                count += 1
+            else:
+                failures.append(op)
+            if progress:
+                progress(1)
+        if failures:
+            raise BulkIndexError(failures)
+        return count
+
+    def index(self, documents: Iterable[SearchDocument]) -> int:
+        self.ensure_index()
+        actions = (
+            {"_op_type": "index", "_index": self.alias, "_id": str(d.page_id), "_source": to_source(d)}
+            for d in documents
+        )
+        count = self._bulk(actions)
+        self.client.indices.refresh(index=self.alias)
+        return count
+
+    def delete(self, page_ids: Iterable[int]) -> int:
+        ids = [int(i) for i in page_ids]
+        if not ids or not self.current_indices():
+            return 0
+        count = self._bulk({"_op_type": "delete", "_index": self.alias, "_id": str(i)} for i in ids)
+        self.client.indices.refresh(index=self.alias)
+        return count
+
+    def rebuild(self, documents: Iterable[SearchDocument], progress: Callable[[int], None] | None = None) -> int:
+        """Write every document into a new index, then swap the alias atomically:
+        searches keep reading the old index until the new one is complete."""
+        new_index = self.create_index()
+        try:
+            actions = (
+                {"_op_type": "index", "_index": new_index, "_id": str(d.page_id), "_source": to_source(d)}
+                for d in documents
+            )
+            count = self._bulk(actions, progress)
+            self.client.indices.refresh(index=new_index)
+        except Exception:
+            self.client.indices.delete(index=new_index, ignore_unavailable=True)
+            raise
+        for old in self.swap_alias(new_index):
+            self.client.indices.delete(index=old, ignore_unavailable=True)
+        return count
+
+    def rebuild_all(self, progress: Callable[[int], None] | None = None) -> int:
+        """Rebuild from every searchable page (``gi_wagtail_rebuild_index``). Backlog rows
+        queued before the rebuild started are covered by it and removed."""
+        from ...models import SearchIndexBacklog
+        from .sources import iter_documents
+
+        last = SearchIndexBacklog.objects.order_by("-id").values_list("id", flat=True).first()
+        count = self.rebuild(iter_documents(), progress)
+        if last:
+            SearchIndexBacklog.objects.filter(id__lte=last).delete()
+        return count
+
+    def sync_pages(self, page_ids) -> dict:
+        """Publishing hook (``gi_wagtail.search.tasks.sync_pages``): queue, mirror, deliver."""
+        from .sync import sync_pages
+
+        return sync_pages(page_ids)
+
+    def clear(self) -> None:
+        self.rebuild([])
+
+    def indexed_ids(self) -> set[int]:
+        if not self.current_indices():
+            return set()
+        ids, after = set(), None
+        while True:
+            body = {"size": WALK_STEP, "sort": [{"page_id": "asc"}], "_source": False, "query": {"match_all": {}}}
+            if after:
+                body["search_after"] = after
+            hits = self.client.search(index=self.alias, **body)["hits"]["hits"]
+            ids.update(int(h["_id"]) for h in hits)
+            if len(hits) < WALK_STEP:
+                return ids
+            after = hits[-1]["sort"]
+
+    def count(self) -> int:
+        if not self.current_indices():
+            return 0
+        return int(self.client.count(index=self.alias)["count"])
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def search(self, query: SearchQuery, after: list | None = None) -> SearchResults:
+        """Search; ``after`` (a previous result's ``cursor``) continues with ``search_after``."""
+        try:
+            return self._search(query, after)
+        except CLUSTER_ERRORS as exc:
+            logger.warning("Elasticsearch search failed (%s); using the embedded backend", type(exc).__name__)
+            from .health import record_failure
+
+            record_failure("search", exc)
+            return fallback_search(query)
+
+    def _search(self, query: SearchQuery, after: list | None) -> SearchResults:
+        parsed = query.parsed
+        results = self._run(query, parsed, after)
+        if results.total == 0 and parsed and after is None:
+            # As the embedded backend: nothing exact -> the characters of unknown words anywhere.
+            loose = query.loose
+            if loose.groups != parsed.groups:
+                relaxed = self._run(query, loose, None)
+                if relaxed.total:
+                    relaxed.relaxed = True
+                    return relaxed
+            results.suggestions = self.suggest(parsed, query.filters)
+        return results
+
+    def _run(self, query: SearchQuery, parsed, after: list | None) -> SearchResults:
+        results = SearchResults(query=query)
+        results.engine = self.name
+        results.fallback = False
+        results.cursor = None
+        if not parsed and query.query.strip() and not query.filters:
+            return results  # only symbols or noise
+        if not self.current_indices():
+            return results
+        es_query = q.build_query(parsed, query.filters)
+        sort = q.sort_for(query.sort, bool(parsed))
+        if after is None:
+            after = self._walk_to(es_query, sort, query.offset) if query.offset >= self.search_after_from else None
+        body = {
+            "query": es_query,
+            "sort": sort,
+            "size": query.page_size,
+            "track_total_hits": True,
+            "aggs": q.facet_aggs(query.facets),
+            "_source": {"excludes": ["title", "meta", "body"]},
+        }
+        if after:
+            body["search_after"] = after
+        elif query.offset:
+            body["from"] = query.offset
+        if parsed:
+            body["highlight"] = {
+                "pre_tags": [HL_PRE], "post_tags": [HL_POST], "encoder": "default",
+                # smartcn/ik: matches on the .bigram sub-fields light up the shown field too.
+                "require_field_match": False,
+                "fields": {
+                    "title": {"number_of_fragments": 0},
+                    "body": {"fragment_size": SNIPPET_LENGTH, "number_of_fragments": 1},
+                },
+            }
+        response = self.client.search(index=self.alias, **body)
+        results.total = int(response["hits"]["total"]["value"])
+        for hit in response["hits"]["hits"]:
+            results.hits.append(self._hit(hit, parsed))
+        hits = response["hits"]["hits"]
+        if hits:
+            results.cursor = hits[-1].get("sort")
+        aggs = response.get("aggregations") or {}
+        results.facets = {
+            name: [(str(b["key"]), int(b["doc_count"])) for b in aggs.get(name, {}).get("buckets", []) if b["key"] != ""]
+            for name in query.facets
+        }
+        return results
+
+    def _walk_to(self, es_query: dict, sort: list, offset: int) -> list | None:
+        """Sort values of the hit just before ``offset``, fetched page by page
+        with ``search_after`` (no ``from`` beyond the result window)."""
+        after, remaining = None, offset
+        while remaining > 0:
+            step = min(remaining, WALK_STEP)
+            body = {"query": es_query, "sort": sort, "size": step, "_source": False, "track_total_hits": False}
+            if after:
+                body["search_after"] = after
+            hits = self.client.search(index=self.alias, **body)["hits"]["hits"]
+            if not hits:
+                return after
+            after = hits[-1]["sort"]
+            remaining -= len(hits)
+            if len(hits) < step:
+                break
+        return after
+
+    def _hit(self, hit: dict, parsed) -> Hit:
+        src = hit["_source"]
+        hl = hit.get("highlight") or {}
+        title, body = src.get("title_raw", ""), src.get("body_raw", "")
+        title_hl = render_fragment(title, hl["title"][0], whole=True) if hl.get("title") else None
+        body_hl = render_fragment(body, hl["body"][0]) if hl.get("body") else None
+        published = src.get("published")
+        if published:
+            published = dt.datetime.fromisoformat(published.replace("Z", "+00:00"))
+            if timezone.is_naive(published):
+                published = published.replace(tzinfo=dt.timezone.utc)
+        return Hit(
+            page_id=int(src.get("page_id") or hit["_id"]), title=title, url=src.get("url", ""),
+            score=float(hit.get("_score") or 0), doc_no=src.get("doc_no", ""), index_no=src.get("index_no", ""),
+            category=src.get("category", ""), organisation=src.get("organisation", ""), topic=src.get("topic", ""),
+            genre=src.get("genre", ""), validity=src.get("validity", ""), published=published or None,
+            # Python highlighting when the engine returns none (e.g. a 文号 term match).
+            title_highlight=title_hl if title_hl is not None else highlight_title(title, parsed),
+            highlight=body_hl if body_hl is not None else snippet(body, parsed, SNIPPET_LENGTH),
+        )
+
+    def count_matching(self, parsed, filters) -> int:
+        return int(self.client.count(index=self.alias, query=q.build_query(parsed, filters))["count"])
+
+    def suggest(self, parsed, filters=None) -> list[str]:
+        """Shorter queries that find something (drop one word at a time), as the embedded backend does."""
+        if len(parsed.groups) < 2:
+            return []
+        found = []
+        for i in range(len(parsed.groups)):
+            reduced = parsed.without(i)
+            n = self.count_matching(reduced, filters or {})
+            if n:
+                found.append((n, " ".join(g.text.strip() for g in reduced.groups)))
+        found.sort(key=lambda x: -x[0])
+        return [text for _, text in found[:MAX_SUGGESTIONS]]
+
+    def ping(self) -> bool:
+        try:
+            return bool(self.client.ping())
+        except CLUSTER_ERRORS:
+            return False
+
+    def close(self) -> None:
+        self.client.close()
+
+
+class BulkIndexError(RuntimeError):
+    def __init__(self, failures: list[dict]):
+        self.failures = failures
+        first = failures[0].get("error") if failures else None
+        super().__init__(f"{len(failures)} document(s) failed to index; first error: {first}")
+
+
+def fallback_search(query: SearchQuery) -> SearchResults:
+    """Results from the embedded backend, marked so the page can say so."""
+    from ..base import get_backend
+
+    try:
+        results = get_backend("embedded").search(query)
+    except Exception:  # the fallback must never turn an outage into a 500
+        logger.exception("Embedded fallback search failed")
+        results = SearchResults(query=query)
+    results.engine = "embedded"
+    results.fallback = True
+    results.notice = FALLBACK_NOTICE
+    results.cursor = None
+    return results
