@@ -120,36 +120,29 @@ def drop_database(backend):
 
 def elasticsearch_available() -> str | None:
     """Why the Elasticsearch run cannot happen, or None when it can."""
-    try:
-        import importlib
+    import importlib
 
+    try:
         importlib.import_module("gi_wagtail.search.elasticsearch")
     except ImportError:
         return "gi_wagtail.search has no 'elasticsearch' backend on this branch"
-    if shutil.which("osmem-server") is None and not os.environ.get("GI_BENCH_ES_URL"):
-        return "no osmem-server on PATH and GI_BENCH_ES_URL is not set"
+    if not os.environ.get("GI_BENCH_ES_URL"):
+        try:
+            importlib.import_module("osmem_server")
+        except ImportError:
+            return "osmem-server is not installed (pip install osmem-server) and GI_BENCH_ES_URL is not set"
     return None
 
 
 def start_osmem(workdir: Path):
-    """Start an osmem server on a free port; returns (process, url)."""
-    import socket
-    import urllib.request
+    """Start an in-memory OpenSearch-compatible osmem server; returns (server, url)."""
+    from osmem_server import OsmemServer
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    log = (workdir / "osmem.log").open("w")
-    proc = subprocess.Popen(["osmem-server", "--host", "127.0.0.1", "--port", str(port)], stdout=log, stderr=log)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url, timeout=1)
-            return proc, url
-        except OSError:
-            time.sleep(0.2)
-    proc.terminate()
-    raise BenchError(f"osmem-server did not answer on {url} (see {workdir / 'osmem.log'})")
+    try:
+        server = OsmemServer.start(japanese=False)
+    except Exception as exc:  # binary missing or not starting
+        raise BenchError(f"osmem-server could not start: {exc}") from exc
+    return server, server.url
 
 
 # --- stages ----------------------------------------------------------------------------------------
@@ -200,8 +193,7 @@ def bench_backend(backend, n, data: Path, workdir: Path, keep=False) -> dict:
         mes = run_stage("measure", env, data, workdir)
     finally:
         if osmem is not None:
-            osmem.terminate()
-            osmem.wait()
+            osmem.close()
         if not keep:
             drop_database(backend)
     row = {
