@@ -11,7 +11,7 @@ N ?= 1000
 BACKENDS ?= sqlite
 JSON ?=
 
-.PHONY: sysdeps install demo demo-data serve test test-sqlite test-postgres test-mariadb test-wagtail74 bench messages migrations
+.PHONY: sysdeps install demo demo-data serve test test-sqlite test-postgres test-mariadb test-wagtail74 bench bench-large messages migrations
 
 # System packages: MariaDB client headers (mysqlclient), Chromium and a CJK font
 # (browser tests and screenshots), gettext (translations).
@@ -71,6 +71,10 @@ test-wagtail74: sysdeps $(VENV74)/.installed
 
 bench: install
 	$(PY) benchmarks/run.py --n $(N) --backends $(BACKENDS) $(if $(JSON),--json $(JSON),)
+
+# The 100,000-item scale run (SQLite unless BACKENDS is given on the command line).
+bench-large:
+	$(MAKE) bench N=100000
 
 # Regenerate the zh-hans catalogue after changing strings.
 messages: install

@@ -25,31 +25,34 @@ class AbstractCatalogueCategoryPage(GiPage):
     class Meta:
         abstract = True
 
-    def get_items(self):
+    def get_items(self, private_q=None):
         from .disclosure_item import DisclosureItemPage
 
         return (
-            DisclosureItemPage.objects.live().public().descendant_of(self)
+            _public(DisclosureItemPage.objects.live(), private_q).descendant_of(self)
             .select_related("organisation", "topic__parent", "genre").order_by("-published_on", "-pk")
         )
 
-    def get_subcategories(self):
+    def get_subcategories(self, private_q=None):
         from ..catalogue_filters import with_content
 
-        return with_content(self.get_children().live().public().type(AbstractCatalogueCategoryPage)).specific()
+        children = _public(self.get_children().live(), private_q).type(AbstractCatalogueCategoryPage)
+        return with_content(children).specific()
 
     def get_context(self, request, *args, **kwargs):
         from ..catalogue_filters import CatalogueFilterForm, apply_filters
 
         context = super().get_context(request, *args, **kwargs)
-        items = self.get_items()
+        # Wagtail's public() reads the view restrictions on every call: read them once here.
+        private_q = Page.objects.all().private_q()
+        items = self.get_items(private_q)
         form = CatalogueFilterForm(request.GET)
         values, messages = form.clean_values()
         paginator = Paginator(apply_filters(items, values), gi_settings.ITEMS_PER_PAGE)
         query = request.GET.copy()
         query.pop("page", None)
         context.update({
-            "subcategories": self.get_subcategories(),
+            "subcategories": self.get_subcategories(private_q),
             "items_page": paginator.get_page(request.GET.get("page")),
             "filter_form": form,
             "filter_messages": messages,
@@ -58,6 +61,10 @@ class AbstractCatalogueCategoryPage(GiPage):
             "years": items.dates("published_on", "year", order="DESC"),
         })
         return context
+
+
+def _public(queryset, private_q=None):
+    return queryset.public() if private_q is None else queryset.exclude(private_q)
 
 
 class CatalogueCategoryPage(AbstractCatalogueCategoryPage):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from . import segment
@@ -32,8 +33,10 @@ _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 ENCODED_LENGTH = 14  # 26**14 > 2**64
 
 
+@lru_cache(maxsize=200_000)
 def encode_term(term: str) -> str:
     """A term as 14 lowercase ASCII letters (a 64-bit hash)."""
+    # Cached: characters and bigrams repeat across documents, and hashing dominated indexing time.
     n = int.from_bytes(hashlib.blake2b(term.encode("utf-8"), digest_size=8).digest(), "big")
     chars = []
     for _ in range(ENCODED_LENGTH):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -71,16 +72,57 @@ def _url(page) -> str:
         return page.url_path
 
 
-def _item_document(page) -> SearchDocument:
+def documents_for(pages) -> list[SearchDocument]:
+    """Documents of many pages, with a fixed number of queries per batch (full rebuilds).
+
+    Same result as ``document_for`` on each page; plain DisclosureItemPages are
+    fetched together with their organisation, topic, genre, keywords,
+    attachments and category, other pages go through ``document_for``.
+    """
+    from django.contrib.contenttypes.models import ContentType
+
+    from gi_wagtail.models import AbstractCatalogueCategoryPage, DisclosureItemPage, ItemAttachment, ItemKeyword
+
+    item_type = ContentType.objects.get_for_model(DisclosureItemPage).pk
+    ids = [p.pk for p in pages if p.content_type_id == item_type]
+    items = {p.pk: p for p in DisclosureItemPage.objects.filter(pk__in=ids).select_related("organisation", "topic", "genre")}
+    keywords, attachments = defaultdict(list), defaultdict(list)
+    for page_id, name in (ItemKeyword.objects.filter(content_object_id__in=list(items)).order_by("pk")
+                          .values_list("content_object_id", "tag__name")):
+        keywords[page_id].append(name)
+    for attachment in (ItemAttachment.objects.filter(page_id__in=list(items)).select_related("document")
+                       .order_by("page_id", "sort_order", "pk")):
+        attachments[attachment.page_id].append(attachment.display_title)
+    ancestor_paths = {path for item in items.values() for path in _ancestor_paths(item)[:-1]}
+    categories = dict(Page.objects.filter(path__in=ancestor_paths).type(AbstractCatalogueCategoryPage)
+                      .values_list("path", "title"))
+    docs = []
+    for page in pages:
+        item = items.get(page.pk)
+        if item is None or hasattr(item, "gi_search_document"):
+            docs.append(document_for(page))
+            continue
+        nearest = [categories[p] for p in _ancestor_paths(item)[:-1] if p in categories]
+        docs.append(_item_document(item, category_title=nearest[-1] if nearest else "",
+                                   keyword_names=keywords[item.pk], attachment_titles=attachments[item.pk]))
+    return docs
+
+
+def _item_document(page, category_title=None, keyword_names=None, attachment_titles=None) -> SearchDocument:
     from gi_wagtail.models import AbstractCatalogueCategoryPage
 
-    category = page.get_ancestors().type(AbstractCatalogueCategoryPage).last()
+    if category_title is None:
+        category = page.get_ancestors().type(AbstractCatalogueCategoryPage).last()
+        category_title = category.title if category else ""
     organisation = page.organisation
-    keywords = [t.name for t in page.keywords.all()] if hasattr(page, "keywords") else []
+    if keyword_names is None:
+        keyword_names = [t.name for t in page.keywords.all()] if hasattr(page, "keywords") else []
+    keywords = list(keyword_names)
     if organisation and organisation.short_name:
         keywords.append(organisation.short_name)
-    attachments = [a.display_title for a in page.attachments.all()] if hasattr(page, "attachments") else []
-    body = " ".join(x for x in [page.summary, _text(page.body), *attachments] if x)
+    if attachment_titles is None:
+        attachment_titles = [a.display_title for a in page.attachments.all()] if hasattr(page, "attachments") else []
+    body = " ".join(x for x in [page.summary, _text(page.body), *attachment_titles] if x)
     return SearchDocument(
         page_id=page.pk,
         title=page.title,
@@ -88,7 +130,7 @@ def _item_document(page) -> SearchDocument:
         body=body[:MAX_BODY_CHARS],
         doc_no=page.doc_no,
         index_no=page.index_no,
-        category=category.title if category else "",
+        category=category_title,
         organisation=organisation.name if organisation else "",
         topic=page.topic.name if page.topic_id else "",
         genre=page.genre.name if page.genre_id else "",

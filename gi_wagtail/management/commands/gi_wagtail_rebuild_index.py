@@ -3,7 +3,7 @@ from django.utils.translation import gettext as _
 from tqdm import tqdm
 
 from gi_wagtail.search.base import get_backend
-from gi_wagtail.search.documents import document_for, searchable_pages
+from gi_wagtail.search.documents import documents_for, searchable_pages
 
 
 class Command(BaseCommand):
@@ -38,13 +38,14 @@ class Command(BaseCommand):
         progress = tqdm(total=total, unit="page", disable=options.get("verbosity", 1) == 0, file=self.stderr)
         written = 0
         batch = []
+        # Documents are built a batch at a time: a few queries per batch instead of several per page.
         for page in pages.iterator(chunk_size=batch_size):
-            batch.append(document_for(page))
+            batch.append(page)
             if len(batch) >= batch_size:
-                written += bulk(batch)
+                written += bulk(documents_for(batch))
                 progress.update(len(batch))
                 batch = []
-        written += bulk(batch)
+        written += bulk(documents_for(batch))
         progress.update(len(batch))
         progress.close()
         self.stdout.write(_("Indexed %(n)d pages, removed %(r)d stale entries (backend %(b)s).")
