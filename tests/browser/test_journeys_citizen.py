@@ -32,26 +32,26 @@ def test_browse_filter_open_and_download(live_server, page, site, screenshot):
     assert POLICY in everything and "高青县科技计划项目管理暂行办法" in everything
 
     page.select_option("#gi-filter-year", "2016")
-    page.get_by_role("button", name="筛选").click()
+    page.locator(".gi-filters button[type=submit]").click()
     assert listed_titles(page) == ["高青县科技计划项目管理暂行办法"]
     assert "year=2016" in page.url
 
     page.select_option("#gi-filter-year", "")
     page.select_option("#gi-filter-validity", "repealed")
-    page.get_by_role("button", name="筛选").click()
+    page.locator(".gi-filters button[type=submit]").click()
     assert listed_titles(page) == ["高青县科技计划项目管理暂行办法"]
     assert page.locator("table.gi-item-table .gi-badge").first.inner_text() == "废止"
 
     page.select_option("#gi-filter-validity", "")
     page.select_option("#gi-filter-genre", label="通知")
-    page.get_by_role("button", name="筛选").click()
+    page.locator(".gi-filters button[type=submit]").click()
     by_genre = listed_titles(page)
     assert POLICY in by_genre and "《高青县科技创新券管理办法》政策解读" not in by_genre
 
     topic = site["item"].topic
     page.select_option("#gi-filter-genre", "")
     page.select_option("#gi-filter-topic", str(topic.pk))
-    page.get_by_role("button", name="筛选").click()
+    page.locator(".gi-filters button[type=submit]").click()
     assert POLICY in listed_titles(page)
     screenshot("journey_category_filtered_desktop")
 
