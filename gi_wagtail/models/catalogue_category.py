@@ -48,7 +48,11 @@ class AbstractCatalogueCategoryPage(GiPage):
         paginator = Paginator(apply_filters(items, values), gi_settings.ITEMS_PER_PAGE)
         query = request.GET.copy()
         query.pop("page", None)
+        from .reports import AnnualReportPage
+
         context.update({
+            # Annual reports placed in this category (the 政府信息公开年报 column), newest year first.
+            "annual_reports": AnnualReportPage.objects.live().public().child_of(self).order_by("-year", "-pk"),
             "subcategories": self.get_subcategories(),
             "items_page": paginator.get_page(request.GET.get("page")),
             "filter_form": form,

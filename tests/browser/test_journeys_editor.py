@@ -15,6 +15,7 @@ TITLE = "关于开展2025年度科技创新券申领工作的通知"
 def log_in(browser, live_server, username):
     context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
     page = context.new_page()
+    page.set_default_timeout(15000)
     page.goto(f"{live_server.url}/admin/login/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", "pw-" + username)
@@ -39,12 +40,12 @@ def test_item_is_reviewed_by_another_user_then_published_and_found(live_server, 
     context, page = log_in(browser, live_server, staff.editor.username)
     page.goto(f"{live_server.url}/admin/pages/add/gi_wagtail/disclosureitempage/{category.pk}/")
     page.fill("#id_title", TITLE)
-    page.select_option("#id_organisation", str(organisation.pk))
+    # Organisation, genre and topic may be snippet choosers (a hidden input behind a modal): set the chosen pk.
+    for field, pk in (("organisation", organisation.pk), ("genre", genre.pk), ("topic", topic.pk)):
+        page.evaluate("([name, value]) => { document.querySelector(`[name=${name}]`).value = value; }", [field, str(pk)])
     page.fill("#id_written_on", "2025-03-01")
     page.fill("#id_published_on", "2025-03-03")
     page.fill("#id_doc_no", "高科发〔2025〕2号")
-    page.select_option("#id_genre", str(genre.pk))
-    page.select_option("#id_topic", str(topic.pk))
     page.fill("#id_summary", "科技创新券申领条件、材料和流程。")
     assert page.locator("button[name=action-publish]").count() == 0  # editors cannot publish
     footer_action(page, "action-submit")
@@ -53,17 +54,25 @@ def test_item_is_reviewed_by_another_user_then_published_and_found(live_server, 
     context.close()
 
     context, page = log_in(browser, live_server, staff.reviewer.username)
-    page.goto(f"{live_server.url}/admin/pages/{item.pk}/edit/")
-    page.evaluate("document.querySelector('[data-workflow-action-url*=\"/approve/\"]').click()")
+    # The dashboard's "awaiting your review" panel: the reviewer holds no edit permission of their own.
+    page.goto(f"{live_server.url}/admin/")
+    page.locator(f"[data-workflow-action-url*='/pages/{item.pk}/'][data-workflow-action-url*='/approve/']").first.click()
     modal = page.locator("form", has=page.locator("[name=reviewer_name]"))
+    modal.locator("[name=reason]").wait_for()
     modal.locator("[name=reason]").fill("不涉及国家秘密和个人隐私，同意公开。")
     modal.locator("[name=reviewer_name]").fill("李审查")
     screenshot("journey_review_decision_desktop")
     with page.expect_navigation():
         modal.locator("button[type=submit]").click()
+    page.wait_for_load_state()
+    messages = page.locator(".messages").all_inner_texts()
+    screenshot("journey_review_done_desktop")
     context.close()
 
     item.refresh_from_db()
+    state = item.workflow_states.order_by("-pk").first()
+    assert state.status == "approved", (page.url, messages, state.status,
+                                        [(t.task.name, t.status) for t in state.task_states.all()])
     assert item.live and item.index_no and item.doc_no == "高科发〔2025〕2号"
     public = browser.new_context(locale="zh-CN")
     page = public.new_page()
