@@ -76,11 +76,13 @@ bench: install
 bench-large:
 	$(MAKE) bench N=100000
 
-# Regenerate the zh-hans catalogue after changing strings.
+# Regenerate the zh-hans catalogue after changing strings. django-admin, not `python -m django`:
+# the latter puts gi_wagtail/ first on sys.path, where logging.py shadows the standard library.
+DJANGO_ADMIN := $(CURDIR)/$(VENV)/bin/django-admin
 messages: install
-	cd gi_wagtail && $(PY) -m django makemessages -l zh_Hans --settings=example_site.settings.test --pythonpath=../example_site
+	cd gi_wagtail && $(DJANGO_ADMIN) makemessages -l zh_Hans --settings=example_site.settings.test --pythonpath=../example_site
 	$(PY) tests/tools/merge_translations.py gi_wagtail/locale
-	cd gi_wagtail && $(PY) -m django compilemessages -l zh_Hans --settings=example_site.settings.test --pythonpath=../example_site
+	cd gi_wagtail && $(DJANGO_ADMIN) compilemessages -l zh_Hans --settings=example_site.settings.test --pythonpath=../example_site
 
 # Regenerate migrations, kept loadable on Wagtail 7.4 (see tests/tools/fix_migrations.py).
 migrations: install

@@ -24,3 +24,20 @@ class GiPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["gi_base_template"] = gi_settings.BASE_TEMPLATE
         return context
+
+    def gi_catalogue_navigation(self):
+        """The disclosure index above (or at) this page and its non-empty categories, for the left-hand menu.
+
+        Two queries whatever the number of categories (plain pages: only title and URL are shown).
+        """
+        from ..catalogue_filters import with_content
+        from .disclosure_index import AbstractDisclosureIndexPage
+
+        root = self.get_ancestors(inclusive=True).type(AbstractDisclosureIndexPage).last()
+        if root is None:
+            return {"root": None, "categories": []}
+        categories = list(with_content(root.get_children().live().public()).order_by("path"))
+        for category in categories:
+            # aria-current: "page" on the category itself, "location" on the one an item sits in.
+            category.gi_current = "page" if category.path == self.path else ("location" if self.path.startswith(category.path) else "")
+        return {"root": root, "categories": categories}

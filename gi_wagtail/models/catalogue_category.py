@@ -41,6 +41,7 @@ class AbstractCatalogueCategoryPage(GiPage):
 
     def get_context(self, request, *args, **kwargs):
         from ..catalogue_filters import CatalogueFilterForm, apply_filters
+        from .reports import AnnualReportPage
 
         context = super().get_context(request, *args, **kwargs)
         # Wagtail's public() reads the view restrictions on every call: read them once here.
@@ -52,6 +53,8 @@ class AbstractCatalogueCategoryPage(GiPage):
         query = request.GET.copy()
         query.pop("page", None)
         context.update({
+            # Annual reports placed in this category (the 政府信息公开年报 column), newest year first.
+            "annual_reports": _public(AnnualReportPage.objects.live().child_of(self), private_q).order_by("-year", "-pk"),
             "subcategories": self.get_subcategories(private_q),
             "items_page": paginator.get_page(request.GET.get("page")),
             "filter_form": form,

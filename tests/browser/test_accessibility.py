@@ -13,16 +13,6 @@ def catalogue():
     return index, category, item
 
 
-@pytest.mark.parametrize("which", ["index", "category", "item"])
-@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, {"width": 390, "height": 844}], ids=["desktop", "phone"])
-def test_public_pages_have_no_serious_axe_violations(live_server, page, axe_violations, screenshot, catalogue, which, viewport):
-    target = dict(zip(["index", "category", "item"], catalogue))[which]
-    page.set_viewport_size(viewport)
-    page.goto(live_server.url + target.url)
-    screenshot(f"{which}_{'phone' if viewport['width'] < 600 else 'desktop'}")
-    assert axe_violations() == []
-
-
 def test_reading_aids_are_remembered(live_server, page, catalogue):
     index, category, item = catalogue
     page.goto(live_server.url + index.url)
