@@ -16,7 +16,25 @@ def _media_root(tmp_path, settings):
     settings.MEDIA_ROOT = str(tmp_path / "media")
 
 
+def _is_transactional(item):
+    from django.test import TestCase, TransactionTestCase
+
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
+        return True
+    cls = getattr(item, "cls", None)
+    return bool(cls and issubclass(cls, TransactionTestCase) and not issubclass(cls, TestCase)) or "live_server" in getattr(item, "fixturenames", ())
+
+
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
+    """Run tests that really commit (and flush the database afterwards) last.
+
+    Area conftests mark some tests transactional only on MariaDB, after pytest-django has
+    ordered the tests; a flush in the middle would delete the root page, locale and root
+    collection that Wagtail's migrations create and later TestCases rely on.
+    """
+    items.sort(key=_is_transactional)
     # CI must never pass by skipping: a skip there is turned into a failure.
     if os.environ.get("CI") == "true":
         for item in items:

@@ -4,13 +4,15 @@ import datetime
 
 from django.conf import settings
 from django.utils.translation import get_supported_language_variant
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from gi_wagtail.models import CatalogueCategoryPage, DisclosureIndexPage, DisclosureItemPage, Organisation
 
 
 def root_page():
     """The tree root; recreated when a transactional test has flushed what migrations made."""
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     root = Page.get_first_root_node()
     if root is None:
         Locale.objects.get_or_create(language_code=get_supported_language_variant(settings.LANGUAGE_CODE))
