@@ -17,6 +17,10 @@ def root_page():
     if root is None:
         Locale.objects.get_or_create(language_code=get_supported_language_variant(settings.LANGUAGE_CODE))
         root = Page.add_root(instance=Page(title="Root", slug="root"))
+    from wagtail.models import Collection
+
+    if Collection.get_first_root_node() is None:  # flushed too; documents and group permissions need it
+        Collection.add_root(name="Root")
     return root
 
 

@@ -2,7 +2,8 @@ import pytest
 
 from tests.factories import add_item, build_catalogue
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized_rollback restores what migrations made (root collection, vocabularies) after the flush
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.fixture
