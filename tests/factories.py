@@ -11,14 +11,10 @@ from gi_wagtail.models import CatalogueCategoryPage, DisclosureIndexPage, Disclo
 
 def root_page():
     """The tree root; recreated when a transactional test has flushed what migrations made."""
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
     root = Page.get_first_root_node()
     if root is None:
         Locale.objects.get_or_create(language_code=get_supported_language_variant(settings.LANGUAGE_CODE))
         root = Page.add_root(instance=Page(title="Root", slug="root"))
-    from wagtail.models import Collection
-
     if Collection.get_first_root_node() is None:  # flushed too; documents and group permissions need it
         Collection.add_root(name="Root")
     return root

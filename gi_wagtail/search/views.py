@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from ..ratelimit import ratelimit
 from ..conf import gi_settings
 from .base import FACETS, SORTS, SearchQuery, get_backend
 
@@ -95,6 +96,7 @@ def _json(data, status=200) -> HttpResponse:
 
 
 @require_GET
+@ratelimit("gi_wagtail_search")
 def search_view(request):
     q, filters, sort, page = _params(request)
     page_size = gi_settings.ITEMS_PER_PAGE if isinstance(gi_settings.ITEMS_PER_PAGE, int) else 20

@@ -40,6 +40,11 @@ class RateLimitTests(TestCase):
         codes = [self.client.get("/t/limited-default/", REMOTE_ADDR="10.0.0.3").status_code for _ in range(3)]
         self.assertEqual(codes, [200, 200, 429])
 
+    @override_settings(GI_WAGTAIL={"PUBLIC_RATE_LIMIT": "2/m", "BASE_TEMPLATE": "base.html"})
+    def test_public_search_is_rate_limited(self):
+        codes = [self.client.get("/gi/search/", {"q": "科技局"}, REMOTE_ADDR="10.0.0.9").status_code for _ in range(3)]
+        self.assertEqual(codes, [200, 200, 429])
+
     @override_settings(GI_WAGTAIL={"PUBLIC_RATE_LIMIT": None})
     def test_none_switches_limiting_off(self):
         codes = {self.client.get("/t/limited-default/", REMOTE_ADDR="10.0.0.4").status_code for _ in range(70)}
