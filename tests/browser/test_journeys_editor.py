@@ -1,4 +1,6 @@
 """An editor's journey in the Wagtail admin: create an item, secrecy review by another user, publish, find it."""
+import io
+
 import pytest
 from django.core.management import call_command
 from django.test import Client
@@ -35,7 +37,8 @@ def footer_action(page, name):
 def create_and_submit(live_server, browser):
     """The editor creates an item with its metadata in the admin and submits it to the review workflow."""
     index, category, organisation = build_catalogue()
-    call_command("gi_wagtail_setup_workflow", "--without-leader-sign-off", stdout=None)
+    call_command("gi_wagtail_load_vocabularies", stdout=io.StringIO())  # in case a flush removed them
+    call_command("gi_wagtail_setup_workflow", "--without-leader-sign-off", stdout=io.StringIO())
     staff = make_staff()
     genre = Genre.objects.get(name="通知")
     topic = TopicClass.objects.filter(name="科技", parent__isnull=False).first()
