@@ -201,3 +201,35 @@ class ReviewWorkflowTests(WagtailPageTestCase):
         self.client.force_login(self.staff.reviewer)
         response = self.client.get(reverse("wagtailadmin_pages:edit", args=(self.item.pk,)))
         self.assertEqual(response.status_code, 302)  # no access before the item reaches their task
+
+
+class AdminCreatedItemReviewTests(WagtailPageTestCase):
+    """The path editors use: create the item in the admin and submit it; another user approves."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.index, cls.category, cls.organisation = build_catalogue()
+        setup_workflow()
+        cls.staff = make_staff()
+
+    def test_item_created_and_submitted_in_admin_is_approved_by_reviewer(self):
+        from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+        self.client.force_login(self.staff.editor)
+        data = nested_form_data({
+            "title": "关于科技创新券申领的通知", "slug": "kjcxq", "published_on": "2025-03-03", "doc_no": "高科发〔2025〕2号",
+            "validity": "valid", "disclosure_method": "proactive", "disclosure_scope": "public",
+            "body": streamfield([]), "attachments": inline_formset([]), "action-submit": "submit",
+        })
+        response = self.client.post(reverse("wagtailadmin_pages:add", args=("gi_wagtail", "disclosureitempage", self.category.pk)), data)
+        self.assertEqual(response.status_code, 302)
+        item = DisclosureItemPage.objects.get(slug="kjcxq")
+        state = item.current_workflow_task_state
+        self.assertEqual((state.task.name, state.workflow_state.requested_by), ("保密审查", self.staff.editor))
+
+        self.client.force_login(self.staff.reviewer)
+        response = self.client.post(reverse("wagtailadmin_pages:workflow_action", args=(item.pk, "approve", state.pk)), DECISION)
+        self.assertEqual(response.status_code, 302)
+        state.refresh_from_db()
+        self.assertEqual(state.status, "approved")
+        self.assertIsInstance(DisclosureItemPage.objects.get(pk=item.pk).current_workflow_task, LeaderSignOffTask)
