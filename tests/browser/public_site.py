@@ -2,18 +2,14 @@
 
 import datetime
 import io
-from pathlib import Path
 
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
-from gi_wagtail.models import CatalogueCategoryPage, DisclosureItemPage
+from gi_wagtail.models import AnnualReportPage, CatalogueCategoryPage, DisclosureItemPage
 from gi_wagtail.models.disclosure_item import ItemAttachment
-from gi_wagtail.reports.parsers import parse_file
 from tests.factories import root_page
-from tests.reports.conftest import FIXTURES, GAOQING, find_seeds_dir
-from tests.reports.pages import add_report
 
 ATTACHMENT_BYTES = "索引号,标题\n11370322MB2851234X/2024-00001,高青县科技创新券管理办法\n".encode("utf-8")
 
@@ -40,11 +36,9 @@ def build_public_site():
     index = build_demo_site(home)
     organisation = DisclosureItemPage.objects.get(title=POLICY).organisation
     reports_category = CatalogueCategoryPage.objects.get(slug="xxgknb")
-    seeds = find_seeds_dir()
-    assert seeds is not None, "seed reports (…/shared/seeds) are needed for the 2008-format report"
-    report_2008 = add_report(reports_category, organisation, year=2012, report=parse_file(Path(seeds) / GAOQING))
-    report_2019 = add_report(reports_category, organisation, year=2019, report=parse_file(FIXTURES / "district-kjj-2019-report.html"))
-    report_2021 = add_report(reports_category, organisation, year=2021, report=parse_file(FIXTURES / "county-kjj-2021-report.html"))
+    # The demo publishes the 高青 2012 seed (2008 format) and one 2019- and one 2021-format report.
+    reports = AnnualReportPage.objects.live().child_of(reports_category).filter(organisation=organisation)
+    report_2008, report_2019, report_2021 = (reports.get(year=year) for year in (2012, 2019, 2021))
 
     policy = DisclosureItemPage.objects.get(title=POLICY)
     document = get_document_model().objects.create(title="创新券申请汇总表")
