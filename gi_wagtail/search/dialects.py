@@ -26,6 +26,13 @@ def _checked(term: str) -> str:
     return term
 
 
+def boolean_expression(groups: Groups, and_: str, or_: str) -> str:
+    """Every group must match; within a group any alternative; within an alternative every term."""
+    return and_.join(
+        "(" + or_.join("(" + and_.join(_checked(t) for t in alt) + ")" for alt in group) + ")" for group in groups
+    )
+
+
 class Dialect:
     vendor = ""
     text_type = "CHAR"
@@ -42,10 +49,7 @@ class SQLiteDialect(Dialect):
     materialized = "MATERIALIZED"
 
     def expression(self, groups: Groups) -> str:
-        return " AND ".join(
-            "(" + " OR ".join("(" + " AND ".join(_checked(t) for t in alt) + ")" for alt in group) + ")"
-            for group in groups
-        )
+        return boolean_expression(groups, " AND ", " OR ")
 
     def match_from(self, groups):
         from_ = f"{FTS_TABLE} JOIN {TABLE} e ON e.id = {FTS_TABLE}.rowid"
@@ -60,10 +64,7 @@ class PostgresDialect(Dialect):
     materialized = "MATERIALIZED"
 
     def expression(self, groups: Groups) -> str:
-        return " & ".join(
-            "(" + " | ".join("(" + " & ".join(_checked(t) for t in alt) + ")" for alt in group) + ")"
-            for group in groups
-        )
+        return boolean_expression(groups, " & ", " | ")
 
     def match_from(self, groups):
         from_ = f"{TEXT} t JOIN {TABLE} e ON e.id = t.entry_id CROSS JOIN to_tsquery('simple', %s) q"
