@@ -164,8 +164,11 @@ def index_no_taken(page, agency_id):
     return type(page)._default_manager.filter(agency_id=agency_id, index_no=page.index_no).exclude(pk=page.pk).exists()
 
 
-def validate_disclosure_item(page, agency=None):
-    """Check a disclosure item's metadata; raises one ``ValidationError`` keyed by field."""
+def validate_disclosure_item(page, agency=None, taken_index_nos=None):
+    """Check a disclosure item's metadata; raises one ``ValidationError`` keyed by field.
+
+    ``taken_index_nos``: the agency's 索引号 already in use, when the caller checks many items at once.
+    """
     errors = {}
 
     def add(field, error):
@@ -188,7 +191,8 @@ def validate_disclosure_item(page, agency=None):
     except ValidationError as error:
         add("index_no", error)
     agency_id = page.agency_id or (agency.pk if agency else None)
-    if "index_no" not in errors and index_no_taken(page, agency_id):
+    taken = (page.index_no in taken_index_nos) if taken_index_nos is not None else index_no_taken(page, agency_id)
+    if "index_no" not in errors and taken:
         add("index_no", ValidationError(
             _("The index number (索引号) %(index_no)s is already used by another item of this agency."),
             code="index_no_taken", params={"index_no": page.index_no}))

@@ -1,13 +1,17 @@
 """Turn validated records into published catalogue items.
 
 Look-ups (categories, organisations, topics, genres, existing items) are cached
-once per run; each record is written in its own transaction (a savepoint when
-the whole run is atomic) through the normal Wagtail path, so every page gets a
-valid tree position, a revision and a log entry.
+once per run. Records are committed in chunks. Updates go through Wagtail's
+normal revision/publish path, each in its own savepoint; new items of a chunk
+are created together by ``bulk.BulkCreator`` (a valid tree position, revision,
+log entries and 索引号 for every page), falling back to one savepoint per item
+when the bulk write fails, so every error is reported on its own line.
 """
 
+import itertools
 import time
 import uuid
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -21,12 +25,14 @@ from wagtail.signals import page_published
 
 from ..models import CatalogueCategoryPage, DisclosureIndexPage, DisclosureItemPage, Genre, Organisation, TopicClass
 from ..models.catalogue_category import AbstractCatalogueCategoryPage
+from ..search.tasks import batched_updates
+from . import bulk
+from .bulk import NewItem
 from .indexing import deferred_indexing, index_pages
 from .records import RecordError, clean_record
 
-# Records per commit: each record is still its own savepoint, but one commit
-# (one fsync on SQLite) per chunk instead of per record.
-COMMIT_EVERY = 100
+# Records per commit (one fsync on SQLite per chunk) and per bulk creation of new items.
+CHUNK_SIZE = 250
 
 _PATH_SEPARATORS = ("/", ">", "\\")
 
@@ -201,7 +207,8 @@ class Importer:
         return f"{base}-{uuid.uuid4().hex[:8]}" if base else uuid.uuid4().hex[:12]
 
     # -- writing --------------------------------------------------------
-    def _write(self, record):
+    def _resolve(self, record):
+        """Look-ups for one record: (category, organisation, topic, genre, existing item pk or None)."""
         category = self._category(record.category)
         organisation = self._organisation(record.organisation)
         topic, genre = self._topic(record.topic), self._genre(record.genre)
@@ -213,16 +220,10 @@ class Importer:
         existing = self.items_by_index.get(record.index_no) if record.index_no else None
         if existing is None and category is not None:
             existing = self.items_by_key.get((category.path, record.title, record.published))
-        if self.dry_run:
-            if existing:
-                self.result.updated += 1
-            else:
-                self.result.created += 1
-            return
-        if existing:
-            page = DisclosureItemPage.objects.get(pk=existing)
-        else:
-            page = DisclosureItemPage(slug=self._slug(record.title), live=False)
+        return category, organisation, topic, genre, existing
+
+    @staticmethod
+    def _fill(page, record, organisation, topic, genre):
         page.title = record.title
         page.published_on = record.published
         page.written_on = record.written_on
@@ -237,27 +238,103 @@ class Importer:
             page.index_no = record.index_no
         page.body = [("paragraph", record.body_html)] if record.body_html else []
         page.keywords.set(record.keywords)
-        if existing:
-            if page.get_parent().pk != category.pk:
-                page.move(category, pos="last-child", user=self.user)
-                page.refresh_from_db(fields=["path", "depth", "url_path"])
-            page.save_revision(user=self.user).publish(user=self.user)
-        else:
-            self._create_live(page, category)
+
+    def _route(self, record, pending):
+        """Dry-run count, update in place, or queue a new item for the chunk's bulk creation."""
+        if self.dry_run:
+            try:
+                self._count(self._resolve(record)[-1])
+            except RecordError as exc:
+                self._failed(record, exc, len(self._to_index))
+            return
+        if self._is_pending(record, pending):
+            self._create_bulk(pending)  # the record updates an item of this chunk: create that first
+        mark = len(self._to_index)
+        self._undo = []
+        try:
+            with transaction.atomic():  # undoes a category or organisation created for a bad record
+                category, organisation, topic, genre, existing = self._resolve(record)
+                if existing:
+                    self._update(existing, record, category, organisation, topic, genre)
+                else:
+                    page = DisclosureItemPage(slug=self._slug(record.title), live=False)
+                    self._fill(page, record, organisation, topic, genre)
+                    pending.append(NewItem(page, category, record.line, source=(record, organisation, topic, genre)))
+        except Exception as exc:  # noqa: BLE001 — a bad record must not stop the others
+            self._failed(record, exc, mark)
+
+    def _is_pending(self, record, pending):
+        category = self.categories.get(record.category.strip())
+        key = (category.path, record.title, record.published) if category is not None else None
+        return any((record.index_no and item.page.index_no == record.index_no)
+                   or key == (item.category.path, item.page.title, item.page.published_on) for item in pending)
+
+    def _update(self, existing, record, category, organisation, topic, genre):
+        page = DisclosureItemPage.objects.get(pk=existing)
+        self._fill(page, record, organisation, topic, genre)
+        if page.get_parent().pk != category.pk:
+            page.move(category, pos="last-child", user=self.user)
+            page.refresh_from_db(fields=["path", "depth", "url_path"])
+        page.save_revision(user=self.user).publish(user=self.user)
         self._to_index.append(page)
+        self._count(existing)
+
+    def _create_bulk(self, pending):
+        """Create the queued new items together; if that fails, one by one so each error names its line."""
+        items, pending[:] = list(pending), []
+        errors = bulk.check(items, self.root)
+        for item in items:
+            if item.line in errors:
+                self.result.errors.append((item.line, errors[item.line]))
+        items = [item for item in items if item.line not in errors]
+        if not items:
+            return
+        try:
+            with transaction.atomic():
+                bulk.BulkCreator(self.root, self.user).create(items)
+        except Exception:  # noqa: BLE001 — retried below, record by record
+            for item in items:
+                self._create_one(item)
+            return
+        for item in items:
+            self._created(item.page, item.category, item.source[0])
+
+    def _create_one(self, item):
+        record, organisation, topic, genre = item.source
+        page = DisclosureItemPage(slug=self._slug(record.title), live=False)
+        mark = len(self._to_index)
+        try:
+            with transaction.atomic():
+                self._fill(page, record, organisation, topic, genre)
+                self._create_live(page, item.category)
+                self._created(page, item.category, record)
+        except Exception as exc:  # noqa: BLE001
+            self._failed(record, exc, mark)
+
+    def _created(self, page, category, record):
+        self._to_index.append(page)
+        self._count(None)
+        if page.index_no:
+            self.items_by_index[page.index_no] = page.pk
+        self.items_by_key[(category.path, record.title, record.published)] = page.pk
+
+    def _count(self, existing):
         if existing:
             self.result.updated += 1
         else:
             self.result.created += 1
-            if page.index_no:
-                self.items_by_index[page.index_no] = page.pk
-            self.items_by_key[(category.path, record.title, record.published)] = page.pk
+
+    def _failed(self, record, exc, mark):
+        del self._to_index[mark:]
+        self._rollback_caches()
+        reason = str(exc) if isinstance(exc, RecordError) else f"{type(exc).__name__}: {exc}"[:300]
+        self.result.errors.append((record.line, reason))
 
     def _create_live(self, page, category):
-        """Insert a new page already published: one save instead of save + revision save + publish save.
+        """Insert one new page already published: one save instead of save + revision save + publish save.
 
-        The result is what Wagtail's publish leaves behind: live, a live revision, create
-        and publish log entries and the page_published signal.
+        The result is what creating and publishing in the admin leaves behind: live, a live
+        revision, create and publish log entries and the page_published signal.
         """
         now = timezone.now()
         page.live, page.has_unpublished_changes = True, False
@@ -274,7 +351,7 @@ class Importer:
         Page.objects.filter(pk=page.pk).update(
             latest_revision=revision, live_revision=revision, latest_revision_created_at=revision.created_at
         )
-        log(instance=page, action="wagtail.create", user=self.user, revision=revision, content_changed=True)
+        # add_child's save already logged wagtail.create, as the admin's create does
         log(instance=page, action="wagtail.publish", user=self.user, revision=revision, content_changed=True)
         page_published.send(sender=type(page), instance=page, revision=revision)
 
@@ -286,65 +363,50 @@ class Importer:
             except Exception as exc:  # noqa: BLE001 — the pages are saved; only the index lags
                 self.result.index_errors.append(f"{type(exc).__name__}: {exc}"[:300])
 
-    def _import_one(self, raw):
+    def _clean(self, raw):
+        """The validated record, or None after recording why the raw record is bad."""
         if raw.error:
             self.result.errors.append((raw.line, raw.error))
-            return
-        self._undo = []
+            return None
         try:
-            record = clean_record(raw.line, raw.data)
-            if self.dry_run:
-                self._write(record)
-            else:
-                mark = len(self._to_index)
-                try:
-                    with transaction.atomic():
-                        self._write(record)
-                except Exception:
-                    del self._to_index[mark:]
-                    raise
+            return clean_record(raw.line, raw.data)
         except RecordError as exc:
-            self._rollback_caches()
             self.result.errors.append((raw.line, str(exc)))
-        except Exception as exc:  # noqa: BLE001 — a bad record must not stop the others
-            self._rollback_caches()
-            self.result.errors.append((raw.line, f"{type(exc).__name__}: {exc}"[:300]))
+            return None
 
     def _rollback_caches(self):
         for mapping, key in self._undo:
             mapping.pop(key, None)
         self._undo = []
 
+    def _import_chunk(self, raws, progress):
+        pending = []
+        with batched_updates(), transaction.atomic():
+            for raw in raws:
+                record = self._clean(raw)
+                if record is not None:
+                    self._route(record, pending)
+                if progress:
+                    progress(self.result)
+            self._create_bulk(pending)
+
     def run(self, raw_records, progress=None):
         started = time.perf_counter()
         with deferred_indexing():
             self._run(raw_records, progress)
+        self.result.errors.sort(key=lambda error: error[0])  # bulk validation reports a chunk's errors late
         self.result.seconds = time.perf_counter() - started
         return self.result
 
     def _run(self, raw_records, progress):
-        if self.atomic and not self.dry_run:
-            with transaction.atomic():
-                for raw in raw_records:
-                    self._import_one(raw)
-                    if progress:
-                        progress(self.result)
-                if self.result.errors:
-                    transaction.set_rollback(True)
-                    self.result.rolled_back = True
-                    self._to_index = []
-            self._flush_index()
-            return
         records = iter(raw_records)
-        finished = False
-        while not finished:
-            finished = True
-            with transaction.atomic():
-                for count, raw in enumerate(records, start=1):
-                    self._import_one(raw)
-                    if progress:
-                        progress(self.result)
-                    if count >= COMMIT_EVERY:
-                        finished = False
-                        break
-            self._flush_index()
+        with transaction.atomic() if self.atomic else nullcontext():
+            while chunk := list(itertools.islice(records, CHUNK_SIZE)):
+                self._import_chunk(chunk, progress)
+                if not self.atomic:
+                    self._flush_index()
+            if self.atomic and self.result.errors and not self.dry_run:
+                transaction.set_rollback(True)
+                self.result.rolled_back = True
+                self._to_index = []
+        self._flush_index()

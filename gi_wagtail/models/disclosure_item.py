@@ -174,10 +174,14 @@ class AbstractDisclosureItemPage(GiPage):
         row = type(self)._meta.concrete_model.objects.filter(pk=self.pk).values_list("validity", "live").first()
         return row[0] if row and row[1] else ""
 
+    def fill_derived_fields(self):
+        """Set the fields computed from others (the importer's bulk path, which bypasses save(), calls this too)."""
+        self.doc_no_normalised = normalise_doc_no(self.doc_no)
+
     def save(self, *args, **kwargs):
         from .validity import record_validity_change
 
-        self.doc_no_normalised = normalise_doc_no(self.doc_no)
+        self.fill_derived_fields()
         if self.path and not self.agency_id:
             agency = self.find_agency()
             self.agency_id = agency.pk if agency else None

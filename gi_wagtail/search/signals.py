@@ -20,7 +20,7 @@ _DRAFT_ONLY = {"latest_revision", "latest_revision_created_at", "draft_title", "
 @receiver(page_published)
 def _published(sender, instance, **kwargs):
     # Descendants show the page's title (category) and URL: re-evaluate them too.
-    schedule(subtree_ids(instance))
+    schedule(subtree_ids(instance) if instance.numchild else [instance.pk])
 
 
 @receiver(page_unpublished)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+from contextlib import contextmanager
+
 from django.db import connection, transaction
 from django_tasks import task
 from wagtail.models import Page
@@ -37,10 +40,30 @@ def subtree_ids(page: Page) -> list[int]:
     return list(Page.objects.filter(path__startswith=page.path).values_list("pk", flat=True))
 
 
+_batch = threading.local()
+
+
+@contextmanager
+def batched_updates():
+    """Collect the updates scheduled inside the block and schedule them as one task when it ends
+    (a bulk import publishes hundreds of pages per transaction)."""
+    outer = getattr(_batch, "ids", None)
+    _batch.ids = set() if outer is None else outer
+    try:
+        yield
+    finally:
+        if outer is None:
+            ids, _batch.ids = _batch.ids, None
+            schedule(ids)
+
+
 def schedule(page_ids) -> None:
     """Enqueue an index update once the current transaction has committed."""
     ids = sorted(set(int(i) for i in page_ids))
     if not ids:
+        return
+    if getattr(_batch, "ids", None) is not None:
+        _batch.ids.update(ids)
         return
     if connection.in_atomic_block:
         transaction.on_commit(lambda: update_search_index.enqueue(ids), robust=True)
