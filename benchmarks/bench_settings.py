@@ -16,3 +16,10 @@ if os.environ.get("GI_BENCH_ES_URL"):
 # Keep memory flat while importing many items: nothing records queries unless asked.
 DEBUG = False
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+
+# The site's Wagtail search is gi_wagtail's (as in the example site); "stock" reads the same
+# index entries through Wagtail's own database backend, for the side-by-side numbers.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "gi_wagtail.search.wagtail_backend"},
+    "stock": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False},
+}

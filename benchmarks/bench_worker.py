@@ -149,7 +149,7 @@ def _stock_search(texts, relevant):
 
     def run(q):
         # What the search view of a `wagtail start` project does (wagtail.search.backends.database).
-        return [p.pk for p in Page.objects.live().search(q)[:RECALL_K]]
+        return [p.pk for p in Page.objects.live().search(q, backend="stock")[:RECALL_K]]
 
     hits, timings, cpu = _timed(run, texts)
     return {"stock_search_p50_ms": percentile(timings, 0.5), "stock_search_p95_ms": percentile(timings, 0.95),

@@ -12,3 +12,6 @@ class GiWagtailConfig(AppConfig):
         from . import checks  # noqa: F401  (registers system checks)
         from . import signals  # noqa: F401  (connects page signals)
         from .search.elasticsearch import sync  # noqa: F401  (Elasticsearch index backlog)
+        from .vocabulary_options import connect
+
+        connect()  # filter options are cached until a vocabulary changes

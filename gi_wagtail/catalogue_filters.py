@@ -8,6 +8,7 @@ from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from . import vocabulary_options
 from .models.disclosure_item import Validity
 from .models.snippets import Genre, TopicClass
 
@@ -32,6 +33,12 @@ class CatalogueFilterForm(forms.Form):
     def __init__(self, data, years=(), **kwargs):
         super().__init__(data, **kwargs)
         self.years = years
+
+    def topic_options(self):
+        return vocabulary_options.options(TopicClass)
+
+    def genre_options(self):
+        return vocabulary_options.options(Genre)
 
     def clean_values(self):
         """Valid values only; returns (values, messages about ignored parameters)."""

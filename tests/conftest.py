@@ -16,6 +16,16 @@ def _media_root(tmp_path, settings):
     settings.MEDIA_ROOT = str(tmp_path / "media")
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # Each test's database is rolled back, so nothing cached from it may outlive it.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 def _is_transactional(item):
     from django.test import TestCase, TransactionTestCase
 

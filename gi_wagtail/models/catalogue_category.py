@@ -44,8 +44,7 @@ class AbstractCatalogueCategoryPage(GiPage):
         from .reports import AnnualReportPage
 
         context = super().get_context(request, *args, **kwargs)
-        # Wagtail's public() reads the view restrictions on every call: read them once here.
-        private_q = Page.objects.all().private_q()
+        private_q = self.gi_private_q
         items = self.get_items(private_q)
         form = CatalogueFilterForm(request.GET)
         values, messages = form.clean_values()
