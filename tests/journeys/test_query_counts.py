@@ -58,6 +58,7 @@ def test_catalogue_pages_query_count_does_not_grow_with_page_size(client, settin
     }
     for name, (url, few, many) in pages.items():
         settings.GI_WAGTAIL = {**settings.GI_WAGTAIL, "ITEMS_PER_PAGE": 5}
+        client.get(url)  # a running site has its filter vocabularies cached
         small, response = queries(client, url)
         assert rows(response) == few, name
         if name.startswith("category"):
