@@ -62,6 +62,13 @@ class CategoryListingTests(WagtailPageTestCase):
         response = self.get(year="abc", validity="repealed")
         self.assertEqual(response.context["items_page"].paginator.count, 1)
 
+    def test_filter_options_follow_vocabulary_changes(self):
+        self.assertContains(self.get(genre=self.notice.pk), f'<option value="{self.notice.pk}" selected>通知</option>', html=True)
+        added = Genre.objects.create(name="公示公告", sort_order=999)
+        self.assertContains(self.get(), f'<option value="{added.pk}">公示公告</option>', html=True)
+        added.delete()
+        self.assertNotContains(self.get(), "公示公告")
+
     def test_pagination_links_keep_filters(self):
         response = self.get(year=2024)
         self.assertContains(response, "?year=2024&amp;page=2")
