@@ -16,8 +16,9 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.db.models import F
+from django.db import connection, models
+from django.db.models import F, OuterRef, Subquery
+from django.db.models.functions import Cast
 from django.utils import timezone
 from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
 from wagtail.log_actions import get_active_log_context
@@ -173,7 +174,13 @@ class BulkCreator:
         Revision.objects.bulk_create(revisions)
         for page, revision in zip(pages, revisions):
             page.latest_revision = page.live_revision = revision
-        Page.objects.bulk_update(pages, ["latest_revision", "live_revision"])
+        # Two set-based UPDATEs: Django's bulk_update builds a CASE per row and costs ~1 ms a page.
+        newest = (Revision.objects.filter(base_content_type=self.base_content_type,
+                                          object_id=Cast(OuterRef("pk"), models.CharField()))
+                  .order_by("-pk").values("pk")[:1])
+        changed = Page.objects.filter(pk__in=[page.pk for page in pages])
+        changed.update(latest_revision=Subquery(newest))
+        changed.update(live_revision=F("latest_revision"))
 
     def _add_children(self, pages):
         """Insert the in-memory child objects (keywords, attachments…) with their new parent ids."""
@@ -193,22 +200,33 @@ class BulkCreator:
         for page in pages:
             for to_content_type_id, to_object_id, model_path, content_path in set(
                     ReferenceIndex._extract_references_from_object(page)):
-                rows.append(ReferenceIndex(
-                    content_type=self.content_type, base_content_type=self.base_content_type, object_id=page.pk,
-                    to_content_type_id=to_content_type_id, to_object_id=to_object_id, model_path=model_path,
-                    content_path=content_path, content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
-                ))
-        ReferenceIndex.objects.bulk_create(rows)
+                rows.append((self.content_type.pk, self.base_content_type.pk, page.pk, to_content_type_id, to_object_id,
+                             model_path, content_path, ReferenceIndex._get_content_path_hash(content_path)))
+        insert_rows(ReferenceIndex, ["content_type", "base_content_type", "object_id", "to_content_type", "to_object_id",
+                                     "model_path", "content_path", "content_path_hash"], rows)
 
     def _log(self, pages):
         uuid = get_active_log_context().uuid
+        user_id = self.user.pk if self.user else None
         # As the admin's create then publish: the create entry has no revision, the publish entry has one.
-        entries = [
-            PageLogEntry(content_type=self.content_type, label=page.get_admin_display_title(), action=action,
-                         timestamp=self.now, data={}, user=self.user, uuid=uuid, revision=revision,
-                         content_changed=True, page=page)
+        rows = [
+            (self.content_type.pk, page.get_admin_display_title(), action, self.now, {}, user_id, uuid, revision_id,
+             True, False, page.pk)
             for page in pages
-            for action, revision in (("wagtail.create", None), ("wagtail.publish", page.live_revision))
+            for action, revision_id in (("wagtail.create", None), ("wagtail.publish", page.live_revision.pk))
         ]
-        PageLogEntry.objects.bulk_create(entries)
+        insert_rows(PageLogEntry, ["content_type", "label", "action", "timestamp", "data", "user", "uuid", "revision",
+                                   "content_changed", "deleted", "page"], rows)
 
+
+def insert_rows(model, field_names, rows):
+    """INSERT many rows without building a model instance for each (thousands per import)."""
+    if not rows:
+        return
+    fields = [model._meta.get_field(name) for name in field_names]
+    quote = connection.ops.quote_name
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+        quote(model._meta.db_table), ", ".join(quote(f.column) for f in fields), ", ".join(["%s"] * len(fields)))
+    prepared = [[f.get_db_prep_save(value, connection) for f, value in zip(fields, row)] for row in rows]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, prepared)

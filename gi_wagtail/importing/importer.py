@@ -86,6 +86,7 @@ class Importer:
         self.atomic = atomic
         self.result = ImportResult(dry_run=dry_run)
         self._seen_index = {}
+        self.tags = {}
         self._undo = []
         self._to_index = []
         if root is not None:
@@ -222,8 +223,7 @@ class Importer:
             existing = self.items_by_key.get((category.path, record.title, record.published))
         return category, organisation, topic, genre, existing
 
-    @staticmethod
-    def _fill(page, record, organisation, topic, genre):
+    def _fill(self, page, record, organisation, topic, genre):
         page.title = record.title
         page.published_on = record.published
         page.written_on = record.written_on
@@ -237,7 +237,23 @@ class Importer:
         if record.index_no:
             page.index_no = record.index_no
         page.body = [("paragraph", record.body_html)] if record.body_html else []
-        page.keywords.set(record.keywords)
+        # The through objects directly: ClusterTaggableManager.set() costs ~1 ms a page.
+        through = type(page).keywords.through
+        setattr(page, self._keyword_relation(through), [through(tag=tag) for tag in self._tags(page, record.keywords)])
+
+    @staticmethod
+    def _keyword_relation(through):
+        return through._meta.get_field("content_object").remote_field.get_accessor_name()
+
+    def _tags(self, page, names):
+        """Tag objects for keyword names, looked up or created once per run (taggit queries per call)."""
+        missing = [name for name in names if name not in self.tags]
+        if missing:
+            found = page.keywords._to_tag_model_instances(missing, {})
+            by_name = {tag.name.lower(): tag for tag in found}
+            for name in missing:  # forgotten again if this record's savepoint rolls back
+                self._remember(self.tags, name, by_name.get(name.lower()))
+        return [self.tags[name] for name in names if self.tags[name] is not None]
 
     def _route(self, record, pending):
         """Dry-run count, update in place, or queue a new item for the chunk's bulk creation."""
