@@ -1,4 +1,6 @@
 """Printing a page (print stylesheet) and reading it at 200% zoom or on a narrow phone (WCAG 1.4.4 / 1.4.10 reflow)."""
+from urllib.parse import unquote
+
 import pytest
 
 from .public_site import build_public_site, public_urls
@@ -41,10 +43,12 @@ def test_print_stylesheet_keeps_the_document_and_drops_the_controls(live_server,
     for selector in ("table.gi-metadata", ".gi-item h1", ".gi-body", ".gi-site-name"):
         assert visible(page, selector), selector
     assert site["item"].index_no in page.locator("table.gi-metadata").inner_text()
-    assert page.locator(".gi-print-source").inner_text().endswith(live_server.url + urls["item"])
+    # The page's own address, readable (not percent-encoded) on paper.
+    assert page.locator(".gi-print-source").inner_text().endswith(unquote(live_server.url + urls["item"]))
     # Links print where they lead: the attachment's address follows its name.
     attachment = page.locator(".gi-item section a[download]").first
     assert attachment.get_attribute("href") in after_content(page, ".gi-item section a[download]")
+    assert after_content(page, ".gi-item section:last-of-type a") == "none"  # other pages of the site: no noise
     assert page.evaluate("getComputedStyle(document.querySelector('.gi-header')).backgroundColor") == "rgb(255, 255, 255)"
     screenshot("print_item")
 
@@ -56,7 +60,7 @@ def test_print_stylesheet_keeps_the_document_and_drops_the_controls(live_server,
     assert visible(page, ".gi-report h1") and visible(page, "#gi-table3 table.gi-report-table")
     # The 收到和处理 table prints whole rather than inside a scrolling box.
     assert {box["overflowX"] for box in page.evaluate(SCROLL_BOXES)} == {"visible"}
-    assert page.locator(".gi-print-source").inner_text().endswith(live_server.url + urls["report_2021"])
+    assert page.locator(".gi-print-source").inner_text().endswith(unquote(live_server.url + urls["report_2021"]))
     screenshot("print_report_2021")
 
 
