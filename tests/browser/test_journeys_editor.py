@@ -30,12 +30,12 @@ def log_in(browser, live_server, username):
 
 def footer_action(page, name):
     # Footer actions other than the first sit in a dropdown; click them the way the menu does. Wait for the
-    # form's POST itself: a tab changing the URL's fragment also counts as a navigation, so expect_navigation
-    # could return before the item was saved.
-    with page.expect_response(lambda r: r.request.method == "POST" and r.url == page.url.split("#")[0]) as posted:
+    # form's own POST (a navigation): a tab changing the URL's fragment also counts as a navigation, so
+    # expect_navigation could return before the item was saved, and the editor sends background POSTs too.
+    with page.expect_response(lambda r: r.request.method == "POST" and r.request.is_navigation_request()) as posted:
         page.evaluate(f"document.querySelector('button[name={name}]').click()")
-    assert posted.value.status == 302, posted.value.status
     page.wait_for_load_state("load")
+    assert posted.value.status == 302, page.locator(".error-message, .w-field__errors, .messages").all_inner_texts()
 
 
 def create_and_submit(live_server, browser, leader_sign_off=False):
