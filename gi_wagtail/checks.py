@@ -153,3 +153,22 @@ def check_rate_limit_setting(app_configs=None, **kwargs):
     if problem:
         return [Error(f"GI_WAGTAIL['PUBLIC_RATE_LIMIT'] is {gi_settings.PUBLIC_RATE_LIMIT!r}: {problem}.", id="gi_wagtail.E020")]
     return []
+
+
+@register(Tags.security)
+def check_workflow_finish_action(app_configs=None, **kwargs):
+    """保密审查员 hold no publish permission: only gi_wagtail's finish action lets their approval publish."""
+    from django.conf import settings
+
+    from .workflow_finish import SETTING_VALUE
+
+    if getattr(settings, "WAGTAIL_FINISH_WORKFLOW_ACTION", None) == SETTING_VALUE:
+        return []
+    return [
+        Warning(
+            "An approved 信息公开发布审核 workflow is published with Wagtail's default action: it publishes the "
+            "latest revision (not the reviewed one) and fails when the last reviewer cannot publish.",
+            hint=f'Set WAGTAIL_FINISH_WORKFLOW_ACTION = "{SETTING_VALUE}".',
+            id="gi_wagtail.W030",
+        )
+    ]

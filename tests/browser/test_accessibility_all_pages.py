@@ -18,6 +18,9 @@ def test_every_public_page_type_has_no_serious_axe_violations(live_server, page,
             response = page.goto(live_server.url + url)
             assert response.status == 200, (name, url, response.status)
             assert page.locator("main h1").count() == 1, f"{name}: one h1 inside <main>"
+            if not name.startswith("search"):
+                # The same left-hand catalogue menu on every page of the column (search has its facets instead).
+                assert page.locator("nav.gi-sidenav a").count() > 1, f"{name}: category navigation"
             screenshot(f"{name}_{viewport_name}")
             violations = axe_violations()
             if violations:

@@ -3,7 +3,7 @@ import pytest
 
 from gi_wagtail.reports.compare import comparison
 from gi_wagtail.reports.parsers import parse_file
-from tests.factories import build_catalogue
+from tests.factories import add_item, build_catalogue
 
 from .conftest import GAOQING
 from .factories import balanced_report, with_cell
@@ -40,3 +40,19 @@ def test_compare_page_lists_live_reports_of_the_organisation(client, seeds_dir):
     assert response.status_code == 200
     assert ">2012</a></th>" in html and ">2021</a></th>" in html and "2022" not in html
     assert "<th scope=\"row\">Requests received</th><td>0</td><td>4</td>" in html
+
+
+@pytest.mark.django_db
+def test_compare_page_has_the_same_category_navigation_as_the_report(client):
+    index, category, org = build_catalogue()
+    add_item(category, "关于印发《高青县科技创新券管理办法》的通知", organisation=org)  # empty categories are not listed
+    page = add_report(index, org, year=2021)
+
+    def sidenav(url):
+        html = client.get(url).content.decode()
+        start = html.index('<nav class="gi-sidenav"')
+        return html[start:html.index("</nav>", start)]
+
+    nav = sidenav(f"{page.url}compare/")
+    assert nav == sidenav(page.url)
+    assert f'href="{index.url}"' in nav and f'href="{category.url}"' in nav

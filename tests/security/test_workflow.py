@@ -233,3 +233,69 @@ class AdminCreatedItemReviewTests(WagtailPageTestCase):
         state.refresh_from_db()
         self.assertEqual(state.status, "approved")
         self.assertIsInstance(DisclosureItemPage.objects.get(pk=item.pk).current_workflow_task, LeaderSignOffTask)
+
+
+class ReviewOnlyWorkflowTests(WagtailPageTestCase):
+    """``gi_wagtail_setup_workflow --without-leader-sign-off``: the 保密审查员, who cannot publish, is the last step.
+
+    Wagtail's default finish action published as the reviewer with a permission check, so the approval
+    answered 403 and nothing was published (found by the browser journey).
+    """
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.index, cls.category, cls.organisation = build_catalogue()
+        setup_workflow(leader_sign_off=False)
+        cls.staff = make_staff()
+
+    def setUp(self):
+        self.item = add_item(self.category, "关于开展科技创新券申报工作的通知", publish=False, owner=self.staff.editor)
+        self.reviewed = self.item.save_revision(user=self.staff.editor)
+        self.item.get_workflow().start(self.item, self.staff.editor)
+        self.item.refresh_from_db()
+
+    def approve(self):
+        self.client.force_login(self.staff.reviewer)
+        state = self.item.current_workflow_task_state
+        url = reverse("wagtailadmin_pages:workflow_action", args=(self.item.pk, "approve", state.pk))
+        return self.client.post(url, DECISION, HTTP_X_REQUESTED_WITH="XMLHttpRequest")
+
+    def test_reviewer_without_publish_permission_completes_the_workflow(self):
+        self.assertFalse(self.item.permissions_for_user(self.staff.reviewer).can_publish())
+        response = self.approve()
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(json.loads(response.content)["step"], "success")
+        self.item.refresh_from_db()
+        self.assertTrue(self.item.live)
+        self.assertTrue(self.item.index_no)
+        self.assertEqual(self.item.live_revision, self.reviewed)
+        self.assertEqual(self.item.workflow_states.get().status, WorkflowState.STATUS_APPROVED)
+        publish = PageLogEntry.objects.get(page=self.item, action="wagtail.publish")
+        self.assertEqual(publish.user, self.staff.reviewer)
+
+    def test_a_draft_saved_during_review_is_not_published(self):
+        self.item.title = "未经审查的修改稿"
+        self.item.save_revision(user=self.staff.editor2)
+        self.assertEqual(self.approve().status_code, 200)
+        self.item.refresh_from_db()
+        self.assertTrue(self.item.live)
+        self.assertEqual(self.item.live_revision, self.reviewed)
+        self.assertEqual(self.item.title, "关于开展科技创新券申报工作的通知")
+        self.assertTrue(self.item.has_unpublished_changes)
+
+    def test_outsider_still_cannot_publish_through_the_workflow(self):
+        self.client.force_login(self.staff.editor2)
+        state = self.item.current_workflow_task_state
+        url = reverse("wagtailadmin_pages:workflow_action", args=(self.item.pk, "approve", state.pk))
+        self.assertEqual(self.client.post(url, DECISION, HTTP_X_REQUESTED_WITH="XMLHttpRequest").status_code, 403)
+        self.item.refresh_from_db()
+        self.assertFalse(self.item.live)
+
+
+class FinishActionCheckTests(WagtailPageTestCase):
+    def test_warns_while_wagtails_default_finish_action_is_used(self):
+        from gi_wagtail.checks import check_workflow_finish_action
+
+        self.assertEqual(check_workflow_finish_action(), [])
+        with self.settings(WAGTAIL_FINISH_WORKFLOW_ACTION="wagtail.workflows.publish_workflow_state"):
+            self.assertEqual([w.id for w in check_workflow_finish_action()], ["gi_wagtail.W030"])

@@ -104,6 +104,9 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx", "zip"]  # 
 # Size limit (GI_WAGTAIL["MAX_UPLOAD_MB"]) and content checks on every document upload.
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "gi_wagtail.uploads.GiDocumentForm"
 
+# An approved review workflow publishes the reviewed revision, also when the last reviewer cannot publish.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "gi_wagtail.workflow_finish.publish_reviewed_revision"
+
 # Wagtail admin page search finds Chinese words through the gi_wagtail index.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "gi_wagtail.search.wagtail_backend"}}
 
