@@ -19,11 +19,14 @@ def _field(block, name):
 
 
 PAIR = re.compile(r'^msgid ((?:"(?:[^"\\]|\\.)*"\s*)+)msgstr ((?:"(?:[^"\\]|\\.)*"\s*)+)', re.M)
+# zh-hans has one plural form: msgstr[0] is the whole translation.
+PLURAL = re.compile(r'^msgid ((?:"(?:[^"\\]|\\.)*"\s*)+)msgid_plural (?:"(?:[^"\\]|\\.)*"\s*)+msgstr\[0\] ((?:"(?:[^"\\]|\\.)*"\s*)+)', re.M)
 
 
 def load(path):
     pairs = {}
-    for msgid, msgstr in PAIR.findall(path.read_text(encoding="utf-8")):
+    text = path.read_text(encoding="utf-8")
+    for msgid, msgstr in PAIR.findall(text) + PLURAL.findall(text):
         msgid, msgstr = "".join(QUOTED.findall(msgid)), "".join(QUOTED.findall(msgstr))
         if msgid and msgstr:
             pairs[msgid] = msgstr
@@ -32,7 +35,7 @@ def load(path):
 
 def _rewrite(block, translations, missing):
     msgid = _field(block, "msgid")
-    if msgid is None or "msgid_plural" in block:
+    if msgid is None:
         return block
     lines = [line for line in block.split("\n") if not line.startswith("#|")]
     fuzzy = any(line.startswith("#,") and "fuzzy" in line for line in lines)
@@ -40,6 +43,11 @@ def _rewrite(block, translations, missing):
     lines = [line for line in lines if line.strip() != "#,"]
     if msgid == "":
         return "\n".join(lines)
+    if "msgid_plural" in block:
+        head = lines[:next(i for i, line in enumerate(lines) if line.startswith("msgstr"))]
+        if msgid not in translations:
+            missing.append(msgid)
+        return "\n".join(head + [f'msgstr[0] "{translations.get(msgid, "")}"'])
     head = [line for line in lines if not line.startswith("msgstr") and not (line.startswith('"') and _after_msgstr(lines, line))]
     if msgid in translations:
         value = translations[msgid]
