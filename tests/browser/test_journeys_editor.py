@@ -19,7 +19,7 @@ TITLE = "关于开展2025年度科技创新券申领工作的通知"
 def log_in(browser, live_server, username):
     context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.set_default_timeout(15000)
+    page.set_default_timeout(30000)  # CI machines may be busy
     page.goto(f"{live_server.url}/admin/login/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", "pw-" + username)
