@@ -81,6 +81,10 @@ def check_settings(app_configs=None, **kwargs):
                     id="gi_wagtail.E005",
                 )
             )
+    if backend == "elasticsearch":
+        from .search.elasticsearch.connection import check_settings as elasticsearch_problems
+
+        errors.extend(Error(problem, id="gi_wagtail.E006") for problem in elasticsearch_problems())
     unknown = sorted(set(user) - set(DEFAULTS))
     if unknown:
         errors.append(

@@ -34,6 +34,19 @@ class SettingsChecksTests(SimpleTestCase):
     def test_page_size_must_be_positive(self):
         self.assertIn("gi_wagtail.E005", _ids())
 
+    @override_settings(GI_WAGTAIL={"SEARCH_BACKEND": "elasticsearch", "ELASTICSEARCH": {
+        "HOSTS": ["es.example.gov.cn:9200"], "ANALYZER": "jieba", "INDEX_PREFIX": "GI Wagtail"}})
+    def test_elasticsearch_settings_are_checked(self):
+        messages = [m.msg for m in checks.run_checks() if m.id == "gi_wagtail.E006"]
+        self.assertEqual(len(messages), 3)
+        for text in ("HOSTS", "ANALYZER", "INDEX_PREFIX"):
+            self.assertTrue(any(text in message for message in messages), text)
+
+    @override_settings(GI_WAGTAIL={"SEARCH_BACKEND": "elasticsearch", "ELASTICSEARCH": {
+        "HOSTS": ["https://es.example.gov.cn:9200"], "ANALYZER": "smartcn"}})
+    def test_good_elasticsearch_settings_pass(self):
+        self.assertNotIn("gi_wagtail.E006", _ids())
+
     @override_settings(GI_WAGTAIL={"SEARCH_BAKEND": "embedded"})
     def test_unknown_key_warns(self):
         self.assertIn("gi_wagtail.W001", _ids())

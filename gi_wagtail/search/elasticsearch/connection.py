@@ -54,6 +54,32 @@ def index_prefix() -> str:
     return prefix
 
 
+def host_urls() -> list:
+    hosts = es_settings().get("HOSTS") or ["http://127.0.0.1:9200"]
+    if isinstance(hosts, str):
+        hosts = [hosts]
+    bad = [h for h in hosts if not (isinstance(h, str) and h.startswith(("http://", "https://")))] if isinstance(
+        hosts, (list, tuple)) else [hosts]
+    if bad:
+        raise ImproperlyConfigured(
+            f'GI_WAGTAIL["ELASTICSEARCH"]["HOSTS"] must be URLs such as "https://es.example.gov.cn:9200", not {bad[0]!r}.'
+        )
+    return list(hosts)
+
+
+def check_settings() -> list[str]:
+    """Every problem with the Elasticsearch settings, for the system checks."""
+    problems = []
+    for read in (es_settings, analyzer_name, index_prefix, host_urls):
+        try:
+            read()
+        except ImproperlyConfigured as exc:
+            problems.append(str(exc))
+            if read is es_settings:
+                break
+    return problems
+
+
 def alias_name() -> str:
     """The alias every search reads; a rebuild points it at a fresh index."""
     return f"{index_prefix()}-pages"
@@ -64,9 +90,7 @@ def make_client(**overrides) -> Elasticsearch:
     ``OPTIONS["plain_json"]`` (default True) keeps requests readable by OpenSearch-compatible
     engines, and Elasticsearch 8 accepts them too."""
     conf = es_settings()
-    hosts = conf.get("HOSTS") or ["http://127.0.0.1:9200"]
-    if isinstance(hosts, str):
-        hosts = [hosts]
+    hosts = host_urls()
     options = dict(conf.get("OPTIONS") or {})
     plain = options.pop("plain_json", True)
     options.setdefault("request_timeout", 10)
