@@ -131,6 +131,11 @@ class ValidityAndInterpretationTests(WagtailPageTestCase):
         policy.save_revision(user=user).publish(user=user)
         self.assertEqual(list(policy.validity_events.values_list("old_status", "new_status")),
                          [("valid", "repealed"), ("repealed", "valid")])
+        # Citizens see the history on the item page.
+        response = self.client.get(policy.url)
+        self.assertContains(response, "高科发〔2025〕2号")
+        self.assertContains(response, "2025-03-01")
+        self.assertEqual(response.content.decode().count("→"), 2)
         # What the annual report counts: repealed in 2025.
         self.assertEqual(ValidityEvent.objects.filter(new_status="repealed", effective_on__year=2025).count(), 1)
 
