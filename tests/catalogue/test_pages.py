@@ -38,6 +38,8 @@ class CategoryListingTests(WagtailPageTestCase):
         for text in ("索引号", "高科发〔2024〕24号", "2024-01-25"):
             self.assertContains(response, text)
         self.assertContains(self.get(page=2), "二〇二二年的旧办法")
+        self.assertEqual(response.context["years"], [2024, 2022])  # the year filter offers what is there
+        self.assertContains(self.get(year=2022), '<option value="2022" selected>2022</option>', html=True)
 
     def test_filters_and_sorting(self):
         self.assertEqual(self.get(year=2022).context["items_page"].paginator.count, 1)
