@@ -12,9 +12,10 @@ from collections.abc import Iterable
 
 from django.db import connections, router, transaction
 
-from . import analysis, dialects
+from . import dialects, storage
 from .base import FACETS, Hit, SearchBackend, SearchDocument, SearchQuery, SearchResults
 from .highlight import highlight_title, snippet
+from .storage import document_rows  # noqa: F401  (re-exported)
 
 _FACET_COLUMNS = {f: f"e.{f}" for f in FACETS}
 _SELECT = (
@@ -23,37 +24,6 @@ _SELECT = (
 )
 MAX_SUGGESTIONS = 3
 SNIPPET_LENGTH = 120
-
-
-def document_rows(doc: SearchDocument) -> tuple[dict, dict]:
-    """Field values of SearchEntry and SearchEntryText for a document."""
-    from django.utils import timezone
-
-    published = doc.published
-    if published is not None and timezone.is_naive(published):
-        published = timezone.make_aware(published)
-    year = doc.year or (published.year if published else None)
-    meta = " ".join(x for x in (doc.doc_no, doc.index_no, doc.organisation, doc.keywords) if x)
-    entry = dict(
-        title=doc.title[:255],
-        url=doc.url[:500],
-        doc_no=doc.doc_no[:100],
-        index_no=doc.index_no[:100],
-        category=doc.category[:100],
-        organisation=doc.organisation[:100],
-        topic=doc.topic[:100],
-        genre=doc.genre[:100],
-        validity=doc.validity[:50],
-        year=year,
-        published=published,
-    )
-    text = dict(
-        body=doc.body[: analysis.MAX_INDEXED_CHARS],
-        title_terms=analysis.index_text(doc.title),
-        meta_terms=analysis.index_text(meta),
-        body_terms=analysis.index_text(doc.body),
-    )
-    return entry, text
 
 
 class EmbeddedBackend(SearchBackend):
@@ -77,23 +47,13 @@ class EmbeddedBackend(SearchBackend):
     # --- writing -------------------------------------------------------------------------
 
     def index(self, documents: Iterable[SearchDocument]) -> int:
-        count = 0
-        with transaction.atomic(using=self.using):
-            for doc in documents:
-                fields, text = document_rows(doc)
-                entry, _ = self.model.objects.using(self.using).update_or_create(
-                    page_id=doc.page_id, defaults=fields
-                )
-                self.text_model.objects.using(self.using).update_or_create(entry=entry, defaults=text)
-                count += 1
-        return count
+        return self.bulk_index(documents)
 
     def bulk_index(self, documents: Iterable[SearchDocument], batch_size: int = 500) -> int:
-        """Insert documents for pages not yet indexed (used by full rebuilds)."""
+        """Add or replace documents, a batch per transaction."""
         batch, count = [], 0
         for doc in documents:
-            fields, text = document_rows(doc)
-            batch.append((self.model(page_id=doc.page_id, **fields), text))
+            batch.append(doc)
             if len(batch) >= batch_size:
                 count += self._flush(batch)
                 batch = []
@@ -103,23 +63,19 @@ class EmbeddedBackend(SearchBackend):
         if not batch:
             return 0
         with transaction.atomic(using=self.using):
-            ids = [e.page_id for e, _ in batch]
-            self.model.objects.using(self.using).filter(page_id__in=ids).delete()
-            entries = self.model.objects.using(self.using).bulk_create([e for e, _ in batch])
-            self.text_model.objects.using(self.using).bulk_create(
-                [self.text_model(entry_id=e.pk, **text) for e, (_, text) in zip(entries, batch)]
-            )
-        return len(batch)
+            return storage.write(self.connection, self.model, batch)
 
     def delete(self, page_ids: Iterable[int]) -> int:
         ids = list(page_ids)
         if not ids:
             return 0
-        deleted, _ = self.model.objects.using(self.using).filter(page_id__in=ids).delete()
-        return deleted
+        with transaction.atomic(using=self.using):
+            return storage.delete(self.connection, ids)
 
     def clear(self) -> None:
-        self.model.objects.using(self.using).all().delete()
+        with transaction.atomic(using=self.using), self.connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {dialects.TEXT}")  # text first: SQLite's trigger reads it
+            cursor.execute(f"DELETE FROM {dialects.TABLE}")
 
     def indexed_ids(self) -> set[int]:
         return set(self.model.objects.using(self.using).values_list("page_id", flat=True))
