@@ -51,15 +51,23 @@ def document_rows(doc: SearchDocument) -> tuple[dict, dict]:
     return entry, text
 
 
-def upsert_sql(vendor: str, table: str, columns: tuple[str, ...], key: str) -> str:
+def upsert_sql(vendor: str, table: str, columns: tuple[str, ...], key: str, only_changed: bool = False) -> str:
+    """INSERT or UPDATE on ``key``. ``only_changed`` leaves identical rows alone, so
+    rebuilding an up-to-date index does not rewrite its full-text entries
+    (InnoDB skips identical rows by itself)."""
     cols = ", ".join(columns)
     values = ", ".join(["%s"] * len(columns))
     updated = [c for c in columns if c != key]
     if vendor == "mysql":
-        tail = "ON DUPLICATE KEY UPDATE " + ", ".join(f"{c} = VALUES({c})" for c in updated)
-    else:  # SQLite >= 3.24 and PostgreSQL
-        tail = f"ON CONFLICT ({key}) DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in updated)
-    return f"INSERT INTO {table} ({cols}) VALUES ({values}) {tail}"
+        return (f"INSERT INTO {table} ({cols}) VALUES ({values}) ON DUPLICATE KEY UPDATE "
+                + ", ".join(f"{c} = VALUES({c})" for c in updated))
+    # SQLite >= 3.24 and PostgreSQL
+    sql = (f"INSERT INTO {table} ({cols}) VALUES ({values}) ON CONFLICT ({key}) DO UPDATE SET "
+           + ", ".join(f"{c} = excluded.{c}" for c in updated))
+    if only_changed:
+        differs = "IS DISTINCT FROM" if vendor == "postgresql" else "IS NOT"
+        sql += " WHERE " + " OR ".join(f"{table}.{c} {differs} excluded.{c}" for c in updated)
+    return sql
 
 
 def write(connection, entry_model, documents: Iterable[SearchDocument]) -> int:
@@ -80,7 +88,7 @@ def write(connection, entry_model, documents: Iterable[SearchDocument]) -> int:
         cursor.executemany(upsert_sql(vendor, dialects.TABLE, ENTRY_COLUMNS, "page_id"), entry_params)
         ids = entry_ids(cursor, list(rows))
         text_params = [(ids[page_id], *(text[c] for c in TEXT_COLUMNS[1:])) for page_id, (_, text) in rows.items()]
-        cursor.executemany(upsert_sql(vendor, dialects.TEXT, TEXT_COLUMNS, "entry_id"), text_params)
+        cursor.executemany(upsert_sql(vendor, dialects.TEXT, TEXT_COLUMNS, "entry_id", only_changed=True), text_params)
     return len(rows)
 
 

@@ -3,7 +3,7 @@ from django.utils.translation import gettext as _
 from tqdm import tqdm
 
 from gi_wagtail.search.base import get_backend
-from gi_wagtail.search.documents import documents_for, searchable_pages
+from gi_wagtail.search.documents import documents_for_ids, searchable_pages
 
 
 class Command(BaseCommand):
@@ -11,9 +11,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--backend", help="backend name or dotted path (default: GI_WAGTAIL['SEARCH_BACKEND'])")
-        parser.add_argument("--batch-size", type=int, default=200)
+        parser.add_argument("--batch-size", type=int, default=500)
 
-    def handle(self, *args, backend=None, batch_size=200, **options):
+    def handle(self, *args, backend=None, batch_size=500, **options):
         try:
             search_backend = get_backend(backend)
         except (ValueError, NotImplementedError) as exc:
@@ -31,22 +31,17 @@ class Command(BaseCommand):
             self.stdout.write(_("Indexed %(n)d pages, removed %(r)d stale entries (backend %(b)s).")
                               % {"n": written, "r": 0, "b": search_backend.name})
             return
-        keep = set(pages.values_list("pk", flat=True))
-        stale = search_backend.indexed_ids() - keep
+        ids = list(pages.values_list("pk", flat=True))
+        stale = search_backend.indexed_ids() - set(ids)
         search_backend.delete(stale)
         bulk = getattr(search_backend, "bulk_index", search_backend.index)
         progress = tqdm(total=total, unit="page", disable=options.get("verbosity", 1) == 0, file=self.stderr)
         written = 0
-        batch = []
         # Documents are built a batch at a time: a few queries per batch instead of several per page.
-        for page in pages.iterator(chunk_size=batch_size):
-            batch.append(page)
-            if len(batch) >= batch_size:
-                written += bulk(documents_for(batch))
-                progress.update(len(batch))
-                batch = []
-        written += bulk(documents_for(batch))
-        progress.update(len(batch))
+        for start in range(0, len(ids), batch_size):
+            batch = ids[start : start + batch_size]
+            written += bulk(documents_for_ids(batch))
+            progress.update(len(batch))
         progress.close()
         self.stdout.write(_("Indexed %(n)d pages, removed %(r)d stale entries (backend %(b)s).")
                           % {"n": written, "r": len(stale), "b": search_backend.name})
