@@ -8,11 +8,13 @@ so every database finds the same documents.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
+from collections import Counter
 from collections.abc import Iterable
 
 from django.db import connections, router, transaction
 
-from . import dialects, storage
+from . import dialects, docvalues, storage
 from .base import FACETS, Hit, SearchBackend, SearchDocument, SearchQuery, SearchResults
 from .highlight import highlight_title, snippet
 from .storage import document_rows  # noqa: F401  (re-exported)
@@ -122,6 +124,67 @@ class EmbeddedBackend(SearchBackend):
             # Only symbols or noise: nothing can match; don't list everything.
             return results
         from_, where, score, params, score_params = self._base(parsed, query.filters)
+        located = self._match_ids(parsed) if parsed and not query.filters else None
+        if located is not None:
+            scores, results.total, results.facets = self._page_in_memory(query, located)
+            rows = self._entry_rows(list(scores))
+            rows = [row[:-1] + (scores[row[0]],) for row in rows]
+        else:
+            rows, results.total, results.facets = self._page_in_sql(query, parsed, from_, where, score, params,
+                                                                     score_params)
+        results.hits = self._hits(rows, parsed)
+        return results
+
+    def _match_ids(self, parsed):
+        groups = [[alt.encoded for alt in g.alternatives] for g in parsed.groups]
+        return self.dialect.match_ids(groups)
+
+    def _page_in_memory(self, query, located):
+        """{entry id: score} of the requested page (in order), total and facets, from the matching
+        (id, score) pairs and the doc values: no join, no sort and no grouping in SQL."""
+        id_expr, from_, where, score, params, score_params = located
+        values = docvalues.get(self.connection, self.using)
+        ranked = query.sort == "relevance"
+        with self.connection.cursor() as cursor:
+            if ranked:
+                cursor.execute(f"SELECT {id_expr}, {score} FROM {from_} WHERE {where}", score_params + params)
+            else:
+                cursor.execute(f"SELECT {id_expr}, 0 FROM {from_} WHERE {where}", params)
+            rows = cursor.fetchall()
+        combos = list(map(values.combo.get, [row[0] for row in rows]))
+        if None in combos:  # written since the refresh, or a full-text row without entry
+            values = docvalues.get(self.connection, self.using)
+            combos = list(map(values.combo.get, [row[0] for row in rows]))
+        per_combo = Counter(combos)
+        total = len(rows) - per_combo.pop(None, 0)
+        combo, published = values.combo, values.published
+        if total < len(rows):
+            rows = [row for row in rows if row[0] in combo]
+        k = query.offset + query.page_size
+        if ranked:  # score DESC, published DESC with NULLs last, id DESC
+            if len(rows) > k:  # only rows scoring at least the k-th best can be on the page
+                threshold = heapq.nlargest(k, [row[1] for row in rows])[-1]
+                rows = [row for row in rows if row[1] >= threshold]
+            top = sorted(((s, published[i] is not None, published[i], i) for i, s in rows), reverse=True)[:k]
+            top = [(t[3], t[0]) for t in top]
+        else:
+            ids = [row[0] for row in rows]
+            if query.sort == "oldest":  # published ASC, NULLs last, id ASC
+                ids = heapq.nsmallest(k, ids, key=lambda i: (published[i] is None, published[i], i))
+            else:  # published DESC, NULLs last, id DESC
+                ids = heapq.nlargest(k, ids, key=lambda i: (published[i] is not None, published[i], i))
+            top = [(i, 0) for i in ids]
+        scores = dict(top[query.offset :])
+        if scores and not ranked:  # hits show their score whatever the order
+            marks = ", ".join(["%s"] * len(scores))
+            with self.connection.cursor() as cursor:
+                cursor.execute(f"SELECT {id_expr}, {score} FROM {from_} WHERE {where} AND {id_expr} IN ({marks})",
+                               score_params + params + list(scores))
+                scores.update(cursor.fetchall())
+        facets = _facet_counts(query.facets, values.combos, per_combo) if query.facets else {}
+        return scores, total, facets
+
+    def _page_in_sql(self, query, parsed, from_, where, score, params, score_params):
         nulls_last = "CASE WHEN e.published IS NULL THEN 1 ELSE 0 END"
         if query.sort == "oldest":
             order = f"{nulls_last}, e.published ASC, e.id ASC"
@@ -129,35 +192,48 @@ class EmbeddedBackend(SearchBackend):
             order = f"{nulls_last}, e.published DESC, e.id DESC"
         else:
             order = f"score DESC, {nulls_last}, e.published DESC, e.id DESC"
-        sql = (
-            f"SELECT {_SELECT}, {score} AS score FROM {from_} WHERE {where}"
-            f" ORDER BY {order} LIMIT %s OFFSET %s"
-        )
+        sql = f"SELECT {_SELECT}, {score} AS score FROM {from_} WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s"
         # The score expression comes first in the SELECT list, its params too.
         with self.connection.cursor() as cursor:
             cursor.execute(sql, score_params + params + [query.page_size, query.offset])
             rows = cursor.fetchall()
             if query.facets:
-                results.total, results.facets = self._facets(cursor, from_, where, params, query.facets)
+                total, facets = self._facets(cursor, from_, where, params, query.facets)
             else:
                 cursor.execute(f"SELECT COUNT(*) FROM {from_} WHERE {where}", params)
-                results.total = cursor.fetchone()[0]
-        bodies = dict(
-            self.text_model.objects.using(self.using)
-            .filter(entry_id__in=[r[0] for r in rows]).values_list("entry_id", "body")
-        )
+                total, facets = cursor.fetchone()[0], {}
+        return rows, total, facets
+
+    def _entry_rows(self, ids) -> list[tuple]:
+        """Entry rows (as selected by the SQL path, score 0) for ids, in this order."""
+        if not ids:
+            return []
+        marks = ", ".join(["%s"] * len(ids))
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"SELECT {_SELECT}, 0 FROM {dialects.TABLE} e WHERE e.id IN ({marks})", list(ids))
+            rows = {row[0]: row for row in cursor.fetchall()}
+        return [rows[i] for i in ids if i in rows]
+
+    def _hits(self, rows, parsed) -> list[Hit]:
+        bodies = {}
+        if rows:
+            marks = ", ".join(["%s"] * len(rows))
+            with self.connection.cursor() as cursor:
+                cursor.execute(f"SELECT entry_id, body FROM {dialects.TEXT} WHERE entry_id IN ({marks})",
+                               [r[0] for r in rows])
+                bodies = dict(cursor.fetchall())
+        hits = []
         for row in rows:
             (entry_id, page_id, title, url, doc_no, index_no, category, organisation, topic, genre, validity,
              published, score_value) = row
-            body = bodies.get(entry_id, "")
-            results.hits.append(Hit(
+            hits.append(Hit(
                 page_id=page_id, title=title, url=url, score=float(score_value or 0), doc_no=doc_no,
                 index_no=index_no, category=category, organisation=organisation, topic=topic,
                 genre=genre, validity=validity, published=self._datetime(published),
                 title_highlight=highlight_title(title, parsed),
-                highlight=snippet(body, parsed, SNIPPET_LENGTH),
+                highlight=snippet(bodies.get(entry_id) or "", parsed, SNIPPET_LENGTH),
             ))
-        return results
+        return hits
 
     def _datetime(self, value):
         if isinstance(value, str):  # SQLite through a raw cursor
@@ -188,12 +264,7 @@ class EmbeddedBackend(SearchBackend):
                 total = n
             elif value not in (None, ""):
                 counts[facet].append((str(value), n))
-        for name, values in counts.items():
-            if name == "year":
-                values.sort(key=lambda vc: vc[0], reverse=True)
-            else:
-                values.sort(key=lambda vc: (-vc[1], vc[0]))
-        return total, counts
+        return total, _sorted_facets(counts)
 
     def match_page_ids(self, parsed, limit: int = 1000) -> list[int]:
         """Page ids matching a parsed query, best first (no facets, no text)."""
@@ -217,3 +288,27 @@ class EmbeddedBackend(SearchBackend):
                 found.append((n, " ".join(g.text.strip() for g in reduced.groups)))
         found.sort(key=lambda x: -x[0])
         return [text for _, text in found[:MAX_SUGGESTIONS]]
+
+
+def _facet_counts(facets, combos, per_combo) -> dict:
+    """Facet value counts from counts of (category, year, organisation, topic, genre, validity) combinations."""
+    positions = {name: FACETS.index(name) for name in facets}
+    counts = {name: {} for name in facets}
+    for combo, n in per_combo.items():
+        values = combos[combo]
+        for name, pos in positions.items():
+            value = values[pos]
+            if value is not None and value != "":
+                value = str(value)
+                bucket = counts[name]
+                bucket[value] = bucket.get(value, 0) + n
+    return _sorted_facets({name: list(c.items()) for name, c in counts.items()})
+
+
+def _sorted_facets(counts: dict) -> dict:
+    for name, values in counts.items():
+        if name == "year":
+            values.sort(key=lambda vc: vc[0], reverse=True)
+        else:
+            values.sort(key=lambda vc: (-vc[1], vc[0]))
+    return counts
