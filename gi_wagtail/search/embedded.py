@@ -67,6 +67,11 @@ class EmbeddedBackend(SearchBackend):
         with transaction.atomic(using=self.using):
             return storage.write(self.connection, self.model, batch)
 
+    def write_rows(self, rows) -> int:
+        """Write ``(page_id, entry, text)`` rows built elsewhere (parallel rebuilds)."""
+        with transaction.atomic(using=self.using):
+            return storage.write_rows(self.connection, self.model, rows)
+
     def delete(self, page_ids: Iterable[int]) -> int:
         ids = list(page_ids)
         if not ids:

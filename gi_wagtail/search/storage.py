@@ -72,9 +72,14 @@ def upsert_sql(vendor: str, table: str, columns: tuple[str, ...], key: str, only
 
 def write(connection, entry_model, documents: Iterable[SearchDocument]) -> int:
     """Add or replace the rows of these documents (call inside a transaction)."""
+    return write_rows(connection, entry_model, [(doc.page_id, *document_rows(doc)) for doc in documents])
+
+
+def write_rows(connection, entry_model, page_rows) -> int:
+    """Write ``(page_id, entry, text)`` triples from ``document_rows`` (call inside a transaction)."""
     rows: dict[int, tuple[dict, dict]] = {}
-    for doc in documents:
-        rows[doc.page_id] = document_rows(doc)  # the last document of a page wins
+    for page_id, entry, text in page_rows:
+        rows[page_id] = (entry, text)  # the last document of a page wins
     if not rows:
         return 0
     published_field = entry_model._meta.get_field("published")

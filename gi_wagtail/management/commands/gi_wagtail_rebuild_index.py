@@ -3,7 +3,8 @@ from django.utils.translation import gettext as _
 from tqdm import tqdm
 
 from gi_wagtail.search.base import get_backend
-from gi_wagtail.search.documents import documents_for_ids, searchable_pages
+from gi_wagtail.search.documents import searchable_pages
+from gi_wagtail.search.rebuild import default_jobs, write_all
 
 
 class Command(BaseCommand):
@@ -12,8 +13,10 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--backend", help="backend name or dotted path (default: GI_WAGTAIL['SEARCH_BACKEND'])")
         parser.add_argument("--batch-size", type=int, default=500)
+        parser.add_argument("--jobs", type=int, help="processes building documents (default: one per core, at most 4;"
+                                                     " 1 for small sites)")
 
-    def handle(self, *args, backend=None, batch_size=500, **options):
+    def handle(self, *args, backend=None, batch_size=500, jobs=None, **options):
         try:
             search_backend = get_backend(backend)
         except (ValueError, NotImplementedError) as exc:
@@ -34,14 +37,9 @@ class Command(BaseCommand):
         ids = list(pages.values_list("pk", flat=True))
         stale = search_backend.indexed_ids() - set(ids)
         search_backend.delete(stale)
-        bulk = getattr(search_backend, "bulk_index", search_backend.index)
         progress = tqdm(total=total, unit="page", disable=options.get("verbosity", 1) == 0, file=self.stderr)
-        written = 0
-        # Documents are built a batch at a time: a few queries per batch instead of several per page.
-        for start in range(0, len(ids), batch_size):
-            batch = ids[start : start + batch_size]
-            written += bulk(documents_for_ids(batch))
-            progress.update(len(batch))
+        jobs = jobs or default_jobs(len(ids), batch_size)
+        written = write_all(search_backend, ids, batch_size, jobs, progress.update)
         progress.close()
         self.stdout.write(_("Indexed %(n)d pages, removed %(r)d stale entries (backend %(b)s).")
                           % {"n": written, "r": len(stale), "b": search_backend.name})
