@@ -93,8 +93,45 @@ def write_rows(connection, entry_model, page_rows) -> int:
         cursor.executemany(upsert_sql(vendor, dialects.TABLE, ENTRY_COLUMNS, "page_id"), entry_params)
         ids = entry_ids(cursor, list(rows))
         text_params = [(ids[page_id], *(text[c] for c in TEXT_COLUMNS[1:])) for page_id, (_, text) in rows.items()]
-        cursor.executemany(upsert_sql(vendor, dialects.TEXT, TEXT_COLUMNS, "entry_id", only_changed=True), text_params)
+        if vendor == "sqlite" and not _fts_triggers(cursor):
+            _write_sqlite_text(cursor, text_params)
+        else:
+            cursor.executemany(upsert_sql(vendor, dialects.TEXT, TEXT_COLUMNS, "entry_id", only_changed=True),
+                               text_params)
     return len(rows)
+
+
+def _fts_triggers(cursor) -> bool:
+    """Does this SQLite database still update its FTS table by insert/update triggers (created before 0100
+    lost them)? Then writing the FTS table here as well would index rows twice."""
+    cursor.execute("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name IN (%s, %s)",
+                   [f"{dialects.TABLE}_ai", f"{dialects.TABLE}_au"])
+    return bool(cursor.fetchone()[0])
+
+
+def _write_sqlite_text(cursor, text_params) -> None:
+    """Text rows and their FTS5 entries, a statement per kind of change for the whole batch.
+
+    FTS5 indexes a batch several times faster this way than through a trigger
+    firing per row; unchanged rows are left alone.
+    """
+    fts, columns = dialects.FTS_TABLE, "title_terms, meta_terms, body_terms"
+    old = {}
+    ids = [p[0] for p in text_params]
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        cursor.execute(f"SELECT {', '.join(TEXT_COLUMNS)} FROM {dialects.TEXT}"
+                       f" WHERE entry_id IN ({', '.join(['%s'] * len(chunk))})", chunk)
+        old.update((row[0], tuple(row)) for row in cursor.fetchall())
+    changed = [p for p in text_params if old.get(p[0]) != tuple(p)]
+    if not changed:
+        return
+    replaced = [old[p[0]] for p in changed if p[0] in old]
+    if replaced:  # the delete command needs the terms the row was indexed with
+        cursor.executemany(f"INSERT INTO {fts}({fts}, rowid, {columns}) VALUES ('delete', %s, %s, %s, %s)",
+                           [(r[0], *r[2:]) for r in replaced])
+    cursor.executemany(upsert_sql("sqlite", dialects.TEXT, TEXT_COLUMNS, "entry_id"), changed)
+    cursor.executemany(f"INSERT INTO {fts}(rowid, {columns}) VALUES (%s, %s, %s, %s)", [(p[0], *p[2:]) for p in changed])
 
 
 def entry_ids(cursor, page_ids: list[int]) -> dict[int, int]:
