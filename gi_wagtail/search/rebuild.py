@@ -9,6 +9,7 @@ the parent writes each batch as it arrives, in order.
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.util
 import os
 from collections.abc import Callable, Iterator
 
@@ -53,9 +54,22 @@ def rows_in_batches(ids: list[int], batch_size: int, jobs: int) -> Iterator[tupl
     _warm_up()
     # Children must not share the parent's database connections: close them; each side reconnects.
     connections.close_all()
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_init_worker)
+    try:
         for batch, rows in zip(batches, pool.imap(page_rows, batches)):
             yield len(batch), rows
+    except BaseException:
+        pool.terminate()
+        raise
+    else:
+        pool.close()  # workers exit normally and close their database connections
+    finally:
+        pool.join()
+
+
+def _init_worker() -> None:
+    # Workers end through os._exit: close their own database connections on the way out.
+    multiprocessing.util.Finalize(None, connections.close_all, exitpriority=10)
 
 
 def _warm_up() -> None:
