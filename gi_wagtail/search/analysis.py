@@ -15,7 +15,6 @@ a database.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from . import segment
@@ -57,12 +56,12 @@ def encode_term(term: str) -> str:
     return encoded
 
 
-def encode_terms(terms: Iterable[str]) -> str:
+def encode_terms(terms: list[str]) -> str:
     cache = _ENCODED
     try:
         return " ".join([cache[t] for t in terms])
-    except KeyError:  # some term not seen yet
-        return " ".join([encode_term(t) for t in terms])
+    except KeyError:  # some terms not seen yet
+        return " ".join([cache.get(t) or encode_term(t) for t in terms])
 
 
 def index_terms(text: str) -> list[str]:
