@@ -253,6 +253,8 @@ class EmbeddedBackend(SearchBackend):
 
     def _facets(self, cursor, from_, where, params, facets):
         d = self.dialect
+        if not d.materialized:
+            return self._facets_grouped(cursor, from_, where, params, facets)
         parts = [f"SELECT '_total' AS facet, '' AS value, COUNT(*) AS n FROM m"]
         for name in facets:
             col = f"CAST({name} AS {d.text_type})" if name == "year" else name
@@ -270,6 +272,18 @@ class EmbeddedBackend(SearchBackend):
             elif value not in (None, ""):
                 counts[facet].append((str(value), n))
         return total, _sorted_facets(counts)
+
+    def _facets_grouped(self, cursor, from_, where, params, facets):
+        """One full-text search grouped by all facet columns at once (MySQL/MariaDB evaluate a
+        CTE once per reference: six facets meant seven searches). Values equal under the
+        column collation but spelled differently are counted apart if other facets differ."""
+        columns = ", ".join(f"e.{name}" for name in FACETS)
+        cursor.execute(f"SELECT {columns}, COUNT(*) FROM {from_} WHERE {where} GROUP BY {columns}", params)
+        combos, per_combo = [], {}
+        for *values, n in cursor.fetchall():
+            per_combo[len(combos)] = n
+            combos.append(tuple(values))
+        return sum(per_combo.values()), _facet_counts(facets, combos, per_combo)
 
     def match_page_ids(self, parsed, limit: int = 1000) -> list[int]:
         """Page ids matching a parsed query, best first (no facets, no text)."""
