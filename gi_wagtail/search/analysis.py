@@ -15,8 +15,6 @@ a database.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
-from functools import lru_cache
 from dataclasses import dataclass, field
 
 from . import segment
@@ -33,10 +31,13 @@ _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 ENCODED_LENGTH = 14  # 26**14 > 2**64
 
 
-@lru_cache(maxsize=200_000)
-def encode_term(term: str) -> str:
-    """A term as 14 lowercase ASCII letters (a 64-bit hash)."""
-    # Cached: characters and bigrams repeat across documents, and hashing dominated indexing time.
+# Characters and bigrams repeat across documents: a plain dict lookup is the
+# cheapest cache (an lru_cache call per term dominated indexing time).
+_ENCODED: dict[str, str] = {}
+_ENCODED_MAX = 500_000
+
+
+def _encode(term: str) -> str:
     n = int.from_bytes(hashlib.blake2b(term.encode("utf-8"), digest_size=8).digest(), "big")
     chars = []
     for _ in range(ENCODED_LENGTH):
@@ -45,20 +46,35 @@ def encode_term(term: str) -> str:
     return "".join(chars)
 
 
-def encode_terms(terms: Iterable[str]) -> str:
-    return " ".join(encode_term(t) for t in terms)
+def encode_term(term: str) -> str:
+    """A term as 14 lowercase ASCII letters (a 64-bit hash)."""
+    encoded = _ENCODED.get(term)
+    if encoded is None:
+        if len(_ENCODED) >= _ENCODED_MAX:
+            _ENCODED.clear()
+        encoded = _ENCODED[term] = _encode(term)
+    return encoded
+
+
+def encode_terms(terms: list[str]) -> str:
+    cache = _ENCODED
+    try:
+        return " ".join([cache[t] for t in terms])
+    except KeyError:  # some terms not seen yet
+        return " ".join([cache.get(t) or encode_term(t) for t in terms])
 
 
 def index_terms(text: str) -> list[str]:
     """Index terms of a raw text, with repetitions (term frequency counts)."""
     text = normalise((text or "")[:MAX_INDEXED_CHARS])
     terms: list[str] = []
-    for run in segment.runs(text):
-        if run.is_cjk:
-            terms.extend(segment.index_terms_for_cjk(run.text))
+    for cjk, word in segment.run_texts(text):
+        if cjk:
+            segment.add_cjk_terms(cjk, terms)
         else:
-            terms.append(run.text)
-    terms.extend(segment.docno_terms(text))
+            terms.append(word)
+    if "号" in text:  # every 文号 ends with 号
+        terms.extend(segment.docno_terms(text))
     return terms
 
 

@@ -42,6 +42,11 @@ class Dialect:
         """(from clause, where clause, score expression, from/where params, score params)."""
         raise NotImplementedError
 
+    def match_ids(self, groups: Groups) -> tuple[str, str, str, str, list, list] | None:
+        """Like ``match_from`` without the entry table, plus the entry id expression first;
+        None where facets are better counted in SQL (see docvalues)."""
+        return None
+
 
 class SQLiteDialect(Dialect):
     vendor = "sqlite"
@@ -56,6 +61,10 @@ class SQLiteDialect(Dialect):
         where = f"{FTS_TABLE} MATCH %s"
         score = f"(-bm25({FTS_TABLE}, {TITLE_WEIGHT}, {META_WEIGHT}, {BODY_WEIGHT}))"
         return from_, where, score, [self.expression(groups)], []
+
+    def match_ids(self, groups):
+        from_, where, score, params, score_params = self.match_from(groups)
+        return f"{FTS_TABLE}.rowid", FTS_TABLE, where, score, params, score_params
 
 
 class PostgresDialect(Dialect):
@@ -73,6 +82,10 @@ class PostgresDialect(Dialect):
         w = f"'{{{BODY_WEIGHT / TITLE_WEIGHT}, 0, {META_WEIGHT / TITLE_WEIGHT}, 1.0}}'"
         score = f"ts_rank({w}::float4[], t.search_vector, q)"
         return from_, where, score, [self.expression(groups)], []
+
+    def match_ids(self, groups):
+        from_, where, score, params, score_params = self.match_from(groups)
+        return "t.entry_id", f"{TEXT} t CROSS JOIN to_tsquery('simple', %s) q", where, score, params, score_params
 
 
 class MySQLDialect(Dialect):
@@ -112,20 +125,14 @@ def for_connection(connection) -> Dialect:
 
 # --- schema (used by the migration) ----------------------------------------------------------
 
+# storage.write_rows inserts and updates the FTS table itself, a batch at a time (much
+# faster than a trigger per row); deletes, also Django's cascades, go through the trigger.
 SQLITE_SCHEMA = [
     f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(title_terms, meta_terms, body_terms,"
     f" content='{TEXT}', content_rowid='entry_id', tokenize='ascii')",
-    f"CREATE TRIGGER {TABLE}_ai AFTER INSERT ON {TEXT} BEGIN"
-    f" INSERT INTO {FTS_TABLE}(rowid, title_terms, meta_terms, body_terms)"
-    f" VALUES (new.entry_id, new.title_terms, new.meta_terms, new.body_terms); END",
     f"CREATE TRIGGER {TABLE}_ad AFTER DELETE ON {TEXT} BEGIN"
     f" INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title_terms, meta_terms, body_terms)"
     f" VALUES ('delete', old.entry_id, old.title_terms, old.meta_terms, old.body_terms); END",
-    f"CREATE TRIGGER {TABLE}_au AFTER UPDATE ON {TEXT} BEGIN"
-    f" INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title_terms, meta_terms, body_terms)"
-    f" VALUES ('delete', old.entry_id, old.title_terms, old.meta_terms, old.body_terms);"
-    f" INSERT INTO {FTS_TABLE}(rowid, title_terms, meta_terms, body_terms)"
-    f" VALUES (new.entry_id, new.title_terms, new.meta_terms, new.body_terms); END",
     f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')",
 ]
 SQLITE_DROP = [

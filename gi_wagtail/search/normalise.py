@@ -39,16 +39,29 @@ def normalise(text: str) -> str:
     return text.lower().translate(_BRACKET_TABLE)
 
 
+class _CharMap(dict):
+    """Character -> its normalised form (NFKC, lowercase, brackets), filled on first use."""
+
+    def __missing__(self, ch: str) -> str:
+        value = self[ch] = unicodedata.normalize("NFKC", ch).lower().translate(_BRACKET_TABLE)
+        return value
+
+
+_CHARS = _CharMap()
+
+
 def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
     """Normalise ``text`` and return, for each output character, the index of
     the input character it came from (used to highlight the original text)."""
-    out: list[str] = []
-    offsets: list[int] = []
-    for i, ch in enumerate(text):
-        n = unicodedata.normalize("NFKC", ch).lower().translate(_BRACKET_TABLE)
-        out.append(n)
-        offsets.extend([i] * len(n))
+    chars = _CHARS
+    out = [chars[ch] for ch in text]  # a dict lookup per character: long bodies are highlighted
     joined = "".join(out)
+    if len(joined) == len(text):
+        offsets = list(range(len(text)))
+    else:  # some character became none or several
+        offsets = []
+        for i, n in enumerate(out):
+            offsets.extend([i] * len(n))
     simplified = to_simplified(joined)
     if len(simplified) != len(joined):
         # Rare: a phrase conversion changed the length; convert per character.

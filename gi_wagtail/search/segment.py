@@ -43,16 +43,29 @@ def runs(text: str) -> list[Run]:
     return out
 
 
+def run_texts(text: str) -> list[tuple[str, str]]:
+    """(cjk, word) pairs of a *normalised* text, one of them empty (indexing: no Run objects)."""
+    return _RUN_RE.findall(text)
+
+
 def bigrams(run: str) -> list[str]:
     return [run[i : i + 2] for i in range(len(run) - 1)]
 
 
 def index_terms_for_cjk(run: str) -> list[str]:
-    terms = list(run)
-    terms.extend(bigrams(run))
-    # Words of 1-2 characters are already unigrams/bigrams.
-    terms.extend(w for w in rjieba.cut_for_search(run) if len(w) > 2)
+    terms: list[str] = []
+    add_cjk_terms(run, terms)
     return terms
+
+
+def add_cjk_terms(run: str, terms: list[str]) -> None:
+    """Append the characters, bigrams and longer words of a CJK run to ``terms``."""
+    terms.extend(run)
+    if len(run) > 1:
+        terms.extend(map(str.__add__, run, run[1:]))
+    if len(run) > 2:
+        # Words of 1-2 characters are already unigrams/bigrams.
+        terms.extend([w for w in rjieba.cut_for_search(run) if len(w) > 2])
 
 
 def query_words(run: str) -> list[str]:

@@ -10,25 +10,33 @@ from django_tasks import task
 from wagtail.models import Page
 
 from .base import get_backend
-from .documents import document_for, is_searchable
+from .documents import documents_for_ids, searchable_ids
+
+# Pages whose documents are built and written together (bounded memory for big subtrees).
+BATCH = 500
 
 
 def sync_pages(page_ids: list[int], backend=None) -> dict:
-    """Bring the index in line with the current state of these pages."""
+    """Bring the index in line with the current state of these pages.
+
+    Works in batches with a fixed number of queries each, so an importer can
+    call it once per chunk of freshly created pages.
+    """
     backend = backend or get_backend()
     if hasattr(backend, "sync_pages"):  # a backend with its own delivery (Elasticsearch: outbox + retries)
         return backend.sync_pages(page_ids)
-    pages = {p.pk: p for p in Page.objects.filter(pk__in=page_ids)}
-    docs, gone = [], []
-    for pk in page_ids:
-        page = pages.get(pk)
-        if page is not None and is_searchable(page):
-            docs.append(document_for(page))
-        else:
-            gone.append(pk)
-    backend.index(docs)
-    backend.delete(gone)
-    return {"indexed": len(docs), "removed": len(gone)}
+    ids = list(dict.fromkeys(int(i) for i in page_ids))
+    indexed = removed = 0
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start : start + BATCH]
+        keep = searchable_ids(chunk)
+        docs = documents_for_ids([pk for pk in chunk if pk in keep])
+        found = {d.page_id for d in docs}
+        gone = [pk for pk in chunk if pk not in found]
+        backend.index(docs)
+        backend.delete(gone)
+        indexed, removed = indexed + len(docs), removed + len(gone)
+    return {"indexed": indexed, "removed": removed}
 
 
 @task()

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction
 
-from gi_wagtail.models import SearchEntry, Validity
+from gi_wagtail.models import CatalogueCategoryPage, SearchEntry, Validity
 from gi_wagtail.search.base import SearchQuery
 from tests.factories import add_item, build_catalogue
 
@@ -174,3 +174,42 @@ def test_search_page_is_safe_for_any_input(client, backend, catalogue, q):
         response = client.get(url, params)
         assert response.status_code == 200
         assert b"<script>alert(1)</script>" not in response.content
+
+
+def test_sync_pages_batches_with_constant_queries(backend, catalogue, django_assert_max_num_queries):
+    """An importer syncs a chunk of fresh pages: the query count does not grow with the chunk."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from gi_wagtail.models import DisclosureItemPage
+    from gi_wagtail.search.tasks import sync_pages
+
+    index, category, org = catalogue
+
+    def create(n, start):
+        pages = []
+        for i in range(start, start + n):
+            pages.append(category.add_child(instance=DisclosureItemPage(
+                title=f"关于第{i}批科技创新券兑付的公示", slug=f"batch-{i}", live=True, organisation=org)))
+        return [p.pk for p in pages]
+
+    warm = create(1, 100)
+    sync_pages(warm)  # warms the content type and site caches
+    few = create(2, 0)
+    with CaptureQueriesContext(connection) as small:
+        sync_pages(few + [999_998])
+    many = create(12, 2)
+    private = category.add_child(instance=CatalogueCategoryPage(title="内部", slug="private"))
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    hidden = private.add_child(instance=DisclosureItemPage(title="内部科技创新券名单", slug="hidden", live=True))
+    draft = category.add_child(instance=DisclosureItemPage(title="科技创新券草稿", slug="draft", live=False))
+    with CaptureQueriesContext(connection) as large:
+        result = sync_pages(many + [hidden.pk, draft.pk, 999_999])
+    assert len(large) == len(small)
+    assert result == {"indexed": 12, "removed": 3}
+    hits = found_all(backend, "科技创新券")
+    assert set(hits) == set(warm + few + many)
+
+
+def found_all(backend, q):
+    return [h.page_id for h in backend.search(SearchQuery(q, page_size=100)).hits]

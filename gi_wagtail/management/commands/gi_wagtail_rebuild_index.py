@@ -3,7 +3,8 @@ from django.utils.translation import gettext as _
 from tqdm import tqdm
 
 from gi_wagtail.search.base import get_backend
-from gi_wagtail.search.documents import documents_for, searchable_pages
+from gi_wagtail.search.documents import searchable_pages
+from gi_wagtail.search.rebuild import default_jobs, write_all
 
 
 class Command(BaseCommand):
@@ -11,9 +12,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--backend", help="backend name or dotted path (default: GI_WAGTAIL['SEARCH_BACKEND'])")
-        parser.add_argument("--batch-size", type=int, default=200)
+        parser.add_argument("--batch-size", type=int, default=500)
+        parser.add_argument("--jobs", type=int, help="processes building documents (default: one per core, at most 4;"
+                                                     " 1 for small sites)")
 
-    def handle(self, *args, backend=None, batch_size=200, **options):
+    def handle(self, *args, backend=None, batch_size=500, jobs=None, **options):
         try:
             search_backend = get_backend(backend)
         except (ValueError, NotImplementedError) as exc:
@@ -31,22 +34,12 @@ class Command(BaseCommand):
             self.stdout.write(_("Indexed %(n)d pages, removed %(r)d stale entries (backend %(b)s).")
                               % {"n": written, "r": 0, "b": search_backend.name})
             return
-        keep = set(pages.values_list("pk", flat=True))
-        stale = search_backend.indexed_ids() - keep
+        ids = list(pages.values_list("pk", flat=True))
+        stale = search_backend.indexed_ids() - set(ids)
         search_backend.delete(stale)
-        bulk = getattr(search_backend, "bulk_index", search_backend.index)
         progress = tqdm(total=total, unit="page", disable=options.get("verbosity", 1) == 0, file=self.stderr)
-        written = 0
-        batch = []
-        # Documents are built a batch at a time: a few queries per batch instead of several per page.
-        for page in pages.iterator(chunk_size=batch_size):
-            batch.append(page)
-            if len(batch) >= batch_size:
-                written += bulk(documents_for(batch))
-                progress.update(len(batch))
-                batch = []
-        written += bulk(documents_for(batch))
-        progress.update(len(batch))
+        jobs = jobs or default_jobs(len(ids), batch_size)
+        written = write_all(search_backend, ids, batch_size, jobs, progress.update)
         progress.close()
         self.stdout.write(_("Indexed %(n)d pages, removed %(r)d stale entries (backend %(b)s).")
                           % {"n": written, "r": len(stale), "b": search_backend.name})
