@@ -23,13 +23,17 @@ from wagtail.log_actions import log
 from wagtail.models import Page, Revision, Site
 from wagtail.signals import page_published
 
-from ..models import CatalogueCategoryPage, DisclosureIndexPage, DisclosureItemPage, Genre, Organisation, TopicClass
+from ..models import (
+    CatalogueCategoryPage, DisclosureIndexPage, DisclosureItemPage, Genre, Organisation, SearchEntry, SearchEntryText,
+    TopicClass,
+)
 from ..models.catalogue_category import AbstractCatalogueCategoryPage
 from ..search.tasks import batched_updates
 from . import bulk
 from .bulk import NewItem
 from .indexing import deferred_indexing, index_pages
 from .records import RecordError, clean_record
+from .statistics import ANALYZE_AFTER, refresh_statistics
 
 # Records per commit (one fsync on SQLite per chunk) and per bulk creation of new items.
 CHUNK_SIZE = 250
@@ -411,6 +415,8 @@ class Importer:
         with deferred_indexing():
             self._run(raw_records, progress)
         self.result.errors.sort(key=lambda error: error[0])  # bulk validation reports a chunk's errors late
+        if not self.dry_run and not self.result.rolled_back and self.result.created + self.result.updated >= ANALYZE_AFTER:
+            refresh_statistics([Page, DisclosureItemPage, SearchEntry, SearchEntryText])
         self.result.seconds = time.perf_counter() - started
         return self.result
 
