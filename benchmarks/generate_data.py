@@ -55,10 +55,22 @@ def build(n: int, seed: int = 7) -> list[dict]:
         else:
             seen.add(it["index_no"])
         items.append(it)
+    keys = set()
     for it in items:
         it["keywords"] = _keywords(it, rng)
         it["topic"] = TOPICS.get(it["topic"], it["topic"])
+        _make_distinct(it, keys)
     return items[:n]
+
+
+def _make_distinct(item, keys):
+    """Recombined titles repeat at large N, and the importer merges a repeat (same category, title
+    and date) into the earlier item: number repeats as editors do (（2）, （3）…), so N items are N items."""
+    title, number = item["title"], 1
+    while (item["category"], item["title"], item["published"]) in keys:
+        number += 1
+        item["title"] = f"{title}（{number}）"
+    keys.add((item["category"], item["title"], item["published"]))
 
 
 def write(items, out: Path) -> Path:
