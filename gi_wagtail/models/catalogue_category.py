@@ -26,18 +26,18 @@ class AbstractCatalogueCategoryPage(GiPage):
     class Meta:
         abstract = True
 
-    def get_items(self, private_q=None):
+    def get_items(self):
         from .disclosure_item import DisclosureItemPage
 
         return (
-            _public(DisclosureItemPage.objects.live(), private_q).descendant_of(self)
+            self.gi_public(DisclosureItemPage.objects.live()).descendant_of(self)
             .select_related("organisation", "topic__parent", "genre").order_by("-published_on", "-pk")
         )
 
-    def get_subcategories(self, private_q=None):
+    def get_subcategories(self):
         from ..catalogue_filters import with_content
 
-        children = _public(self.get_children().live(), private_q).type(AbstractCatalogueCategoryPage)
+        children = self.gi_public(self.get_children().live()).type(AbstractCatalogueCategoryPage)
         return with_content(children).specific()
 
     def get_context(self, request, *args, **kwargs):
@@ -45,8 +45,7 @@ class AbstractCatalogueCategoryPage(GiPage):
         from .reports import AnnualReportPage
 
         context = super().get_context(request, *args, **kwargs)
-        private_q = self.gi_private_q
-        items = self.get_items(private_q)
+        items = self.get_items()
         form = CatalogueFilterForm(request.GET)
         values, messages = form.clean_values()
         paginator = Paginator(apply_filters(items, values), gi_settings.ITEMS_PER_PAGE)
@@ -54,8 +53,8 @@ class AbstractCatalogueCategoryPage(GiPage):
         query.pop("page", None)
         context.update({
             # Annual reports placed in this category (the 政府信息公开年报 column), newest year first.
-            "annual_reports": _public(AnnualReportPage.objects.live().child_of(self), private_q).order_by("-year", "-pk"),
-            "subcategories": self.get_subcategories(private_q),
+            "annual_reports": self.gi_public(AnnualReportPage.objects.live().child_of(self)).order_by("-year", "-pk"),
+            "subcategories": self.get_subcategories(),
             "items_page": paginator.get_page(request.GET.get("page")),
             "filter_form": form,
             "filter_messages": messages,
@@ -75,10 +74,6 @@ def publication_years(items):
     year = Substr(Cast("published_on", models.CharField(max_length=10)), 1, 4)
     values = items.order_by().annotate(gi_year=year).values_list("gi_year", flat=True).distinct()
     return sorted({int(value) for value in values if value}, reverse=True)
-
-
-def _public(queryset, private_q=None):
-    return queryset.public() if private_q is None else queryset.exclude(private_q)
 
 
 class CatalogueCategoryPage(AbstractCatalogueCategoryPage):

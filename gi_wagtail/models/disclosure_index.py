@@ -46,7 +46,7 @@ class AbstractDisclosureIndexPage(GiPage):
 
     def _linked(self, page_id, titles, categories):
         if page_id:
-            page = Page.objects.live().public().filter(pk=page_id).first()
+            page = self.gi_public(Page.objects.live()).filter(pk=page_id).first()
             return page.specific if page else None
         return next((c for c in categories if c.title in titles or c.slug in titles), None)
 
@@ -55,17 +55,18 @@ class AbstractDisclosureIndexPage(GiPage):
         from .disclosure_item import DisclosureItemPage
 
         context = super().get_context(request, *args, **kwargs)
-        categories = list(with_content(self.get_children().live().public()).specific())
+        categories = list(with_content(self.gi_public(self.get_children().live())).specific())
         annual_reports = self._linked(self.annual_reports_page_id, ANNUAL_REPORT_TITLES, categories)
         context.update({
             "categories": categories,
             "guide": self._linked(self.guide_page_id, GUIDE_TITLES, categories),
             "annual_reports": annual_reports,
             "annual_report_pages": (
-                annual_reports.get_children().live().public().order_by("-first_published_at")[:5] if annual_reports else []
+                self.gi_public(annual_reports.get_children().live()).order_by("-first_published_at")[:5]
+                if annual_reports else []
             ),
             "latest_items": (
-                DisclosureItemPage.objects.live().public().descendant_of(self).order_by("-published_on", "-pk")
+                self.gi_public(DisclosureItemPage.objects.live()).descendant_of(self).order_by("-published_on", "-pk")
                 .select_related("organisation")[: gi_settings.ITEMS_PER_PAGE]
             ),
         })

@@ -51,6 +51,9 @@ def create_and_submit(live_server, browser, leader_sign_off=False):
     context, page = log_in(browser, live_server, staff.editor.username)
     page.goto(f"{live_server.url}/admin/pages/add/gi_wagtail/disclosureitempage/{category.pk}/")
     page.fill("#id_title", TITLE)
+    page.locator("#id_title").blur()
+    # Wagtail's script fills the slug from the title; on a busy machine it may lag behind the next steps.
+    page.wait_for_function("document.querySelector('#id_slug').value !== ''")
     # Organisation, genre and topic may be snippet choosers (a hidden input behind a modal): set the chosen pk.
     for field, pk in (("organisation", organisation.pk), ("genre", genre.pk), ("topic", topic.pk)):
         page.evaluate("([name, value]) => { document.querySelector(`[name=${name}]`).value = value; }", [field, str(pk)])
