@@ -141,6 +141,25 @@ class AbstractDisclosureItemPage(GiPage):
     def is_repealed(self):
         return self.validity == Validity.REPEALED
 
+    def _gi_related_items(self, **lookup):
+        return self.gi_public(type(self).objects.live().filter(**lookup)).order_by("-published_on", "-pk")
+
+    def public_policies(self):
+        """Live, public policies this item interprets.
+
+        Read through the in-memory relation, so a preview (whose relations are not saved) shows
+        what the editor chose.
+        """
+        relation = getattr(self, "interprets", None)
+        ids = [page.pk for page in relation.all()] if relation is not None else []
+        return self._gi_related_items(pk__in=ids) if ids else type(self).objects.none()
+
+    def public_interpretations(self):
+        """Live, public interpretations of this item (the reverse of ``interprets``)."""
+        if not self.pk or not hasattr(self, "interprets"):
+            return type(self).objects.none()
+        return self._gi_related_items(interprets=self.pk)
+
     def find_agency(self):
         from .disclosure_index import AbstractDisclosureIndexPage
 
