@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404, HttpResponse
-from django.utils.html import strip_tags
+from django.utils.html import escape, linebreaks, strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -41,6 +41,11 @@ def _plain(value) -> str:
     """Rich text to plain text, keeping paragraph breaks (the narrative rules work per clause)."""
     text = _BREAKS.sub("\n", str(value or ""))
     return html.unescape(strip_tags(text)).strip()
+
+
+def _rich_text(text: str) -> str:
+    """Plain text as Wagtail stores rich text: a <p> per paragraph, <br/> within one (Draftail rejects <br>)."""
+    return linebreaks(escape(text)).replace("<br>", "<br/>")
 
 
 def _number(value):
@@ -176,11 +181,10 @@ class AbstractAnnualReportPage(GiPage):
         self.published_on = datetime.date.fromisoformat(data["publish_date"]) if data["publish_date"] else None
         self.filed_on = datetime.date.fromisoformat(data["filed_date"]) if data["filed_date"] else None
         from wagtail.rich_text import RichText
-        from django.utils.html import escape, linebreaks
 
         self.sections = [
             ("section", {"key": key if not key.startswith("section_") else "", "heading": sec["heading"],
-                         "body": RichText(linebreaks(escape(sec["text"])))})
+                         "body": RichText(_rich_text(sec["text"]))})
             for key, sec in data["sections"].items()
         ]
         self.tables = data.get("tables") or {}
