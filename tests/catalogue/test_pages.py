@@ -5,7 +5,7 @@ import io
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -153,6 +153,39 @@ class ValidityAndInterpretationTests(WagtailPageTestCase):
         interpretation.save_revision().publish()
         self.assertContains(self.client.get(policy.url), f'<a href="{interpretation.url}">《关于加快科技创新的若干政策》政策解读</a>', html=True)
         self.assertContains(self.client.get(interpretation.url), f'<a href="{policy.url}">关于加快科技创新的若干政策</a>', html=True)
+
+    def test_related_items_hide_restricted_and_draft_pages(self):
+        policy = add_item(self.category, "仅限内部的政策")
+        PageViewRestriction.objects.create(page=policy, restriction_type=PageViewRestriction.PASSWORD, password="secret")
+        draft = add_item(self.category, "尚未发布的解读", publish=False)
+        interpretation = add_item(self.category, "《仅限内部的政策》政策解读")
+        interpretation.interprets.add(policy)
+        interpretation.save_revision().publish()
+        draft.interprets.add(policy)
+        draft.save_revision()
+        self.assertNotContains(self.client.get(interpretation.url), "仅限内部的政策</a>")
+        PageViewRestriction.objects.filter(page=policy).delete()
+        response = self.client.get(policy.url)
+        self.assertContains(response, "《仅限内部的政策》政策解读</a>")
+        self.assertNotContains(response, "尚未发布的解读")
+
+    def test_preview_shows_the_policies_chosen_in_the_form(self):
+        # The admin's Preview builds the page from the unsaved form: its relations are in memory only.
+        self.login()
+        policy = add_item(self.category, "预览中的政策")
+        interpretation = add_item(self.category, "预览中的解读")
+        data = nested_form_data({
+            "title": interpretation.title, "slug": interpretation.slug, "published_on": "2024-05-06", "validity": "valid",
+            "disclosure_method": "proactive", "disclosure_scope": "public", "keywords": "",
+            "body": streamfield([("paragraph", rich_text("<p>解读正文</p>"))]),
+            "attachments": inline_formset([]),
+        })
+        data["interprets"] = [policy.pk]
+        preview_url = f"/admin/pages/{interpretation.pk}/edit/preview/"
+        self.assertEqual(self.client.post(preview_url, data).json(), {"is_valid": True, "is_available": True})
+        response = self.client.get(preview_url)
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, f'<a href="{policy.url}">预览中的政策</a>', html=True)
 
     def test_editor_links_an_interpretation_in_admin(self):
         self.login()
