@@ -156,3 +156,19 @@ def test_import_is_atomic(tmp_path):
     with pytest.raises(CommandError, match="already has a report for 2021"):
         run("gi_wagtail_import_report", bad, "--parent", str(index.pk), "--organisation", org.name)
     assert AnnualReportPage.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_import_refuses_an_ambiguous_parent_path(tmp_path):
+    from gi_wagtail.models import CatalogueCategoryPage, DisclosureIndexPage
+
+    index, _c, org = build_catalogue()
+    index.add_child(instance=CatalogueCategoryPage(title="政府信息公开年报", slug="xxgknb", code="07"))
+    other = index.get_parent().add_child(instance=DisclosureIndexPage(title="另一机关", slug="other", agency_name="另一机关"))
+    other.add_child(instance=CatalogueCategoryPage(title="政府信息公开年报", slug="xxgknb", code="07"))
+    path = write(tmp_path, balanced_report("2021", 2021))
+    args = ("gi_wagtail_import_report", path, "--organisation", org.name)
+    with pytest.raises(CommandError, match="ambiguous"):
+        run(*args, "--parent", "xxgknb", "--dry-run")
+    out, _ = run(*args, "--parent", "xxgk/xxgknb", "--json")
+    assert AnnualReportPage.objects.get(pk=json.loads(out)["page_id"]).get_parent().url_path.endswith("/xxgk/xxgknb/")

@@ -65,7 +65,11 @@ class Command(BaseCommand):
             page = Page.objects.filter(pk=int(ref)).first()
         else:
             path = "/" + str(ref).strip("/") + "/"
-            page = next((p for p in Page.objects.filter(url_path__endswith=path)), None)
+            matches = list(Page.objects.filter(url_path__endswith=path).order_by("path")[:5])
+            if len(matches) > 1:  # e.g. xxgknb under two agencies' roots
+                raise CommandError(_("parent page %(ref)s is ambiguous (%(paths)s); give its id or a longer URL path")
+                                   % {"ref": ref, "paths": "、".join(p.url_path for p in matches)})
+            page = matches[0] if matches else None
         if page is None:
             raise CommandError(_("parent page %(ref)s not found") % {"ref": ref})
         page = page.specific
