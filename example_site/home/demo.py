@@ -65,5 +65,5 @@ def build_demo_site(home, stdout=None):
         created += new
     if stdout is not None:
         stdout.write(f"Catalogue: {len(categories)} categories, {created} new items.")
-    build_demo_reports(categories["xxgknb"], stdout=stdout)
+    build_demo_reports(home, categories["xxgknb"], stdout=stdout)
     return index

@@ -10,7 +10,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404, HttpResponse
-from django.utils.html import escape, linebreaks, strip_tags
+from django.utils.html import escape, strip_tags
+from django.utils.text import normalize_newlines
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -43,9 +44,17 @@ def _plain(value) -> str:
     return html.unescape(strip_tags(text)).strip()
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n{2,}")
+
+
 def _rich_text(text: str) -> str:
-    """Plain text as Wagtail stores rich text: a <p> per paragraph, <br/> within one (Draftail rejects <br>)."""
-    return linebreaks(escape(text)).replace("<br>", "<br/>")
+    """Plain text as Wagtail's editor stores rich text: a <p> per paragraph, <br/> within one.
+
+    Draftail's converter rejects <br> ("Unmatched tags: expected br, got p"), so the edit view
+    of a report written that way failed; the 0102 migration repairs reports saved before.
+    """
+    paragraphs = _PARAGRAPH_BREAK.split(normalize_newlines(text or "").strip())
+    return "".join(f"<p>{escape(p.strip())}</p>".replace("\n", "<br/>") for p in paragraphs if p.strip())
 
 
 def _number(value):

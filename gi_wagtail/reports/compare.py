@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from .findings import gettext_noop, translate
-from .validator import summary, validate
 
 
 def _cell(table, row, col):
@@ -65,12 +64,11 @@ METRICS = (
 
 
 def comparison(reports: list[dict]) -> dict:
-    """reports: normalised report dicts of one organisation. Returns years, formats, metric rows
-    and per-year finding counts (with cross-year rules against the year before, when present)."""
+    """reports: normalised report dicts of one organisation. Returns years, formats and metric rows.
+
+    This is the public comparison: the validator's findings are for editors (the admin's
+    Validation panel), so no check counts are part of it."""
     reports = sorted(reports, key=lambda r: r["year"])
-    by_year = {r["year"]: r for r in reports}
     rows = [{"label": translate(msgid), "values": [getter(r) for r in reports]} for msgid, getter in METRICS]
     rows = [row for row in rows if any(v is not None for v in row["values"])]
-    checks = [summary(validate(r, previous=by_year.get(r["year"] - 1))) for r in reports]
-    return {"years": [r["year"] for r in reports], "formats": [r["format"] for r in reports],
-            "rows": rows, "checks": checks}
+    return {"years": [r["year"] for r in reports], "formats": [r["format"] for r in reports], "rows": rows}

@@ -6,7 +6,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from gi_wagtail.models.reports import AnnualReportPage
-from gi_wagtail.reports.schema import dump_report
+from gi_wagtail.reports.parsers import parse_file
+from gi_wagtail.reports.schema import dump_report, load_report
 from tests.factories import build_catalogue
 
 from .factories import balanced_report, with_cell
@@ -70,6 +71,49 @@ def test_import_dry_run_writes_nothing(fixtures_dir):
     assert result["dry_run"] and result["page_id"] is None
     assert result["format"] == "2021" and result["summary"]["error"] == 0
     assert not AnnualReportPage.objects.exists()
+    # what was parsed, in the documented schema
+    report = result["report"]
+    assert load_report(json.dumps(report)) == report
+    assert report == parse_file(fixtures_dir / "county-kjj-2021-report.html")
+    assert report["tables"]["table3"]["received"]["total"] == 7
+    assert set(report["fees"]) == {"notices_count", "notices_amount", "collected", "text"}
+    assert report["sections"] and all(s["text"] or s["heading"] for s in report["sections"].values())
+
+
+@pytest.mark.django_db
+def test_import_dry_run_of_a_legacy_text_shows_sections_and_key_figures(seeds_dir):
+    index, _c, _org = build_catalogue()
+    out, _ = run("gi_wagtail_import_report", str(seeds_dir / "gaoqing-kjj-2012-annual-report.txt"),
+                 "--parent", str(index.pk), "--dry-run", "--json")
+    report = json.loads(out)["report"]
+    assert report["format"] == "2008" and not report.get("tables")
+    assert report["key_figures"]["proactive_items"] == 36
+    assert list(report["sections"])[:3] == ["preamble", "general", "organisation"]
+    assert not AnnualReportPage.objects.exists()
+
+
+def failure(*args):
+    with pytest.raises(CommandError) as exc:
+        run(*args)
+    return str(exc.value), exc.value.returncode
+
+
+@pytest.mark.django_db
+def test_import_dry_run_fails_where_the_real_run_fails(tmp_path):
+    index, _c, org = build_catalogue()
+    bad = write(tmp_path, with_cell(balanced_report("2021", 2021), "table3.received.total", 3))
+    args = ("gi_wagtail_import_report", bad, "--parent", str(index.pk), "--organisation", org.name)
+    # publishing a report with errors, an unknown organisation: same message, same exit code
+    for extra in (("--publish",), ("--organisation", "不存在的局")):
+        assert failure(*args, *extra, "--dry-run") == failure(*args, *extra)
+    assert not AnnualReportPage.objects.exists()
+    out, _ = run(*args, "--json")
+    page_id = json.loads(out)["page_id"]
+    real = failure(*args)
+    assert "already has a report for 2021" in real[0] and real[1] == 1
+    assert failure(*args, "--dry-run") == real
+    assert failure(*args, "--dry-run", "--json") == real
+    assert list(AnnualReportPage.objects.values_list("pk", flat=True)) == [page_id]
 
 
 @pytest.mark.django_db
@@ -112,3 +156,19 @@ def test_import_is_atomic(tmp_path):
     with pytest.raises(CommandError, match="already has a report for 2021"):
         run("gi_wagtail_import_report", bad, "--parent", str(index.pk), "--organisation", org.name)
     assert AnnualReportPage.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_import_refuses_an_ambiguous_parent_path(tmp_path):
+    from gi_wagtail.models import CatalogueCategoryPage, DisclosureIndexPage
+
+    index, _c, org = build_catalogue()
+    index.add_child(instance=CatalogueCategoryPage(title="政府信息公开年报", slug="xxgknb", code="07"))
+    other = index.get_parent().add_child(instance=DisclosureIndexPage(title="另一机关", slug="other", agency_name="另一机关"))
+    other.add_child(instance=CatalogueCategoryPage(title="政府信息公开年报", slug="xxgknb", code="07"))
+    path = write(tmp_path, balanced_report("2021", 2021))
+    args = ("gi_wagtail_import_report", path, "--organisation", org.name)
+    with pytest.raises(CommandError, match="ambiguous"):
+        run(*args, "--parent", "xxgknb", "--dry-run")
+    out, _ = run(*args, "--parent", "xxgk/xxgknb", "--json")
+    assert AnnualReportPage.objects.get(pk=json.loads(out)["page_id"]).get_parent().url_path.endswith("/xxgk/xxgknb/")

@@ -28,12 +28,14 @@ class Command(BaseCommand):
         except ReportParseError as exc:
             raise CommandError(str(exc)) from None
         findings = validate(report)
+        # The dry run makes every check the real run makes; it only skips writing.
+        parent, page = self.prepare_page(report, opts)
         result = {"file": opts["file"], "format": report["format"], "year": report["year"],
-                  "organisation": opts.get("organisation") or report["organisation"],
-                  "notes": report["notes"], "summary": summary(findings),
-                  "findings": [f.as_dict() for f in findings], "page_id": None, "dry_run": opts["dry_run"]}
+                  "organisation": page.organisation.name, "notes": report["notes"], "summary": summary(findings),
+                  "findings": [f.as_dict() for f in findings], "page_id": None, "dry_run": opts["dry_run"],
+                  "report": report}
         if not opts["dry_run"]:
-            page = self.create_page(report, opts)
+            self.save_page(parent, page, opts["publish"])
             result["page_id"] = page.pk
             result["published"] = page.live
         if opts["json"]:
@@ -48,6 +50,8 @@ class Command(BaseCommand):
             self.stdout.write(f"  [{f.severity}] {f.rule} {f.location}: {f.message}")
         if result["page_id"]:
             self.stdout.write(_("Created page %(id)s.") % {"id": result["page_id"]})
+        else:
+            self.stdout.write(_("Dry run: nothing was written."))
 
     def find_parent(self, ref):
         from wagtail.models import Page
@@ -61,7 +65,11 @@ class Command(BaseCommand):
             page = Page.objects.filter(pk=int(ref)).first()
         else:
             path = "/" + str(ref).strip("/") + "/"
-            page = next((p for p in Page.objects.filter(url_path__endswith=path)), None)
+            matches = list(Page.objects.filter(url_path__endswith=path).order_by("path")[:5])
+            if len(matches) > 1:  # e.g. xxgknb under two agencies' roots
+                raise CommandError(_("parent page %(ref)s is ambiguous (%(paths)s); give its id or a longer URL path")
+                                   % {"ref": ref, "paths": "、".join(p.url_path for p in matches)})
+            page = matches[0] if matches else None
         if page is None:
             raise CommandError(_("parent page %(ref)s not found") % {"ref": ref})
         page = page.specific
@@ -69,7 +77,8 @@ class Command(BaseCommand):
             raise CommandError(_("parent page must be a disclosure index or catalogue category page"))
         return page
 
-    def create_page(self, report, opts):
+    def prepare_page(self, report, opts):
+        """(parent, unsaved page) after every check of the import; raises CommandError like the real run."""
         from gi_wagtail.models import Organisation
         from gi_wagtail.models.reports import AnnualReportPage
 
@@ -82,16 +91,19 @@ class Command(BaseCommand):
             raise CommandError(_("organisation %(name)s does not exist; create it first") % {"name": name})
         if AnnualReportPage.objects.filter(organisation=org, year=report["year"]).exists():
             raise CommandError(_("%(org)s already has a report for %(year)s") % {"org": org, "year": report["year"]})
+        page = AnnualReportPage(organisation=org, live=False)
+        page.apply_report_data(report)
+        page.title = report["title"] or f"{org.name}{report['year']}年政府信息公开工作年度报告"
+        if opts["publish"] and page.has_validation_errors():
+            raise CommandError(_("not published: the report has validation errors (use the admin "
+                                 "override); nothing was imported"))
+        return parent, page
+
+    def save_page(self, parent, page, publish):
         with transaction.atomic():
-            page = AnnualReportPage(organisation=org, live=False)
-            page.apply_report_data(report)
-            page.title = report["title"] or f"{org.name}{report['year']}年政府信息公开工作年度报告"
             parent.add_child(instance=page)
             revision = page.save_revision(log_action=True)
-            if opts["publish"]:
-                if page.has_validation_errors():
-                    raise CommandError(_("not published: the report has validation errors (use the admin "
-                                         "override); nothing was imported"))
+            if publish:
                 revision.publish()
                 page.refresh_from_db()
         return page
