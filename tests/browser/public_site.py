@@ -35,7 +35,7 @@ def build_public_site():
         "hostname": "localhost", "root_page": home, "port": 80, "site_name": "高青县科学技术局"})
     index = build_demo_site(home)
     organisation = DisclosureItemPage.objects.get(title=POLICY).organisation
-    reports_category = CatalogueCategoryPage.objects.get(slug="xxgknb")
+    reports_category = CatalogueCategoryPage.objects.child_of(index).get(slug="xxgknb")
     # The demo publishes the 高青 2012 seed (2008 format) and one 2019- and one 2021-format report.
     reports = AnnualReportPage.objects.live().child_of(reports_category).filter(organisation=organisation)
     report_2008, report_2019, report_2021 = (reports.get(year=year) for year in (2012, 2019, 2021))
