@@ -53,6 +53,7 @@ class ImportResult:
     updated: int = 0
     categories_created: int = 0
     submitted: int = 0  # pages (items and new categories) submitted to a review workflow
+    unchanged: int = 0  # drafts only: records equal to the item's latest revision, left alone
     errors: list = field(default_factory=list)  # (line, reason)
     index_errors: list = field(default_factory=list)  # search indexing failures (pages are saved)
     dry_run: bool = False
@@ -61,7 +62,7 @@ class ImportResult:
 
     @property
     def records(self):
-        return self.created + self.updated + len(self.errors)
+        return self.created + self.updated + self.unchanged + len(self.errors)
 
     @property
     def items_per_second(self):
@@ -263,6 +264,16 @@ class Importer:
         through = type(page).keywords.through
         setattr(page, self._keyword_relation(through), [through(tag=tag) for tag in self._tags(page, record.keywords)])
 
+    _COMPARED_FIELDS = ("title", "published_on", "written_on", "doc_no", "organisation_id", "topic_id", "genre_id",
+                        "summary", "validity", "index_no")
+
+    def _content(self, page):
+        """What the importer writes to an item, comparable between the page filled from a record and a revision."""
+        relation = self._keyword_relation(type(page).keywords.through)
+        body = [(child.block_type, child.block.get_prep_value(child.value)) for child in page.body]
+        keywords = sorted(item.tag.name for item in getattr(page, relation).all())
+        return [getattr(page, name) for name in self._COMPARED_FIELDS] + [body, keywords]
+
     @staticmethod
     def _keyword_relation(through):
         return through._meta.get_field("content_object").remote_field.get_accessor_name()
@@ -309,10 +320,16 @@ class Importer:
 
     def _update(self, existing, record, category, organisation, topic, genre):
         page = DisclosureItemPage.objects.get(pk=existing)
+        # (the latest revision may be the page object itself: compared before the record fills it in)
+        latest = None if self.publish else self._content(page.get_latest_revision_as_object())
         self._fill(page, record, organisation, topic, genre)
         if page.get_parent().pk != category.pk:
             page.move(category, pos="last-child", user=self.user)
             page.refresh_from_db(fields=["path", "depth", "url_path"])
+        elif latest is not None and self._content(page) == latest:
+            # Nothing new for the reviewers: no revision, no new submission.
+            self.result.unchanged += 1
+            return
         if self.publish:
             page.save_revision(user=self.user, log_action=True).publish(user=self.user)
         else:

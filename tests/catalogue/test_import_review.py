@@ -53,8 +53,6 @@ class ImportCase(WagtailPageTestCase):
     def setUp(self):
         self._tmp = tempfile.TemporaryDirectory()
         self.addCleanup(self._tmp.cleanup)
-        translation.activate("en")  # the command's messages are compared in English
-        self.addCleanup(translation.deactivate)
 
     def jsonl(self, records, name="items.jsonl"):
         path = Path(self._tmp.name) / name
@@ -63,7 +61,8 @@ class ImportCase(WagtailPageTestCase):
 
     def run_import(self, path, *args):
         out, err = StringIO(), StringIO()
-        call_command("gi_wagtail_import", str(path), "--create-categories", *args, stdout=out, stderr=err)
+        with translation.override("en"):  # the command's messages are compared in English
+            call_command("gi_wagtail_import", str(path), "--create-categories", *args, stdout=out, stderr=err)
         return out.getvalue(), err.getvalue()
 
     def items(self):
@@ -159,7 +158,7 @@ class DraftImportTests(ImportCase):
                 {"category": "zcfg", "title": "未知主题", "published": "2024-01-02", "topic": "没有这个"}]
         out, err = StringIO(), StringIO()
         path = self.jsonl(rows, name="mixed.jsonl")
-        with self.assertRaisesMessage(CommandError, "2 record(s) failed; the valid records were kept."):
+        with self.assertRaisesMessage(CommandError, "2 record(s) failed; the valid records were kept."), translation.override("en"):
             call_command("gi_wagtail_import", str(path), "--create-categories", "--user", "editor", stdout=out, stderr=err)
         self.assertIn("2 created, 0 updated, 2 failed", out.getvalue())
         self.assertEqual([line.split(":")[1] for line in err.getvalue().splitlines()], ["2", "4"])
@@ -177,7 +176,9 @@ class DraftImportTests(ImportCase):
         self.run_import(path, "--user", "editor")
         out, _err = self.run_import(self.jsonl([dict(RECORDS[0], body="更正后的名单。"), RECORDS[1]], name="again.jsonl"),
                                     "--user", "editor")
-        self.assertIn("0 created, 2 updated, 0 failed, 0 categories created", out)
+        # The corrected record gets a new draft; the identical one is left alone (nothing new to review).
+        self.assertIn("0 created, 1 updated, 0 failed, 0 categories created, 1 unchanged (no new draft)", out)
+        self.assertIn("none newly submitted for review", out)  # the changed item is under review already
         items = self.items()
         self.assertEqual(len(items), 2)
         self.assertEqual(DisclosureItemPage.objects.count(), 2)
@@ -188,6 +189,10 @@ class DraftImportTests(ImportCase):
         self.assertEqual([action for action, _user in log_of(first)],
                          ["wagtail.create", "wagtail.edit", "wagtail.workflow.start", "wagtail.edit"])
         self.assertFalse(first.live)
+        second = DisclosureItemPage.objects.get(title=TITLES[1])
+        self.assertEqual([action for action, _user in log_of(second)],
+                         ["wagtail.create", "wagtail.edit", "wagtail.workflow.start"])
+        self.assertEqual(second.revisions.count(), 1)
 
         # Sent back for changes, a re-import resubmits the item to the same task.
         self.client.force_login(self.staff.reviewer)
@@ -198,7 +203,8 @@ class DraftImportTests(ImportCase):
         self.assertEqual(DisclosureItemPage.objects.get(pk=first.pk).current_workflow_state.status,
                          WorkflowState.STATUS_NEEDS_CHANGES)
         out, _err = self.run_import(path, "--user", "editor")
-        self.assertIn("0 created, 2 updated", out)
+        self.assertIn("0 created, 1 updated, 0 failed, 0 categories created, 1 unchanged", out)
+        self.assertIn("Saved as drafts; 1 page(s) submitted for review.", out)
         first = DisclosureItemPage.objects.get(pk=first.pk)
         self.assertEqual(first.current_workflow_state.status, WorkflowState.STATUS_IN_PROGRESS)
         self.assertEqual(first.current_workflow_task_state.task.name, "保密审查")
@@ -213,6 +219,28 @@ class DraftImportTests(ImportCase):
             self.assertTrue(item.index_no.startswith(f"{ORG}/2024-"))
             self.assertIsNone(item.current_workflow_state)
             self.assertEqual(log_of(item)[-1][1], "manager")
+
+
+class LiveItemDraftTests(ImportCase):
+    def test_a_draft_import_never_changes_what_the_public_sees(self):
+        self.run_import(self.jsonl(RECORDS), "--publish", "--user", "manager")
+        live = DisclosureItemPage.objects.get(title=TITLES[0])
+        number = live.index_no
+        changed = [dict(RECORDS[0], body="新的兑付名单。", index_no=number), RECORDS[1]]
+        out, _err = self.run_import(self.jsonl(changed, name="changed.jsonl"), "--user", "editor")
+        self.assertIn("0 created, 1 updated, 0 failed, 0 categories created, 1 unchanged", out)
+        item = DisclosureItemPage.objects.get(pk=live.pk)
+        self.assertEqual((item.live, item.has_unpublished_changes, item.index_no), (True, True, number))
+        self.assertIn("兑付企业名单", str(item.body))  # the live row keeps the published text
+        self.assertIn("新的兑付名单", str(item.get_latest_revision_as_object().body))
+        response = self.client.get(item.url)
+        self.assertContains(response, "兑付企业名单")
+        self.assertNotContains(response, "新的兑付名单")
+        self.assertEqual(item.current_workflow_task_state.task.name, "保密审查")
+        self.assertEqual(log_of(item)[-2:], [("wagtail.edit", "editor"), ("wagtail.workflow.start", "editor")])
+        untouched = DisclosureItemPage.objects.get(title=TITLES[1])
+        self.assertFalse(untouched.has_unpublished_changes)
+        self.assertIsNone(untouched.current_workflow_state)
 
 
 class PublishImportTests(ImportCase):
@@ -253,7 +281,7 @@ class NoWorkflowImportTests(ImportCase):
     def test_without_a_workflow_the_items_stay_unsubmitted_drafts(self):
         out, _err = self.run_import(self.jsonl(RECORDS), "--user", "editor")
         self.assertIn("2 created", out)
-        self.assertIn("no review workflow applies", out)
+        self.assertIn("none newly submitted for review (no workflow applies", out)
         for item in self.items():
             self.assertFalse(item.live)
             self.assertIsNone(item.current_workflow_state)

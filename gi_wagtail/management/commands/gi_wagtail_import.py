@@ -72,13 +72,15 @@ class Command(BaseCommand):
         verb = "Would import" if dry_run else "Imported"
         summary = (
             f"{verb}: {result.created} created, {result.updated} updated, {len(result.errors)} failed, "
-            f"{result.categories_created} categories created in {result.seconds:.1f}s "
+            f"{result.categories_created} categories created"
+            + (f", {result.unchanged} unchanged (no new draft)" if result.unchanged else "")
+            + f" in {result.seconds:.1f}s "
             f"({result.items_per_second:.0f} items/s)."
         )
         if result.rolled_back:
             raise CommandError(f"{len(result.errors)} bad record(s); nothing imported (--atomic).")
         self.stdout.write(self.style.SUCCESS(summary) if not result.errors else self.style.WARNING(summary))
-        if not dry_run:
+        if not dry_run and result.created + result.updated + result.categories_created:
             self.stdout.write(self._outcome(result, publish))
         if result.errors:
             if dry_run:
@@ -93,4 +95,5 @@ class Command(BaseCommand):
             return _("Published at once (--publish).")
         if result.submitted:
             return _("Saved as drafts; %(count)s page(s) submitted for review.") % {"count": result.submitted}
-        return _("Saved as drafts; no review workflow applies, so they wait for an editor to publish or submit them.")
+        return _("Saved as drafts; none newly submitted for review (no workflow applies, or the pages are under review "
+                 "already): they wait for an editor to publish or submit them.")
