@@ -6,7 +6,8 @@
 
 For each database: generate N items (benchmarks/generate_data.py, fixed seed),
 create a fresh database, then run each stage in its own process — migrate,
-import (``gi_wagtail_import``), rebuild (``gi_wagtail_rebuild_index``) and
+import (``gi_wagtail_import --publish --user``: published at once by a user
+allowed to, so the bulk path is measured), rebuild (``gi_wagtail_rebuild_index``) and
 measure (search latency and recall, stock Wagtail search, catalogue listing).
 Peak RSS is the stage process's ru_maxrss (os.wait4). Databases: SQLite file
 under --workdir, PostgreSQL ``gi_bench`` at 127.0.0.1:5432 (user postgres),

@@ -1,11 +1,16 @@
-"""Turn validated records into published catalogue items.
+"""Turn validated records into catalogue items: drafts submitted for review, or published.
 
 Look-ups (categories, organisations, topics, genres, existing items) are cached
-once per run. Records are committed in chunks. Updates go through Wagtail's
-normal revision/publish path, each in its own savepoint; new items of a chunk
-are created together by ``bulk.BulkCreator`` (a valid tree position, revision,
-log entries and 索引号 for every page), falling back to one savepoint per item
-when the bulk write fails, so every error is reported on its own line.
+once per run. Records are committed in chunks.
+
+By default (``publish=False``) every new or changed page is saved as the admin saves a
+draft and submitted to its disclosure root's workflow (see ``review``), page by page,
+each in its own savepoint.
+
+With ``publish=True`` updates go through Wagtail's normal revision/publish path, each in
+its own savepoint; new items of a chunk are created together by ``bulk.BulkCreator`` (a
+valid tree position, revision, log entries and 索引号 for every page), falling back to one
+savepoint per item when the bulk write fails, so every error is reported on its own line.
 """
 
 import itertools
@@ -23,13 +28,14 @@ from wagtail.log_actions import log
 from wagtail.models import Page, Revision, Site
 from wagtail.signals import page_published
 
+from ..admin_forms import agency_organisation
 from ..models import (
     CatalogueCategoryPage, DisclosureIndexPage, DisclosureItemPage, Genre, Organisation, SearchEntry, SearchEntryText,
     TopicClass,
 )
 from ..models.catalogue_category import AbstractCatalogueCategoryPage
 from ..search.tasks import batched_updates
-from . import bulk
+from . import bulk, review
 from .bulk import NewItem
 from .indexing import deferred_indexing, index_pages
 from .records import RecordError, clean_record
@@ -46,6 +52,8 @@ class ImportResult:
     created: int = 0
     updated: int = 0
     categories_created: int = 0
+    submitted: int = 0  # pages (items and new categories) submitted to a review workflow
+    unchanged: int = 0  # drafts only: records equal to the item's latest revision, left alone
     errors: list = field(default_factory=list)  # (line, reason)
     index_errors: list = field(default_factory=list)  # search indexing failures (pages are saved)
     dry_run: bool = False
@@ -54,15 +62,18 @@ class ImportResult:
 
     @property
     def records(self):
-        return self.created + self.updated + len(self.errors)
+        return self.created + self.updated + self.unchanged + len(self.errors)
 
     @property
     def items_per_second(self):
         return (self.created + self.updated) / self.seconds if self.seconds else 0.0
 
 
-def resolve_root(spec=None, create=True):
-    """The disclosure index to import into: ``spec`` (id or slug), the site's first one, or a new one."""
+def resolve_root(spec=None, create=True, user=None, publish=False):
+    """The disclosure index to import into: ``spec`` (id or slug), the site's first one, or a new one.
+
+    A new one is created under the default site's root page, published or submitted like the items.
+    """
     if spec:
         query = Q(slug=spec) | Q(pk=int(spec)) if str(spec).isdigit() else Q(slug=spec)
         root = DisclosureIndexPage.objects.filter(query).first()
@@ -73,18 +84,24 @@ def resolve_root(spec=None, create=True):
     roots = DisclosureIndexPage.objects.order_by("path")
     root = (roots.descendant_of(site.root_page, inclusive=True).first() if site else None) or roots.first()
     if root is None and create:
-        parent = site.root_page if site else Page.get_first_root_node()
         name = (site.site_name if site else "") or _("Government information disclosure")
         root = DisclosureIndexPage(title="政府信息公开", slug="xxgk", agency_name=name)
-        parent.add_child(instance=root)
-        root.save_revision().publish()
+        review.create_page(root_parent(), root, user=user, publish=publish)
     return root
 
 
+def root_parent():
+    """Where ``resolve_root`` creates a missing disclosure index: the default site's root page."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    return site.root_page if site else Page.get_first_root_node()
+
+
 class Importer:
-    def __init__(self, root=None, user=None, create_categories=False, dry_run=False, atomic=False):
+    def __init__(self, root=None, user=None, create_categories=False, dry_run=False, atomic=False, publish=False):
         self.root = root
         self.user = user
+        self.publish = publish
+        self._workflows = {}  # category pk -> the workflow its new items are submitted to
         self.create_categories = create_categories
         self.dry_run = dry_run
         self.atomic = atomic
@@ -172,8 +189,7 @@ class Importer:
             page = self.categories.get(key) or (self.categories.get(part) if len(trail) == 1 else None)
             if page is None:
                 page = CatalogueCategoryPage(title=part[:255], slug=self._slug(part))
-                parent.add_child(instance=page)
-                page.save_revision(user=self.user).publish(user=self.user)
+                self._submitted(review.create_page(parent, page, user=self.user, publish=self.publish))
                 self.result.categories_created += 1
                 self._remember(self.categories, key, page)
                 self._remember(self.categories, page.slug, page)
@@ -182,11 +198,14 @@ class Importer:
         return parent
 
     def _organisation(self, name):
+        """The named 发布机构, created if unknown; without a name, the agency of the disclosure root."""
+        agency_name = (getattr(self.root, "agency_name", "") or "").strip()
+        name = name or agency_name
         if not name:
             return None
         org = self.organisations.get(name)
         if org is None and not self.dry_run:
-            org = Organisation.objects.create(name=name)
+            org = agency_organisation(self.root) if name == agency_name else Organisation.objects.create(name=name)
             self._remember(self.organisations, name, org)
         return org
 
@@ -245,6 +264,16 @@ class Importer:
         through = type(page).keywords.through
         setattr(page, self._keyword_relation(through), [through(tag=tag) for tag in self._tags(page, record.keywords)])
 
+    _COMPARED_FIELDS = ("title", "published_on", "written_on", "doc_no", "organisation_id", "topic_id", "genre_id",
+                        "summary", "validity", "index_no")
+
+    def _content(self, page):
+        """What the importer writes to an item, comparable between the page filled from a record and a revision."""
+        relation = self._keyword_relation(type(page).keywords.through)
+        body = [(child.block_type, child.block.get_prep_value(child.value)) for child in page.body]
+        keywords = sorted(item.tag.name for item in getattr(page, relation).all())
+        return [getattr(page, name) for name in self._COMPARED_FIELDS] + [body, keywords]
+
     @staticmethod
     def _keyword_relation(through):
         return through._meta.get_field("content_object").remote_field.get_accessor_name()
@@ -291,11 +320,20 @@ class Importer:
 
     def _update(self, existing, record, category, organisation, topic, genre):
         page = DisclosureItemPage.objects.get(pk=existing)
+        # (the latest revision may be the page object itself: compared before the record fills it in)
+        latest = None if self.publish else self._content(page.get_latest_revision_as_object())
         self._fill(page, record, organisation, topic, genre)
         if page.get_parent().pk != category.pk:
             page.move(category, pos="last-child", user=self.user)
             page.refresh_from_db(fields=["path", "depth", "url_path"])
-        page.save_revision(user=self.user).publish(user=self.user)
+        elif latest is not None and self._content(page) == latest:
+            # Nothing new for the reviewers: no revision, no new submission.
+            self.result.unchanged += 1
+            return
+        if self.publish:
+            page.save_revision(user=self.user, log_action=True).publish(user=self.user)
+        else:
+            self._submitted(review.save_draft(page, self.user, page.get_workflow()))
         self._to_index.append(page)
         self._count(existing)
 
@@ -308,6 +346,10 @@ class Importer:
                 self.result.errors.append((item.line, errors[item.line]))
         items = [item for item in items if item.line not in errors]
         if not items:
+            return
+        if not self.publish:  # drafts are written as the admin writes them, page by page
+            for item in items:
+                self._create_one(item)
             return
         try:
             with transaction.atomic():
@@ -326,7 +368,12 @@ class Importer:
         try:
             with transaction.atomic():
                 self._fill(page, record, organisation, topic, genre)
-                self._create_live(page, item.category)
+                if self.publish:
+                    self._create_live(page, item.category)
+                else:
+                    page.agency = self.root
+                    self._submitted(review.create_page(item.category, page, user=self.user,
+                                                       workflow=self._workflow(item.category)))
                 self._created(page, item.category, record)
         except Exception as exc:  # noqa: BLE001
             self._failed(record, exc, mark)
@@ -337,6 +384,15 @@ class Importer:
         if page.index_no:
             self.items_by_index[page.index_no] = page.pk
         self.items_by_key[(category.path, record.title, record.published)] = page.pk
+
+    def _submitted(self, state):
+        if state is not None:
+            self.result.submitted += 1
+
+    def _workflow(self, category):
+        if category.pk not in self._workflows:
+            self._workflows[category.pk] = category.get_workflow()
+        return self._workflows[category.pk]
 
     def _count(self, existing):
         if existing:

@@ -17,16 +17,36 @@ from tests.factories import build_catalogue
 HEADER = "category,title,published,body,index_no,doc_no,organisation,written_on,topic,genre,validity,keywords\n"
 
 
-def run(path, *args):
+PUBLISHER = "importer"
+
+
+def run(path, *args, publish=True, fails=False):
+    """Run the import (published at once by PUBLISHER unless ``publish=False``); ``fails``: it must exit non-zero."""
     out, err = StringIO(), StringIO()
-    call_command("gi_wagtail_import", str(path), *args, stdout=out, stderr=err)
+    if publish:
+        args = (*args, "--publish", "--user", PUBLISHER)
+    try:
+        call_command("gi_wagtail_import", str(path), *args, stdout=out, stderr=err)
+    except CommandError as exc:
+        if not fails:
+            raise
+        err.write(f"CommandError: {exc}\n")
+    else:
+        assert not fails, "the import exited 0 although records failed"
     return out.getvalue(), err.getvalue()
+
+
+def errors_of(err):
+    return [line for line in err.splitlines() if not line.startswith("CommandError: ")]
 
 
 class ImportTestBase(TestCase):
     @classmethod
     def setUpTestData(cls):
+        from django.contrib.auth import get_user_model
+
         cls.index, cls.category, cls.organisation = build_catalogue()
+        cls.publisher = get_user_model().objects.create_superuser(PUBLISHER, "importer@example.com", None)
 
     def setUp(self):
         import tempfile
@@ -95,9 +115,10 @@ class JsonLinesImportTests(ImportTestBase):
             json.dumps(["a list"]),
             json.dumps({"category": "zcfg", "title": "坏有效性", "published": "2024-01-02", "validity": "也许"}, ensure_ascii=False),
         ]) + "\n")
-        out, err = run(path)
+        out, err = run(path, fails=True)
         self.assertIn("1 created, 0 updated, 7 failed", out)
-        lines = err.splitlines()
+        self.assertIn("CommandError: 7 record(s) failed; the valid records were kept.", err)
+        lines = errors_of(err)
         self.assertEqual([line.split(":")[1] for line in lines], ["2", "3", "5", "6", "7", "8", "9"])
         self.assertIn("“2024-02-30” is not a date", lines[0])
         self.assertIn("invalid JSON", lines[1])
@@ -142,7 +163,7 @@ class JsonLinesImportTests(ImportTestBase):
             {"category": "zcfg", "title": "甲", "published": "2024-01-02", "index_no": "D/1"},
             {"category": "zcfg", "title": "乙", "published": "2024-01-02", "index_no": "D/1"},
         ])
-        out, err = run(path)
+        out, err = run(path, fails=True)
         self.assertIn("1 created, 0 updated, 1 failed", out)
         self.assertIn(":2: duplicate index number D/1 (already on line 1)", err)
         self.assertEqual(DisclosureItemPage.objects.get(index_no="D/1").title, "甲")
@@ -154,7 +175,7 @@ class JsonLinesImportTests(ImportTestBase):
             {"category": "zcfg", "title": "丙", "published": "bad"},
         ])
         counts = (DisclosureItemPage.objects.count(), CatalogueCategoryPage.objects.count(), Revision.objects.count())
-        out, err = run(path, "--dry-run", "--create-categories")
+        out, err = run(path, "--dry-run", "--create-categories", fails=True)
         self.assertIn("Would import: 2 created, 0 updated, 1 failed", out)
         self.assertIn(":3:", err)
         self.assertEqual((DisclosureItemPage.objects.count(), CatalogueCategoryPage.objects.count(), Revision.objects.count()), counts)
@@ -237,7 +258,7 @@ class CsvAndXlsxImportTests(ImportTestBase):
         good = (HEADER + self.ROWS[0]).encode("utf-8")
         bad = "zcfg,坏字节".encode() + b"\xff\xfe\xfa" + b",2024-01-02,x,,,,,,,,\n"
         tail = "zcfg,最后一条,2024-01-03,x,,,,,,,,\n".encode()
-        out, err = run(self.write("broken.csv", good + bad + tail))
+        out, err = run(self.write("broken.csv", good + bad + tail), fails=True)
         self.assertIn("2 created, 0 updated, 1 failed", out)
         self.assertIn("broken.csv:3: cannot decode the line as", err)
 
@@ -257,7 +278,7 @@ class CsvAndXlsxImportTests(ImportTestBase):
         sheet.append(["zcfg", "坏日期", "明天", None, None, None])
         path = self.tmp / "items.xlsx"
         workbook.save(path)
-        out, err = run(path)
+        out, err = run(path, fails=True)
         self.assertIn("2 created, 0 updated, 1 failed", out)
         self.assertIn("items.xlsx:5:", err)
         self.assertEqual(DisclosureItemPage.objects.get(title="表格导入一").index_no, "12345")

@@ -34,7 +34,7 @@ class BulkImportTests(TestCase):
         self._tmp = tempfile.TemporaryDirectory()
         self.addCleanup(self._tmp.cleanup)
 
-    def run_import(self, rows, **options):
+    def run_import(self, rows, publish=True, **options):
         path = Path(self._tmp.name) / "items.jsonl"
         path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
         published = []
@@ -45,7 +45,7 @@ class BulkImportTests(TestCase):
         page_published.connect(receiver)
         self.addCleanup(page_published.disconnect, receiver)
         with self.captureOnCommitCallbacks(execute=True):
-            result = Importer(root=self.index, create_categories=True, **options).run(read_records(path))
+            result = Importer(root=self.index, create_categories=True, publish=publish, **options).run(read_records(path))
         return result, published
 
     def assert_published_like_the_admin(self, result, published, count):
