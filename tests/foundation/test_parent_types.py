@@ -49,7 +49,8 @@ class DisclosureIndexParentTests(WagtailPageTestCase):
         response = self.client.get(self.add_url(parent))
         self.assertEqual(response.status_code, 200)
         data = querydict_from_html(response.content.decode(), form_id="page-edit-form")
-        data.update(fields)
+        for name, value in fields.items():
+            data[name] = value
         return {key: data.getlist(key) for key in data}
 
     def test_home_page_chooser_offers_the_index(self):

@@ -49,10 +49,15 @@ def form_of(client, url, form_id=None):
     return html, querydict_from_html(html, form_id=form_id)
 
 
-def submit(client, url, data, form_id=None, **fields):
+def fill(data, **fields):
+    """Type into the fields (``body__0__type`` is the field ``body-0-type``)."""
     for name, value in fields.items():
         data.setlist(name.replace("__", "-"), value if isinstance(value, list) else [value])
-    response = client.post(url, data)
+    return data
+
+
+def submit(client, url, data, **fields):
+    response = client.post(url, fill(data, **fields))
     assert response.status_code == 302, (url, response.status_code, errors_in(response.content.decode()))
     return response
 
@@ -97,8 +102,10 @@ def decide(username, title, reason, name):
     # The modal's form (fetched as the dashboard's script does) asks for the reason and the reviewer's name.
     modal = client.get(url, HTTP_X_REQUESTED_WITH="XMLHttpRequest").json()["html"]
     assert 'name="reason"' in modal and 'name="reviewer_name"' in modal, modal[:500]
-    data = querydict_from_html(modal)
-    submit(client, url, data, reason=reason, reviewer_name=name)
+    data = fill(querydict_from_html(modal), reason=reason, reviewer_name=name)
+    # Sent as the modal sends it; the answer tells the dashboard the decision went through.
+    answer = client.post(url, data, HTTP_X_REQUESTED_WITH="XMLHttpRequest").json()
+    assert answer["step"] == "success", (username, errors_in(answer.get("html", "")))
 
 
 def index_step():
