@@ -59,7 +59,7 @@ def run(args, cwd, env=None):
     result = subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=900, env=env)
     shown = args if isinstance(args, str) else " ".join(map(str, args))
     assert result.returncode == 0, f"{shown[:2000]} failed:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
-    print(f"{time.monotonic() - started:6.1f}s  {shown.splitlines()[-1] if isinstance(args, list) and args[0] == 'bash' else shown[:80]}"[:160])
+    print(f"{time.monotonic() - started:6.1f}s  {shown.splitlines()[-1][:120]}")  # durations, shown with -s
     return result.stdout
 
 
