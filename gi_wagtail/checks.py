@@ -85,6 +85,7 @@ def check_settings(app_configs=None, **kwargs):
         from .search.elasticsearch.connection import check_settings as elasticsearch_problems
 
         errors.extend(Error(problem, id="gi_wagtail.E006") for problem in elasticsearch_problems())
+    errors.extend(index_parent_errors(gi_settings.DISCLOSURE_INDEX_PARENT_PAGE_TYPES))
     unknown = sorted(set(user) - set(DEFAULTS))
     if unknown:
         errors.append(
@@ -95,6 +96,39 @@ def check_settings(app_configs=None, **kwargs):
             )
         )
     return errors
+
+
+def index_parent_problem(name):
+    """Why ``name`` is not a page type a 政府信息公开首页 can be added under, or None."""
+    from wagtail.models import Page
+
+    if not isinstance(name, str) or name.count(".") != 1:
+        return f"{name!r} is not an 'app_label.ModelName' string"
+    try:
+        model = apps.get_model(name)
+    except LookupError:
+        return f"{name!r} is not an installed model"
+    if not issubclass(model, Page):
+        return f"{name!r} is not a page type"
+    return None
+
+
+def index_parent_errors(names):
+    if names is None:
+        return []
+    key = "GI_WAGTAIL['DISCLOSURE_INDEX_PARENT_PAGE_TYPES']"
+    if isinstance(names, str) or not isinstance(names, (list, tuple)) or not names:
+        problems = [f"it must be None or a non-empty list of page types, not {names!r}"]
+    else:
+        problems = [problem for problem in map(index_parent_problem, names) if problem]
+    return [
+        Error(
+            f"{key}: {problem}.",
+            hint='Example: ["wagtailcore.Page", "home.HomePage"] (the tree root and your home page); None allows any page.',
+            id="gi_wagtail.E010",
+        )
+        for problem in problems
+    ]
 
 
 def missing_app_errors(installed):

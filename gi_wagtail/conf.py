@@ -31,6 +31,9 @@ DEFAULTS = {
     "MAX_UPLOAD_MB": 20,
     # Requests per client IP for rate-limited public views (gi_wagtail.ratelimit), e.g. "60/m"; None: off.
     "PUBLIC_RATE_LIMIT": "60/m",
+    # Page types a 政府信息公开首页 may be added under, as "app_label.ModelName" strings;
+    # None: under any page (the site's home page included).
+    "DISCLOSURE_INDEX_PARENT_PAGE_TYPES": None,
     # Extra synonym file (one group per line, words separated by spaces or commas).
     "SYNONYMS_FILE": None,
 }

@@ -4,7 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.coreutils import resolve_model_string
+from wagtail.models import Page, get_page_models
 
 from .base import GiPage
 
@@ -44,6 +45,33 @@ class AbstractDisclosureIndexPage(GiPage):
     class Meta:
         abstract = True
 
+    @classmethod
+    def clean_parent_page_models(cls):
+        """Where a 政府信息公开首页 may be added.
+
+        A subclass that sets ``parent_page_types`` decides for itself. Otherwise
+        ``GI_WAGTAIL["DISCLOSURE_INDEX_PARENT_PAGE_TYPES"]`` lists the allowed parent
+        page types (checked by ``gi_wagtail.E010``); unset (``None``), any page will
+        do: the site's home page, the tree root or a 目录分类 of a larger column.
+        """
+        if getattr(cls, "parent_page_types", None) is not None:
+            return super().clean_parent_page_models()
+        names = gi_settings.DISCLOSURE_INDEX_PARENT_PAGE_TYPES
+        if names is None:
+            return get_page_models()
+        if isinstance(names, str) or not isinstance(names, (list, tuple)):
+            raise ValueError(f"GI_WAGTAIL['DISCLOSURE_INDEX_PARENT_PAGE_TYPES'] must be a list, not {names!r}")
+        key = tuple(names)
+        cached = cls.__dict__.get("_gi_parent_page_models")
+        if cached is None or cached[0] != key:
+            # Resolved again only when the setting changes (override_settings in tests).
+            models_ = [resolve_model_string(name, cls._meta.app_label) for name in key]
+            for model in models_:
+                if not issubclass(model, Page):
+                    raise LookupError(f"{model} is not a Page subclass")
+            cached = cls._gi_parent_page_models = (key, models_)
+        return cached[1]
+
     def _linked(self, page_id, titles, categories):
         if page_id:
             page = self.gi_public(Page.objects.live()).filter(pk=page_id).first()
@@ -74,7 +102,7 @@ class AbstractDisclosureIndexPage(GiPage):
 
 
 class DisclosureIndexPage(AbstractDisclosureIndexPage):
-    parent_page_types = ["wagtailcore.Page"]
+    # No parent_page_types: GI_WAGTAIL["DISCLOSURE_INDEX_PARENT_PAGE_TYPES"] decides (any page by default).
 
     class Meta:
         verbose_name = _("disclosure index page")
