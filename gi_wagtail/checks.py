@@ -174,7 +174,7 @@ def check_document_uploads(app_configs=None, **kwargs):
         warnings.append(
             Warning(
                 "WAGTAILDOCS_EXTENSIONS is not set, so documents of any type can be uploaded.",
-                hint="Set WAGTAILDOCS_EXTENSIONS = gi_wagtail.uploads.DOCUMENT_EXTENSIONS (or your own list).",
+                hint="Set WAGTAILDOCS_EXTENSIONS = [\"csv\", \"docx\", \"odt\", \"pdf\", \"txt\", \"xlsx\", \"zip\"] (gi_wagtail.uploads.DOCUMENT_EXTENSIONS) or your own list.",
                 id="gi_wagtail.W021",
             )
         )
