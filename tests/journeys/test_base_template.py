@@ -39,7 +39,7 @@ def test_every_public_page_has_the_site_search_box(client, settings, base_templa
     # A new public page type must be added here, so it is checked too.
     page_models = {model for model in get_page_models() if model._meta.app_label == "gi_wagtail"}
     assert page_models == {type(page.specific) for page in pages}
-    for url in [page.url for page in pages] + [report.url + "compare/", "/gi/search/", "/gi/search/?q=创新券"]:
+    for url in [page.url for page in pages] + [report.url + "compare/"]:
         response = client.get(url)
         assert response.status_code == 200, url
         assert base_template in [t.name for t in response.templates], url
@@ -49,3 +49,7 @@ def test_every_public_page_has_the_site_search_box(client, settings, base_templa
         assert action == reverse("gi_wagtail_search") and name == "站内搜索", url
         assert '<label for="gi-site-search-q" class="gi-visually-hidden">检索词</label>' in inner, url
         assert '<input id="gi-site-search-q" type="search" name="q"' in inner and ">检索</button>" in inner, url
+    # The search page shows its own, larger box instead (one search landmark, one searchbox).
+    for url in ["/gi/search/", "/gi/search/?q=创新券"]:
+        html = client.get(url).content.decode()
+        assert not SITE_SEARCH.search(html) and html.count('role="search"') == 1 and 'class="gi-search-form"' in html, url
