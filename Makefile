@@ -11,11 +11,17 @@ N ?= 1000
 BACKENDS ?= sqlite
 JSON ?=
 
-.PHONY: sysdeps install demo demo-data serve test test-sqlite test-postgres test-mariadb test-wagtail74 bench bench-large messages migrations
+.PHONY: sysdeps sysdeps-demo install install-demo demo demo-data serve test test-sqlite test-postgres test-mariadb test-wagtail74 bench bench-large messages migrations
 
-# System packages: MariaDB client headers (mysqlclient), Chromium and a CJK font
-# (browser tests and screenshots), gettext (translations).
-sysdeps:
+# The demo needs only Python with venv/ensurepip (Debian ships them as python3-venv).
+sysdeps-demo:
+	@$(PYTHON) -c "import ensurepip, venv" 2>/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null; \
+	  else echo "Please install python3-venv (e.g. sudo apt-get install python3-venv)"; exit 1; fi; }
+
+# System packages for the tests: MariaDB client headers (mysqlclient), Chromium and a CJK font
+# (browser tests and screenshots), gettext (translation checks, `make messages`).
+sysdeps: sysdeps-demo
 	@missing=""; \
 	pkg-config --exists libmariadb 2>/dev/null || missing="$$missing libmariadb-dev pkg-config"; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
@@ -26,13 +32,22 @@ sysdeps:
 	  else echo "Please install:$$missing (e.g. sudo apt-get install$$missing)"; exit 1; fi; \
 	fi
 
+# One .venv for both: the demo installs the package with the `demo` extra (.venv/.demo);
+# `make test` adds the test extras to the same venv (.venv/.installed), which cover the demo too.
 install: sysdeps $(VENV)/.installed
+install-demo: sysdeps-demo $(VENV)/.demo
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install -q --upgrade pip
-	$(VENV)/bin/pip install -q -e '.[test]'
+
+$(VENV)/.demo: pyproject.toml | $(VENV)/bin/python
+	$(VENV)/bin/pip install -q -e '.[demo]'
 	touch $@
+
+$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
+	$(VENV)/bin/pip install -q -e '.[test]'
+	touch $@ $(VENV)/.demo
 
 $(VENV74)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV74)
@@ -40,14 +55,14 @@ $(VENV74)/.installed: pyproject.toml
 	$(VENV74)/bin/pip install -q -e '.[test]' 'wagtail>=7.4,<7.5'
 	touch $@
 
-demo-data: install
+demo-data: install-demo
 	cd example_site && $(PY) manage.py migrate --noinput
 	cd example_site && $(PY) manage.py load_demo
 
-serve: install
+serve: install-demo
 	cd example_site && $(PY) manage.py runserver 127.0.0.1:8000
 
-demo: install demo-data serve
+demo: install-demo demo-data serve
 
 test: install test-sqlite test-postgres test-mariadb test-wagtail74
 

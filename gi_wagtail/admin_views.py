@@ -1,6 +1,7 @@
 """Admin: a flat, filterable listing of every catalogue item across categories, with CSV/XLSX export."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables.pages import PageStatusColumn
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
 from .models import DisclosureItemPage
@@ -13,7 +14,9 @@ class CatalogueItemListingViewSet(PageListingViewSet):
     menu_label = _("Catalogue items")
     menu_order = 210
     add_to_admin_menu = True
-    list_display = ["title", "index_no", "doc_no", "published_on", "validity", "status_string"]
+    # Wagtail's own status column (live / draft / in moderation), with its translated header.
+    list_display = ["title", "index_no", "doc_no", "published_on", "validity",
+                    PageStatusColumn("status", label=_("Status"), sort_key="live", width="12%")]
     list_filter = {
         "published_on": ["gte", "lte"],
         "validity": ["exact"],

@@ -1,6 +1,10 @@
+from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 # Hooks of the other parts register themselves when their modules are imported.
@@ -19,12 +23,50 @@ class OrganisationViewSet(SnippetViewSet):
     search_fields = ["name", "short_name"]
 
 
+# 主题分类 is searched by substring of its name, its aliases or its parent class's name, in the database:
+# the few hundred classes need no search index, and a Chinese name has no spaces to split words at.
+TOPIC_SEARCH_FIELDS = ["name", "aliases", "parent__name"]
+
+
+class TopicSearchForm(BaseFilterForm):
+    q = forms.CharField(label=_("Search term"), widget=forms.TextInput(attrs={"placeholder": _("Search")}), required=False)
+
+    def filter(self, objects):
+        from .search.normalise import to_simplified
+
+        objects = super().filter(objects)
+        query = to_simplified(self.cleaned_data.get("q") or "").strip()
+        if query:
+            self.is_searching, self.search_query = True, query
+            for word in query.split():
+                match = Q()
+                for field in TOPIC_SEARCH_FIELDS:
+                    match |= Q(**{f"{field}__icontains": word})
+                objects = objects.filter(match)
+        return objects
+
+
+class TopicChooseView(ChooseView):
+    filter_form_class = TopicSearchForm
+
+
+class TopicChooseResultsView(ChooseResultsView):
+    filter_form_class = TopicSearchForm
+
+
+class TopicChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = TopicChooseView
+    choose_results_view_class = TopicChooseResultsView
+
+
 class TopicClassViewSet(SnippetViewSet):
     model = TopicClass
     icon = "tag"
     menu_label = _("Topic classes")
     list_display = ["name", "parent", "sort_order"]
     list_filter = ["parent"]
+    search_fields = TOPIC_SEARCH_FIELDS
+    chooser_viewset_class = TopicChooserViewSet
 
 
 class GenreViewSet(SnippetViewSet):

@@ -4,10 +4,16 @@ The data lives in demo_data.py; this module only builds pages from it. Safe to r
 existing pages (matched by slug or title) are left alone.
 """
 
+import os
+
+from django.core.files.uploadedfile import SimpleUploadedFile
 from home.demo_reports import build_demo_reports
+from wagtail.documents import get_document_model
 
-from gi_wagtail.models import CatalogueCategoryPage, DisclosureIndexPage, DisclosureItemPage, Genre, Organisation, TopicClass, Validity
+from gi_wagtail.models import CatalogueCategoryPage, DisclosureIndexPage, DisclosureItemPage, Genre, ItemAttachment, Organisation, TopicClass, Validity
+from gi_wagtail.uploads import validate_document_file
 
+from . import demo_files
 from .demo_data import AGENCY, CATEGORIES, ITEMS, ORG_CODE, ORGANISATION
 
 
@@ -26,14 +32,36 @@ def _topic(path):
     return TopicClass.objects.filter(parent__name=parent, name=name).first() if name else TopicClass.objects.filter(name=parent, parent=None).first()
 
 
+def _document(filename, title, lines):
+    """A wagtaildocs Document, generated and put through the same upload checks as an editor's upload."""
+    maker = getattr(demo_files, os.path.splitext(filename)[1].lstrip("."))
+    upload = SimpleUploadedFile(filename, maker(title, lines))
+    validate_document_file(upload)
+    document = get_document_model()(title=title, file=upload)
+    document._set_document_file_metadata()
+    document.save()
+    return document
+
+
+def _attach(item, attachments):
+    """Add the spec's attachments to an item that has none yet, as a published revision."""
+    if not attachments or item.attachments.exists():
+        return
+    for order, (filename, title, lines) in enumerate(attachments):
+        item.attachments.add(ItemAttachment(document=_document(filename, title, lines), sort_order=order))
+    item.save_revision().publish()
+
+
 def _item(parent, organisation, spec):
     spec = dict(spec)
     spec.pop("category")
     repeal = spec.pop("repeal", None)
     interprets = spec.pop("interprets", None)
     keywords = spec.pop("keywords", [])
+    attachments = spec.pop("attachments", None)
     existing = DisclosureItemPage.objects.child_of(parent).filter(title=spec["title"]).first()
     if existing:
+        _attach(existing.specific, attachments)  # demo databases built before attachments existed
         return existing, False
     spec["genre"] = Genre.objects.filter(name=spec["genre"]).first()
     spec["topic"] = _topic(spec["topic"])
@@ -43,6 +71,8 @@ def _item(parent, organisation, spec):
     parent.add_child(instance=item)
     if interprets:
         item.interprets.set(DisclosureItemPage.objects.filter(title=interprets))
+    for order, (filename, title, lines) in enumerate(attachments or []):
+        item.attachments.add(ItemAttachment(document=_document(filename, title, lines), sort_order=order))
     item.save_revision().publish()
     if repeal:
         # Published valid first, repealed later: the change is a dated validity event.

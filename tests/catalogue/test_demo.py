@@ -1,9 +1,12 @@
 from io import StringIO
 
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
-from django.test import TestCase
+from django.test import TestCase, override_settings
 
 from gi_wagtail.models import AnnualReportPage, CatalogueCategoryPage, DisclosureItemPage, Validity, ValidityEvent
+from gi_wagtail.uploads import validate_document_file
 
 
 class DemoCatalogueTests(TestCase):
@@ -72,3 +75,97 @@ class DemoReportTests(TestCase):
         # One wrong cell breaks its row total (R2) and the column sum behind handled_total (R3).
         self.assertEqual([(finding.rule, finding.location) for finding in errors],
                          [("R2", "table3.granted.total"), ("R3", "table3.handled_total.total")])
+
+
+def _printed_logins(output):
+    """{username: password} from the login table load_demo prints."""
+    logins = {}
+    for line in output.splitlines():
+        cells = line.split()
+        if len(cells) >= 3 and cells[1] in {"admin", "editor", "reviewer", "manager"}:
+            logins[cells[1]] = cells[2]
+    return logins
+
+
+class DemoLoginTests(TestCase):
+    """Each printed login works in the admin login form and has its role's rights, so the review workflow can be walked."""
+
+    @classmethod
+    def setUpTestData(cls):
+        out = StringIO()
+        call_command("load_demo", stdout=out)
+        cls.output = out.getvalue()
+        cls.logins = _printed_logins(cls.output)
+        cls.item = DisclosureItemPage.objects.get(title="关于印发《高青县科技创新券管理办法》的通知")
+
+    def _log_in(self, username):
+        response = self.client.post("/admin/login/", {"username": username, "password": self.logins[username]})
+        self.assertRedirects(response, "/admin/", fetch_redirect_response=False)
+        self.assertEqual(self.client.get("/admin/").status_code, 200)
+
+    def test_one_login_per_role_with_what_it_can_do(self):
+        self.assertEqual(set(self.logins), {"admin", "editor", "reviewer", "manager"})
+        for role in ("超级管理员", "信息公开编辑", "保密审查员", "信息公开管理员"):
+            self.assertIn(role, self.output)
+        self.assertIn("可以做什么", self.output)
+        self.assertEqual(len(set(self.logins.values())), 4)
+
+    def test_passwords_change_on_every_run(self):
+        out = StringIO()
+        call_command("load_demo", stdout=out)
+        fresh = _printed_logins(out.getvalue())
+        for username, old in self.logins.items():
+            with self.subTest(username=username):
+                self.assertNotEqual(fresh[username], old)
+                self.assertFalse(self.client.login(username=username, password=old))
+                self.assertTrue(self.client.login(username=username, password=fresh[username]))
+
+    def test_editor_adds_and_edits_but_cannot_publish(self):
+        self._log_in("editor")
+        category = self.item.get_parent()
+        add = self.client.get(f"/admin/pages/add/gi_wagtail/disclosureitempage/{category.pk}/")
+        self.assertEqual(add.status_code, 200)
+        edit = self.client.get(f"/admin/pages/{self.item.pk}/edit/")
+        self.assertEqual(edit.status_code, 200)
+        self.assertContains(edit, 'name="action-submit"')
+        self.assertNotContains(edit, 'name="action-publish"')
+
+    def test_reviewer_cannot_edit_or_add(self):
+        self._log_in("reviewer")
+        category = self.item.get_parent()
+        for url in (f"/admin/pages/{self.item.pk}/edit/", f"/admin/pages/add/gi_wagtail/disclosureitempage/{category.pk}/"):
+            with self.subTest(url=url):
+                self.assertIn(self.client.get(url).status_code, (302, 403))
+
+    def test_manager_publishes_but_does_not_manage_users(self):
+        self._log_in("manager")
+        edit = self.client.get(f"/admin/pages/{self.item.pk}/edit/")
+        self.assertContains(edit, 'name="action-publish"')
+        self.assertIn(self.client.get("/admin/users/").status_code, (302, 403))
+
+    def test_admin_manages_users(self):
+        self._log_in("admin")
+        self.assertEqual(self.client.get("/admin/users/").status_code, 200)
+
+
+# On disk (each test's own MEDIA_ROOT, see tests/conftest.py), as in the demo: Wagtail's document
+# view serves files by their path, which the suite's in-memory storage only pretends to have.
+@override_settings(STORAGES={**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}})
+class DemoAttachmentTests(TestCase):
+    def test_item_lists_its_attachments_and_they_download(self):
+        call_command("load_demo", stdout=StringIO())
+        item = DisclosureItemPage.objects.get(title="关于印发《高青县科技创新券管理办法》的通知")
+        response = self.client.get(item.url)
+        attachments = list(item.attachments.all())
+        self.assertEqual([a.document.file_extension for a in attachments], ["pdf", "docx"])
+        self.assertContains(response, "高青县科技创新券管理办法（全文）")
+        self.assertContains(response, "高青县科技创新券申领表")
+        for attachment, magic in zip(attachments, (b"%PDF-", b"PK")):
+            with self.subTest(document=attachment.document.title):
+                self.assertContains(response, f'href="{attachment.document.url}" download')
+                download = self.client.get(attachment.document.url)
+                self.assertEqual(download.status_code, 200)
+                content = b"".join(download.streaming_content) if download.streaming else download.content
+                self.assertTrue(content.startswith(magic))
+                # The stored file passes the same checks as an editor's upload.
+                validate_document_file(SimpleUploadedFile(attachment.document.filename, content))
