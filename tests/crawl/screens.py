@@ -26,12 +26,17 @@ def page_admin_urls(page):
         ("view_draft", reverse("wagtailadmin_pages:view_draft", args=[page.pk])),
         ("history", reverse("wagtailadmin_pages:history", args=[page.pk])),
         ("add_subpage", reverse("wagtailadmin_pages:add_subpage", args=[page.pk])),
-        ("explore", reverse("wagtailadmin_explore", args=[page.pk])),
         ("workflow_history", reverse("wagtailadmin_pages:workflow_history", args=[page.pk])),
     ]
+    if page.numchild:
+        urls.append(("explore", reverse("wagtailadmin_explore", args=[page.pk])))
     revisions = list(page.revisions.order_by("created_at", "pk").values_list("pk", flat=True))
     if revisions:
         urls.append(("compare", reverse("wagtailadmin_pages:revisions_compare", args=[page.pk, revisions[0], revisions[-1]])))
+        urls.append(("revision_view", reverse("wagtailadmin_pages:revisions_view", args=[page.pk, revisions[0]])))
+    if len(revisions) > 1:  # the history's "review this version" of an older revision
+        urls.append(("revision_revert", reverse("wagtailadmin_pages:revisions_revert", args=[page.pk, revisions[0]])))
+    if page.live and page.has_unpublished_changes:
         urls.append(("compare_live", reverse("wagtailadmin_pages:revisions_compare", args=[page.pk, "live", "latest"])))
     state = page.current_workflow_state
     if state and state.current_task_state:

@@ -77,17 +77,17 @@ def _page_states(index, users):
 
     # Published, with unpublished changes.
     draft.title += "（修订稿）"
-    draft.save_revision(user=editor)
+    draft.save_revision(user=editor, log_action=True)
 
     # Submitted by an editor: waits for 保密审查 by the reviewers' group.
     in_review.title += "（送审稿）"
-    in_review.save_revision(user=editor)
+    in_review.save_revision(user=editor, log_action=True)
     in_review.get_workflow().start(in_review, editor)
 
     # Several revisions (the compare view then has something to compare).
     for n in range(3):
         revised.summary = f"第{n + 1}次修订的摘要。"
-        revised.save_revision(user=superuser).publish()
+        revised.save_revision(user=superuser, log_action=True).publish(user=superuser)
 
     # View restrictions: a password, and login-only on the whole category below it.
     PageViewRestriction.objects.create(page=password_page, restriction_type=PageViewRestriction.PASSWORD, password="gi-secret")

@@ -41,6 +41,7 @@ class CrawlTests(TestCase):
                 crawler.open(url)
         for _label, url in [("dashboard", "/admin/")] + screens.menu_urls(self.site["users"][role]):
             crawler.open(url)
+            crawler.open(f"{url}{'&' if '?' in url else '?'}q={screens.SEARCH_QUERY}")  # listings' search box
         return crawler
 
     def test_site_has_every_state_and_page_type(self):
