@@ -3,6 +3,7 @@
 import traceback
 from pathlib import Path
 
+from django.template.base import Node
 from django.test import Client
 from wagtail.models import Page
 
@@ -109,8 +110,19 @@ def _multidict(pairs):
 
 
 def _where(exc):
-    """Exception, message and the innermost frame in this project (else the innermost frame)."""
+    """Exception, message, the innermost frame in this project (else the innermost frame) and template line."""
     frames = traceback.extract_tb(exc.__traceback__)
     own = [f for f in frames if f.filename.startswith(PROJECT) and "/tests/" not in f.filename]
     frame = (own or frames)[-1]
-    return f"{type(exc).__name__}: {str(exc)[:200]} at {frame.filename.removeprefix(PROJECT + '/')}:{frame.lineno}"
+    where = f"{type(exc).__name__}: {str(exc)[:200]} at {frame.filename.removeprefix(PROJECT + '/')}:{frame.lineno}"
+    return where + _template_line(exc)
+
+
+def _template_line(exc):
+    """The innermost template node being rendered when the exception was raised."""
+    found = ""
+    for frame, _lineno in traceback.walk_tb(exc.__traceback__):
+        node = frame.f_locals.get("self")
+        if isinstance(node, Node) and getattr(node, "origin", None) and getattr(node, "token", None):
+            found = f" (template {node.origin.template_name}:{node.token.lineno})"
+    return found
