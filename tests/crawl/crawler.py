@@ -13,6 +13,8 @@ from .formdata import edit_form, serialise
 PROJECT = str(Path(__file__).resolve().parents[2])
 # What a role that may not open a screen gets: a refusal or a redirect; 404 for what does not exist (yet).
 REFUSED_OR_MOVED = {301, 302, 303, 403, 404, 405}
+# A superuser may open every admin screen: only redirects, and 405 for a view that takes POST only.
+SUPERUSER_MOVED = {301, 302, 303, 405}
 
 
 class Crawler:
@@ -21,10 +23,12 @@ class Crawler:
         self.client = Client()
         if user is not None:
             self.client.force_login(user)
+        self.allowed = {200} | (SUPERUSER_MOVED if user is not None and user.is_superuser else REFUSED_OR_MOVED)
         self.bad = []  # (status or exception, role, url, detail)
         self.opened = 0
 
-    def open(self, url, method="get", data=None, allowed=REFUSED_OR_MOVED | {200}):
+    def open(self, url, method="get", data=None, allowed=None):
+        allowed = self.allowed if allowed is None else allowed
         self.opened += 1
         try:
             response = getattr(self.client, method)(url, data=data) if data is not None else getattr(self.client, method)(url)
@@ -44,10 +48,10 @@ class Crawler:
         url = page.url
         if not url:
             return
-        response = self.open(url)
+        response = self.open(url, allowed=REFUSED_OR_MOVED | {200})  # 404 for a page not published
         if follow_links and response is not None and response.status_code == 200:
             for link in screens.subpage_links(response.content.decode(), url):
-                self.open(link)
+                self.open(link, allowed={200, 301, 302})
 
     def admin(self, page):
         responses = {}
