@@ -7,12 +7,19 @@ preview_on_edit, then loads the preview into an iframe. Also each history and co
 import time
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from wagtail.models import Page
 
 from tests.crawl.site import PASSWORD, build_crawl_site
 
 # serialized_rollback restores the root page that the flush after a transactional test removes
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+IFRAME_SHOWS_PAGE = """() => {
+    const frame = document.querySelector("iframe[data-w-preview-target=iframe]");
+    return Boolean(frame && frame.contentDocument && frame.contentDocument.querySelector("body *"));
+}"""
 
 
 def log_in(browser, live_server, username):
@@ -56,10 +63,12 @@ def test_preview_button_history_and_compare_on_every_page(live_server, browser):
         if posted.status != 200 or not posted.json().get("is_valid"):
             bad.append(f"{target.url_path}: preview POST {posted.status} {posted.text()[:200]}")
             continue
-        frame = page.frame_locator("iframe[data-w-preview-target=iframe]")
         if loaded.status != 200 or "preview-error" in loaded.text():
             bad.append(f"{target.url_path}: preview {loaded.status}")
-        elif frame.locator("body").count() != 1:
+            continue
+        try:  # the panel swaps in a fresh iframe once the preview has loaded
+            page.wait_for_function(IFRAME_SHOWS_PAGE, timeout=15000)
+        except PlaywrightTimeoutError:
             bad.append(f"{target.url_path}: the preview iframe shows nothing")
     preview_seconds = time.monotonic() - started
 
