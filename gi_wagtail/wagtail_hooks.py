@@ -21,6 +21,9 @@ class OrganisationViewSet(SnippetViewSet):
     menu_label = _("Organisations")
     list_display = ["name", "short_name", "org_code"]
     search_fields = ["name", "short_name"]
+    # Substring match in the database: Chinese names have no word breaks, and the SQLite
+    # full-text backend fails on per-field searches (no such column: name).
+    search_backend_name = None
 
 
 # 主题分类 is searched by substring of its name, its aliases or its parent class's name, in the database:
