@@ -69,7 +69,6 @@ class Crawler:
             return  # a read-only editor (locked page, reviewer): no form to preview from
         preview_url = preview["data-w-preview-url-value"]
         data = serialise(form, soup, block_fields(page))
-        # Wagtail refuses this to a reviewer without edit permission (a redirect), though the panel is shown.
         response = self.open(preview_url, method="post", data=_multidict(data))
         if response is None or response.status_code != 200:
             return

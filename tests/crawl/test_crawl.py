@@ -72,6 +72,16 @@ class CrawlTests(TestCase):
     def test_reviewer(self):
         self.assertNothingBroken(self.crawl_admin("reviewer"))
 
+    def test_reviewer_previews_the_draft_under_review(self):
+        # The 保密审查员 opens the editor through the review task; its Preview panel must show the draft.
+        page = self.site["pages"]["in_review"]
+        crawler = Crawler("reviewer", self.site["users"]["reviewer"])
+        crawler.allowed = {200}
+        edit = crawler.open(f"/admin/pages/{page.pk}/edit/")
+        crawler.preview(page, edit)
+        self.assertNothingBroken(crawler)
+        self.assertContains(crawler.client.get(f"/admin/pages/{page.pk}/edit/preview/?mode="), page.title)
+
     def test_manager(self):
         self.assertNothingBroken(self.crawl_admin("manager"))
 
