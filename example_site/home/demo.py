@@ -7,7 +7,7 @@ existing pages (matched by slug or title) are left alone.
 import os
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from home.demo_reports import build_demo_reports
+from home.demo_reports import build_demo_reports, published_child
 from wagtail.documents import get_document_model
 
 from gi_wagtail.models import CatalogueCategoryPage, DisclosureIndexPage, DisclosureItemPage, Genre, ItemAttachment, Organisation, TopicClass, Validity
@@ -15,16 +15,6 @@ from gi_wagtail.uploads import validate_document_file
 
 from . import demo_files
 from .demo_data import AGENCY, CATEGORIES, ITEMS, ORG_CODE, ORGANISATION
-
-
-def _child(parent, model, slug, **fields):
-    existing = parent.get_children().filter(slug=slug).first()
-    if existing:
-        return existing.specific
-    page = model(slug=slug, **fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 def _topic(path):
@@ -85,9 +75,9 @@ def _item(parent, organisation, spec):
 
 def build_demo_site(home, stdout=None):
     organisation, _ = Organisation.objects.get_or_create(name=AGENCY, defaults=ORGANISATION)
-    index = _child(home, DisclosureIndexPage, "xxgk", title="政府信息公开", agency_name=AGENCY, org_code=ORG_CODE,
+    index = published_child(home, DisclosureIndexPage, "xxgk", title="政府信息公开", agency_name=AGENCY, org_code=ORG_CODE,
                    intro="<p>本栏目依据《中华人民共和国政府信息公开条例》设立，集中发布高青县科学技术局主动公开的政府信息。</p>")
-    categories = {slug: _child(index, CatalogueCategoryPage, slug, title=title, code=code) for slug, title, code in CATEGORIES}
+    categories = {slug: published_child(index, CatalogueCategoryPage, slug, title=title, code=code) for slug, title, code in CATEGORIES}
     created = 0
     # Policies before their interpretations, so links resolve.
     for spec in sorted(ITEMS, key=lambda s: "interprets" in s):

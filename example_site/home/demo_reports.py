@@ -47,7 +47,8 @@ def _add_report(parent, report, slug, publish):
     return page, True
 
 
-def _published_child(parent, model, slug, **fields):
+def published_child(parent, model, slug, **fields):
+    """The child page with this slug, created and published when missing (the demo is re-run)."""
     existing = parent.get_children().filter(slug=slug).first()
     if existing:
         return existing.specific
@@ -59,11 +60,11 @@ def _published_child(parent, model, slug, **fields):
 
 def yicheng_reports_category(home):
     """峄城's own disclosure root (under the home page) and its 年报 category."""
-    root = _published_child(home, DisclosureIndexPage, "yicheng-xxgk", title="峄城区科学技术局政府信息公开",
+    root = published_child(home, DisclosureIndexPage, "yicheng-xxgk", title="峄城区科学技术局政府信息公开",
                             agency_name=YICHENG_AGENCY,
                             intro="<p>枣庄市峄城区科学技术局政府信息公开工作年度报告。</p>")
     slug, title, code = REPORTS_CATEGORY
-    return _published_child(root, CatalogueCategoryPage, slug, title=title, code=code)
+    return published_child(root, CatalogueCategoryPage, slug, title=title, code=code)
 
 
 COLUMNS = ("natural_person", "org_business", "org_research", "org_public_interest", "org_legal_service", "org_other", "total")

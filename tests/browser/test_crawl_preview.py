@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from wagtail.models import Page
 
+from tests.browser.test_journeys_editor import log_in
 from tests.crawl.site import PASSWORD, build_crawl_site
 
 # serialized_rollback restores the root page that the flush after a transactional test removes
@@ -20,18 +21,6 @@ IFRAME_SHOWS_PAGE = """() => {
     const frame = document.querySelector("iframe[data-w-preview-target=iframe]");
     return Boolean(frame && frame.contentDocument && frame.contentDocument.querySelector("body *"));
 }"""
-
-
-def log_in(browser, live_server, username):
-    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(30000)  # CI machines may be busy
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
-    return context, page
 
 
 def is_preview_post(response):
@@ -51,7 +40,7 @@ def open_preview(page):
 
 def test_preview_button_history_and_compare_on_every_page(live_server, browser):
     site = build_crawl_site()
-    context, page = log_in(browser, live_server, site["users"]["superuser"].username)
+    context, page = log_in(browser, live_server, site["users"]["superuser"].username, PASSWORD)
     errors = []
     page.on("response", lambda r: r.status >= 500 and errors.append(f"{r.status} {r.request.method} {r.url}"))
     bad = []

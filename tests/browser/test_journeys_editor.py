@@ -16,13 +16,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 TITLE = "关于开展2025年度科技创新券申领工作的通知"
 
 
-def log_in(browser, live_server, username):
+def log_in(browser, live_server, username, password=None):
+    """Log in through the admin's login form; returns (context, page) on the dashboard."""
     context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(30000)  # CI machines may be busy
     page.goto(f"{live_server.url}/admin/login/")
     page.fill("input[name=username]", username)
-    page.fill("input[name=password]", "pw-" + username)
+    page.fill("input[name=password]", password or "pw-" + username)
     page.click("button[type=submit]")
     page.wait_for_url(f"{live_server.url}/admin/")
     return context, page
