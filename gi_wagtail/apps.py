@@ -9,9 +9,10 @@ class GiWagtailConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers system checks)
-        from . import signals  # noqa: F401  (connects page signals)
-        from .search.elasticsearch import sync  # noqa: F401  (Elasticsearch index backlog)
-        from .vocabulary_options import connect
+        # Each room connects its receivers here, once, per model.
+        from gi_wagtail import checks  # noqa: F401  (registers system checks)
+        from gi_wagtail.catalogue import signals as catalogue_signals
+        from gi_wagtail.search import signals as search_signals  # noqa: F401  (index sync, editor synonyms)
+        from gi_wagtail.search.elasticsearch import sync  # noqa: F401  (Elasticsearch index backlog)
 
-        connect()  # filter options are cached until a vocabulary changes
+        catalogue_signals.connect()

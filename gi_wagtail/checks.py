@@ -5,7 +5,7 @@ import string
 from django.apps import apps
 from django.core.checks import Error, Tags, Warning, register
 
-from .conf import DEFAULTS, INDEX_NUMBER_FIELDS, SEARCH_BACKENDS, gi_settings
+from gi_wagtail.conf import DEFAULTS, INDEX_NUMBER_FIELDS, SEARCH_BACKENDS, gi_settings
 
 REQUIRED_APPS = (
     "taggit",
@@ -82,7 +82,7 @@ def check_settings(app_configs=None, **kwargs):
                 )
             )
     if backend == "elasticsearch":
-        from .search.elasticsearch.connection import check_settings as elasticsearch_problems
+        from gi_wagtail.search.elasticsearch.connection import check_settings as elasticsearch_problems
 
         errors.extend(Error(problem, id="gi_wagtail.E006") for problem in elasticsearch_problems())
     errors.extend(index_parent_errors(gi_settings.DISCLOSURE_INDEX_PARENT_PAGE_TYPES))
@@ -157,7 +157,7 @@ def check_document_uploads(app_configs=None, **kwargs):
     warnings = []
     base = getattr(settings, "WAGTAILDOCS_DOCUMENT_FORM_BASE", "")
     try:
-        from .uploads import GiDocumentForm
+        from gi_wagtail.security.uploads import GiDocumentForm
 
         ok = bool(base) and issubclass(import_string(base), GiDocumentForm)
     except (ImportError, TypeError):
@@ -166,7 +166,7 @@ def check_document_uploads(app_configs=None, **kwargs):
         warnings.append(
             Warning(
                 "Uploaded documents are not checked for size and content.",
-                hint='Set WAGTAILDOCS_DOCUMENT_FORM_BASE = "gi_wagtail.uploads.GiDocumentForm" (or a subclass).',
+                hint='Set WAGTAILDOCS_DOCUMENT_FORM_BASE = "gi_wagtail.security.uploads.GiDocumentForm" (or a subclass).',
                 id="gi_wagtail.W020",
             )
         )
@@ -174,7 +174,7 @@ def check_document_uploads(app_configs=None, **kwargs):
         warnings.append(
             Warning(
                 "WAGTAILDOCS_EXTENSIONS is not set, so documents of any type can be uploaded.",
-                hint="Set WAGTAILDOCS_EXTENSIONS = [\"csv\", \"docx\", \"odt\", \"pdf\", \"txt\", \"xlsx\", \"zip\"] (gi_wagtail.uploads.DOCUMENT_EXTENSIONS) or your own list.",
+                hint="Set WAGTAILDOCS_EXTENSIONS = [\"csv\", \"docx\", \"odt\", \"pdf\", \"txt\", \"xlsx\", \"zip\"] (gi_wagtail.security.uploads.DOCUMENT_EXTENSIONS) or your own list.",
                 id="gi_wagtail.W021",
             )
         )
@@ -183,7 +183,7 @@ def check_document_uploads(app_configs=None, **kwargs):
 
 @register(Tags.compatibility)
 def check_rate_limit_setting(app_configs=None, **kwargs):
-    from .ratelimit import rate_problem
+    from gi_wagtail.security.ratelimit import rate_problem
 
     if not isinstance(gi_settings.user_settings, dict):
         return []  # E004 already says so
@@ -197,11 +197,15 @@ def check_rate_limit_setting(app_configs=None, **kwargs):
 def check_workflow_finish_action(app_configs=None, **kwargs):
     """保密审查员 hold no publish permission: only gi_wagtail's finish action lets their approval publish."""
     from django.conf import settings
+    from django.utils.module_loading import import_string
 
-    from .workflow_finish import SETTING_VALUE
+    from gi_wagtail.review.finish import SETTING_VALUE, publish_reviewed_revision
 
-    if getattr(settings, "WAGTAIL_FINISH_WORKFLOW_ACTION", None) == SETTING_VALUE:
-        return []
+    try:  # the old path gi_wagtail.workflow_finish.… resolves to the same function
+        if import_string(getattr(settings, "WAGTAIL_FINISH_WORKFLOW_ACTION", "") or "") is publish_reviewed_revision:
+            return []
+    except ImportError:
+        pass
     return [
         Warning(
             "An approved 信息公开发布审核 workflow is published with Wagtail's default action: it publishes the "

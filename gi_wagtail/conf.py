@@ -27,9 +27,9 @@ DEFAULTS = {
     "ITEMS_PER_PAGE": 20,
     # Longest search query accepted (characters); longer input is cut.
     "SEARCH_MAX_QUERY_LENGTH": 100,
-    # Largest accepted attachment upload, in megabytes (gi_wagtail.uploads).
+    # Largest accepted attachment upload, in megabytes (gi_wagtail.security.uploads).
     "MAX_UPLOAD_MB": 20,
-    # Requests per client IP for rate-limited public views (gi_wagtail.ratelimit), e.g. "60/m"; None: off.
+    # Requests per client IP for rate-limited public views (gi_wagtail.security.ratelimit), e.g. "60/m"; None: off.
     "PUBLIC_RATE_LIMIT": "60/m",
     # Page types a 政府信息公开首页 may be added under, as "app_label.ModelName" strings;
     # None: under any page (the site's home page included).

@@ -333,7 +333,7 @@ def check(items, queries):
     """Show, per query, how many items are judged and which unjudged items
     contain the query text literally (candidates for a missed judgement)."""
     sys.path.insert(0, str(HERE.parent.parent))
-    from gi_wagtail.search.normalise import normalise
+    from gi_wagtail.text.normalise import normalise
 
     by_id = {it["id"]: it for it in items}
     for q in queries:

@@ -11,7 +11,7 @@ from home.demo_reports import build_demo_reports, published_child
 from wagtail.documents import get_document_model
 
 from gi_wagtail.models import CatalogueCategoryPage, DisclosureIndexPage, DisclosureItemPage, Genre, ItemAttachment, Organisation, TopicClass, Validity
-from gi_wagtail.uploads import validate_document_file
+from gi_wagtail.security.uploads import validate_document_file
 
 from . import demo_files
 from .demo_data import AGENCY, CATEGORIES, ITEMS, ORG_CODE, ORGANISATION

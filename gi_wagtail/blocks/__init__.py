@@ -3,12 +3,12 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from .guide import GuideBlock
-from .organisation import DepartmentBlock, OrganisationProfileBlock
-from .people import LeaderBlock
-from .plans import PlanBlock
-from .statistics import StatisticsTableBlock
-from .text import HeadingBlock, ParagraphBlock
+from gi_wagtail.blocks.guide import GuideBlock
+from gi_wagtail.blocks.organisation import DepartmentBlock, OrganisationProfileBlock
+from gi_wagtail.blocks.people import LeaderBlock
+from gi_wagtail.blocks.plans import PlanBlock
+from gi_wagtail.blocks.statistics import StatisticsTableBlock
+from gi_wagtail.blocks.text import HeadingBlock, ParagraphBlock
 
 
 class ItemBodyBlock(blocks.StreamBlock):

@@ -4,7 +4,7 @@
 ``importer`` turns valid records into published pages.
 """
 
-from .importer import Importer, ImportResult
-from .readers import ImportFileError, read_records
+from gi_wagtail.importing.importer import Importer, ImportResult
+from gi_wagtail.importing.readers import ImportFileError, read_records
 
 __all__ = ["ImportFileError", "ImportResult", "Importer", "read_records"]

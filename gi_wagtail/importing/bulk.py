@@ -25,10 +25,10 @@ from wagtail.log_actions import get_active_log_context
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.signals import page_published
 
-from ..models.disclosure_item import Validity
-from ..models.index_numbers import allocate_index_numbers, index_number_fields
-from ..models.validity import record_validity_change
-from ..validators import validate_disclosure_item
+from gi_wagtail.catalogue.models.item import Validity
+from gi_wagtail.catalogue.models.index_numbers import allocate_index_numbers, index_number_fields
+from gi_wagtail.catalogue.models.validity import record_validity_change
+from gi_wagtail.catalogue.validation import validate_disclosure_item
 
 
 class BulkUnsupported(Exception):

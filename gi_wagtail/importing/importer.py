@@ -28,18 +28,18 @@ from wagtail.log_actions import log
 from wagtail.models import Page, Revision, Site
 from wagtail.signals import page_published
 
-from ..admin_forms import agency_organisation
-from ..models import (
+from gi_wagtail.catalogue.forms import agency_organisation
+from gi_wagtail.models import (
     CatalogueCategoryPage, DisclosureIndexPage, DisclosureItemPage, Genre, Organisation, SearchEntry, SearchEntryText,
     TopicClass,
 )
-from ..models.catalogue_category import AbstractCatalogueCategoryPage
-from ..search.tasks import batched_updates
-from . import bulk, review
-from .bulk import NewItem
-from .indexing import deferred_indexing, index_pages
-from .records import RecordError, clean_record
-from .statistics import ANALYZE_AFTER, refresh_statistics
+from gi_wagtail.catalogue.models.category import AbstractCatalogueCategoryPage
+from gi_wagtail.search.tasks import batched_updates
+from gi_wagtail.importing import bulk, review
+from gi_wagtail.importing.bulk import NewItem
+from gi_wagtail.importing.indexing import deferred_indexing, index_pages
+from gi_wagtail.importing.records import RecordError, clean_record
+from gi_wagtail.importing.planner import ANALYZE_AFTER, refresh_statistics
 
 # Records per commit (one fsync on SQLite per chunk) and per bulk creation of new items.
 CHUNK_SIZE = 250

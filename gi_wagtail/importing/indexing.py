@@ -4,7 +4,7 @@ from contextlib import contextmanager
 
 from django.db.models.signals import post_save
 
-from ..models import DisclosureItemPage
+from gi_wagtail.models import DisclosureItemPage
 
 
 @contextmanager

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from ..models.disclosure_item import Validity
+from gi_wagtail.catalogue.models.item import Validity
 
 # Accepted column names: English keys and the usual Chinese headings.
 ALIASES = {
@@ -94,7 +94,7 @@ def body_to_html(body):
     if _HTML_TAG.search(body):
         from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 
-        from ..blocks.text import ParagraphBlock
+        from gi_wagtail.blocks.text import ParagraphBlock
 
         features = ParagraphBlock().features
         return EditorHTMLConverter(features=features).to_database_format(_DANGEROUS.sub("", body))

@@ -9,7 +9,7 @@ disclosure root (``wagtail.workflow.start``), as the admin's "Submit for moderat
 from django.utils.translation import gettext as _
 from wagtail.models import WorkflowState
 
-from .records import RecordError
+from gi_wagtail.importing.records import RecordError
 
 _PARENTS_WORKFLOW = object()
 

@@ -4,7 +4,7 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from gi_wagtail.vocabularies import load_vocabularies
+    from gi_wagtail.catalogue.vocabularies import load_vocabularies
 
     load_vocabularies(apps.get_model("gi_wagtail", "TopicClass"), apps.get_model("gi_wagtail", "Genre"))
 

@@ -1,6 +1,6 @@
-from .catalogue_category import AbstractCatalogueCategoryPage, CatalogueCategoryPage
-from .disclosure_index import AbstractDisclosureIndexPage, DisclosureIndexPage
-from .disclosure_item import (
+from gi_wagtail.catalogue.models.category import AbstractCatalogueCategoryPage, CatalogueCategoryPage
+from gi_wagtail.catalogue.models.index import AbstractDisclosureIndexPage, DisclosureIndexPage
+from gi_wagtail.catalogue.models.item import (
     AbstractDisclosureItemPage,
     DisclosureItemPage,
     DisclosureMethod,
@@ -10,13 +10,13 @@ from .disclosure_item import (
     Validity,
     normalise_doc_no,
 )
-from .index_numbers import IndexNumberSequence
-from .reports import AbstractAnnualReportPage, AnnualReportPage, ReportFormat
-from .search import SearchEntry, SearchEntryText, SearchSynonym
-from .search_backlog import SearchIndexBacklog
-from .snippets import Genre, Organisation, TopicClass
-from .validity import ValidityEvent
-from .workflow_tasks import LeaderSignOffTask, ReviewDecision, ReviewTaskState, SecrecyReviewTask
+from gi_wagtail.catalogue.models.index_numbers import IndexNumberSequence
+from gi_wagtail.reports.models import AbstractAnnualReportPage, AnnualReportPage, ReportFormat
+from gi_wagtail.search.models import SearchEntry, SearchEntryText, SearchSynonym
+from gi_wagtail.search.backlog import SearchIndexBacklog
+from gi_wagtail.catalogue.models.vocabularies import Genre, Organisation, TopicClass
+from gi_wagtail.catalogue.models.validity import ValidityEvent
+from gi_wagtail.review.models import LeaderSignOffTask, ReviewDecision, ReviewTaskState, SecrecyReviewTask
 
 __all__ = [
     "AbstractCatalogueCategoryPage", "CatalogueCategoryPage", "AbstractDisclosureIndexPage", "DisclosureIndexPage",

@@ -1,7 +1,7 @@
 """Side-by-side comparison of one organisation's reports across years and formats."""
 from __future__ import annotations
 
-from .findings import gettext_noop, translate
+from gi_wagtail.reports.findings import gettext_noop, translate
 
 
 def _cell(table, row, col):

@@ -6,8 +6,8 @@ import csv
 import io
 import json
 
-from .formats import get_format
-from .render import display, filled_layout
+from gi_wagtail.reports.formats import get_format
+from gi_wagtail.reports.render import display, filled_layout
 
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .values import CN_NUMBER_CHARS, to_number
+from gi_wagtail.reports.values import CN_NUMBER_CHARS, to_number
 
 NUM = rf"(\d+|[{CN_NUMBER_CHARS}]+)"
 _GAP = r"[^，,。；;：:]{0,20}?"

@@ -9,13 +9,13 @@ import datetime
 
 from django.utils import timezone
 
-from .labels import normalise
+from gi_wagtail.reports.labels import normalise
 
 NORMATIVE_TITLES = ("规范性文件",)
 
 
 def _items_for(page):
-    from ..models import DisclosureIndexPage, DisclosureItemPage
+    from gi_wagtail.models import DisclosureIndexPage, DisclosureItemPage
 
     items = DisclosureItemPage.objects.live()
     agency = page.get_ancestors().type(DisclosureIndexPage).last() if page.path else None
@@ -27,7 +27,7 @@ def _items_for(page):
 
 
 def _normative_items(items, agency):
-    from ..models import CatalogueCategoryPage
+    from gi_wagtail.models import CatalogueCategoryPage
 
     cats = CatalogueCategoryPage.objects.all()
     if agency is not None:
@@ -47,7 +47,7 @@ def catalogue_figures(page) -> dict:
     """{cell address: (value, provenance text)} computed from live catalogue items."""
     from django.db.models import Q
 
-    from ..models import Validity
+    from gi_wagtail.models import Validity
 
     year = page.year
     start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import copy
 
-from .formats import get_format
-from .formats.layout import table_layout
+from gi_wagtail.reports.formats import get_format
+from gi_wagtail.reports.formats.layout import table_layout
 
 
 def display(value) -> str:

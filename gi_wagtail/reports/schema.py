@@ -44,7 +44,7 @@ import copy
 import datetime
 import json
 
-from .formats import CATEGORY_NAMES_KEY, FORMAT_CODES, TABLE_NAMES, get_format
+from gi_wagtail.reports.formats import CATEGORY_NAMES_KEY, FORMAT_CODES, TABLE_NAMES, get_format
 
 FEE_KEYS = ("notices_count", "notices_amount", "collected")
 TOP_KEYS = {"format", "year", "organisation", "title", "publish_date", "filed_date", "sections",

@@ -8,10 +8,10 @@ sorted errors first. Errors block publishing unless overridden.
 """
 from __future__ import annotations
 
-from .findings import SEVERITIES, Finding, has_errors
-from .formats import get_format
-from .rules import cross_year, tables, text
-from .schema import validate_shape
+from gi_wagtail.reports.findings import SEVERITIES, Finding, has_errors
+from gi_wagtail.reports.formats import get_format
+from gi_wagtail.reports.rules import cross_year, tables, text
+from gi_wagtail.reports.schema import validate_shape
 
 TABLE_RULES = (
     tables.rule1_balance,

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
-from .formats import AMOUNT, SIGNED
+from gi_wagtail.reports.formats import AMOUNT, SIGNED
 
 BLANK = {"", "-", "—", "——", "–", "/", "\\", "n/a", "na", "空", "…"}
 ZERO_WORDS = {"无", "没有", "零"}

@@ -7,10 +7,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .formats import CATEGORY_NAMES_KEY, TABLE_NAMES, get_format
-from .render import display, filled_layout
-from .schema import empty_report
-from .values import CellValueError, parse_cell
+from gi_wagtail.reports.formats import CATEGORY_NAMES_KEY, TABLE_NAMES, get_format
+from gi_wagtail.reports.render import display, filled_layout
+from gi_wagtail.reports.schema import empty_report
+from gi_wagtail.reports.values import CellValueError, parse_cell
 
 TABLE_FORMATS = ("2019", "2021")
 FORMAT_KEY = "__format__"

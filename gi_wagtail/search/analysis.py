@@ -17,9 +17,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from . import segment
-from .normalise import normalise
-from .synonyms import SynonymTable, get_table
+from gi_wagtail.search import segment
+from gi_wagtail.text.normalise import normalise
+from gi_wagtail.search.synonyms import SynonymTable, get_table
 
 MAX_QUERY_CHARS = 200
 MAX_GROUPS = 16

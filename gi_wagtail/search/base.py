@@ -12,7 +12,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .analysis import ParsedQuery, parse_query
+from gi_wagtail.search.analysis import ParsedQuery, parse_query
 
 FACETS = ("category", "year", "organisation", "topic", "genre", "validity")
 SORTS = ("relevance", "newest", "oldest")

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from wagtail.models import Page, PageViewRestriction
 
-from .base import SearchDocument
+from gi_wagtail.search.base import SearchDocument
 
 MAX_BODY_CHARS = 20_000
 

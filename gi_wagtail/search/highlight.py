@@ -6,8 +6,8 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
-from .analysis import ParsedQuery
-from .normalise import normalise_with_offsets
+from gi_wagtail.search.analysis import ParsedQuery
+from gi_wagtail.text.normalise import normalise_with_offsets
 
 ELLIPSIS = "…"
 

@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterator
 
 from django.db import connections, router
 
-from .documents import documents_for_ids
-from .storage import document_rows
+from gi_wagtail.search.documents import documents_for_ids
+from gi_wagtail.search.embedded.storage import document_rows
 
 MAX_JOBS = 4
 
@@ -74,7 +74,7 @@ def _init_worker() -> None:
 
 def _warm_up() -> None:
     # Load the segmenter dictionary and OpenCC once, before forking: children share them.
-    from .analysis import index_text
+    from gi_wagtail.search.analysis import index_text
 
     index_text("预热分词词典")
 

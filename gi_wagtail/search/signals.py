@@ -10,7 +10,7 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .tasks import schedule, subtree_ids
+from gi_wagtail.search.tasks import schedule, subtree_ids
 
 # Fields Wagtail writes when only a draft changes: the live page is unchanged.
 _DRAFT_ONLY = {"latest_revision", "latest_revision_created_at", "draft_title", "has_unpublished_changes",
@@ -61,7 +61,7 @@ def _editor_synonyms():
 
     from gi_wagtail.models import SearchSynonym
 
-    from .synonyms import parse_lines
+    from gi_wagtail.search.synonyms import parse_lines
 
     try:
         lines = list(SearchSynonym.objects.filter(active=True).values_list("terms", flat=True))
@@ -71,7 +71,7 @@ def _editor_synonyms():
 
 
 def _synonyms_changed(sender, **kwargs):
-    from .synonyms import invalidate
+    from gi_wagtail.search.synonyms import invalidate
 
     invalidate()
 
@@ -79,7 +79,7 @@ def _synonyms_changed(sender, **kwargs):
 def connect_synonyms():
     from gi_wagtail.models import SearchSynonym
 
-    from .synonyms import register_provider
+    from gi_wagtail.search.synonyms import register_provider
 
     register_provider(_editor_synonyms)
     post_save.connect(_synonyms_changed, sender=SearchSynonym, dispatch_uid="gi_wagtail_synonyms_saved")

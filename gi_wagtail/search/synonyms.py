@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable, Iterable
 from importlib import resources
 
-from .normalise import normalise
+from gi_wagtail.text.normalise import normalise
 
 logger = logging.getLogger(__name__)
 _SPLIT_RE = re.compile(r"[\s,，;；]+")
@@ -37,7 +37,7 @@ def parse_lines(lines: Iterable[str]) -> list[list[str]]:
 
 
 def shipped_groups() -> list[list[str]]:
-    text = resources.files("gi_wagtail").joinpath("data/synonyms.txt").read_text("utf-8")
+    text = resources.files("gi_wagtail").joinpath("search/data/synonyms.txt").read_text("utf-8")
     return parse_lines(text.splitlines())
 
 

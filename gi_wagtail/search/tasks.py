@@ -9,8 +9,8 @@ from django.db import connection, transaction
 from django_tasks import task
 from wagtail.models import Page
 
-from .base import get_backend
-from .documents import documents_for_ids, searchable_ids
+from gi_wagtail.search.base import get_backend
+from gi_wagtail.search.documents import documents_for_ids, searchable_ids
 
 # Pages whose documents are built and written together (bounded memory for big subtrees).
 BATCH = 500

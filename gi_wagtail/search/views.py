@@ -12,9 +12,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from ..ratelimit import ratelimit
-from ..conf import gi_settings
-from .base import FACETS, SORTS, SearchQuery, get_backend
+from gi_wagtail.security.ratelimit import ratelimit
+from gi_wagtail.conf import gi_settings
+from gi_wagtail.search.base import FACETS, SORTS, SearchQuery, get_backend
 
 logger = logging.getLogger(__name__)
 

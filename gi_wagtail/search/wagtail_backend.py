@@ -16,7 +16,7 @@ from django.db.models import Q, QuerySet
 from wagtail.models import Page
 from wagtail.search.query import MATCH_ALL, PlainText
 
-from .analysis import parse_query
+from gi_wagtail.search.analysis import parse_query
 
 MAX_IDS = 1000
 
@@ -39,7 +39,7 @@ class ChinesePageSearchMixin:
         return self._chinese_search(query, queryset, order_by_relevance)
 
     def _chinese_search(self, query, queryset, order_by_relevance):
-        from .embedded import EmbeddedBackend
+        from gi_wagtail.search.embedded import EmbeddedBackend
 
         parsed = parse_query(query)
         if not parsed:

@@ -8,7 +8,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
 from gi_wagtail.models import AnnualReportPage, CatalogueCategoryPage, DisclosureItemPage
-from gi_wagtail.models.disclosure_item import ItemAttachment
+from gi_wagtail.catalogue.models.item import ItemAttachment
 from tests.factories import root_page
 
 ATTACHMENT_BYTES = "索引号,标题\n11370322MB2851234X/2024-00001,高青县科技创新券管理办法\n".encode("utf-8")

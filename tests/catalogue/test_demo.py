@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.test import TestCase, override_settings
 
 from gi_wagtail.models import AnnualReportPage, CatalogueCategoryPage, DisclosureItemPage, Validity, ValidityEvent
-from gi_wagtail.uploads import validate_document_file
+from gi_wagtail.security.uploads import validate_document_file
 
 
 class DemoCatalogueTests(TestCase):

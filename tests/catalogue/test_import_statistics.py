@@ -2,7 +2,7 @@
 import pytest
 from django.db import connection, transaction
 
-from gi_wagtail.importing.statistics import refresh_statistics
+from gi_wagtail.importing.planner import refresh_statistics
 from gi_wagtail.models import DisclosureItemPage
 from tests.factories import add_item, build_catalogue
 

@@ -14,9 +14,9 @@ from wagtail.documents import get_document_model
 from wagtail.models import PageViewRestriction
 
 from gi_wagtail.models import AnnualReportPage, CatalogueCategoryPage, DisclosureIndexPage, DisclosureItemPage, Organisation
-from gi_wagtail.models.disclosure_item import ItemAttachment
-from gi_wagtail.models.search import SearchSynonym
-from gi_wagtail.permission_presets import EDITORS, MANAGERS, REVIEWERS
+from gi_wagtail.catalogue.models.item import ItemAttachment
+from gi_wagtail.search.models import SearchSynonym
+from gi_wagtail.review.setup import EDITORS, MANAGERS, REVIEWERS
 from tests.factories import root_page
 
 SEEDS = Path(__file__).resolve().parents[1] / "reports" / "fixtures" / "seeds"

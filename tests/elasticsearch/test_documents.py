@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from gi_wagtail.search.elasticsearch.connection import PlainJsonNode, alias_name, make_client
-from gi_wagtail.search.elasticsearch.documents import index_body, searched_fields
+from gi_wagtail.search.elasticsearch.mapping import index_body, searched_fields
 
 FACET_FIELDS = ("category", "year", "organisation", "topic", "genre", "validity")
 

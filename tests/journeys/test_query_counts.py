@@ -9,7 +9,7 @@ from django.utils import translation
 
 from gi_wagtail.models import DisclosureItemPage, Genre, TopicClass, Validity
 from gi_wagtail.search.tasks import sync_pages
-from gi_wagtail.vocabularies import load_vocabularies
+from gi_wagtail.catalogue.vocabularies import load_vocabularies
 from tests.factories import build_catalogue
 
 # InnoDB shows FULLTEXT changes only after COMMIT: real commits there (as tests/search does).

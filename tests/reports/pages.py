@@ -1,7 +1,7 @@
 """Builders for annual report pages (Django tests)."""
 from wagtail.rich_text import RichText
 
-from gi_wagtail.models.reports import AnnualReportPage
+from gi_wagtail.reports.models import AnnualReportPage
 
 from .factories import balanced_report
 

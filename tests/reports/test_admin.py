@@ -5,9 +5,9 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission, PageLogEntry
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from gi_wagtail.models.reports import AnnualReportPage
+from gi_wagtail.reports.models import AnnualReportPage
 from gi_wagtail.reports.formats import get_format
-from gi_wagtail.reports.hooks import OVERRIDE_ACTION
+from gi_wagtail.reports.wagtail_hooks import OVERRIDE_ACTION
 from tests.factories import build_catalogue
 
 from .factories import balanced_report, with_cell

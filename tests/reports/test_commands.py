@@ -5,7 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from gi_wagtail.models.reports import AnnualReportPage
+from gi_wagtail.reports.models import AnnualReportPage
 from gi_wagtail.reports.parsers import parse_file
 from gi_wagtail.reports.schema import dump_report, load_report
 from tests.factories import build_catalogue

@@ -5,7 +5,7 @@ import json
 import pytest
 from openpyxl import load_workbook
 
-from gi_wagtail.models.reports import AnnualReportPage
+from gi_wagtail.reports.models import AnnualReportPage
 from gi_wagtail.reports.parsers import parse_file
 from tests.factories import build_catalogue
 

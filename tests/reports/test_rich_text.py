@@ -11,8 +11,8 @@ from django.urls import reverse
 from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 from wagtail.models import Revision
 
-from gi_wagtail.blocks.report_sections import ReportSectionBlock
-from gi_wagtail.models.reports import AnnualReportPage, _plain
+from gi_wagtail.reports.blocks import ReportSectionBlock
+from gi_wagtail.reports.models import AnnualReportPage, _plain
 from gi_wagtail.reports.parsers import parse_file
 from gi_wagtail.reports.schema import dump_report
 from tests.factories import build_catalogue

@@ -8,8 +8,7 @@ import gi_wagtail
 PACKAGE = Path(gi_wagtail.__file__).parent
 FRAGMENT = PACKAGE / "locale" / "fragments" / "reports.po"
 MARKERS = {"gettext_noop", "_", "gettext", "gettext_lazy"}
-PY_FILES = [*(PACKAGE / "reports").rglob("*.py"), PACKAGE / "models" / "reports.py",
-            PACKAGE / "blocks" / "report_sections.py",
+PY_FILES = [*(PACKAGE / "reports").rglob("*.py"),
             PACKAGE / "management" / "commands" / "gi_wagtail_check_report.py",
             PACKAGE / "management" / "commands" / "gi_wagtail_import_report.py"]
 TEMPLATES = [PACKAGE / "templates" / "gi_wagtail" / "pages" / "annual_report_page.html",

@@ -15,7 +15,7 @@ from gi_wagtail.search.analysis import (
     index_text,
     parse_query,
 )
-from gi_wagtail.search.normalise import normalise
+from gi_wagtail.text.normalise import normalise
 from gi_wagtail.search.synonyms import SynonymTable, parse_lines, shipped_groups
 
 

@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.test.utils.form_data import querydict_from_html
 
-from gi_wagtail.permission_presets import EDITORS, MANAGERS, REVIEWERS
+from gi_wagtail.review.setup import EDITORS, MANAGERS, REVIEWERS
 
 
 def make_user(username, *group_names):

@@ -4,7 +4,7 @@ import logging
 
 from django.test import SimpleTestCase
 
-from gi_wagtail.log_filters import RedactPersonalDataFilter, redact
+from gi_wagtail.security.log_filters import RedactPersonalDataFilter, redact
 
 
 class RedactionTests(SimpleTestCase):

@@ -8,7 +8,7 @@ from django.test import TestCase
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Workflow, WorkflowPage
 
 from gi_wagtail.models import DisclosureIndexPage
-from gi_wagtail.permission_presets import EDITORS, MANAGERS, REVIEWERS
+from gi_wagtail.review.setup import EDITORS, MANAGERS, REVIEWERS
 from tests.factories import add_item, build_catalogue
 from tests.security.helpers import make_user
 

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from gi_wagtail.validators import (
+from gi_wagtail.catalogue.validation import (
     DocNo, MIN_YEAR, format_index_no, parse_doc_no, parse_index_no, validate_doc_no, validate_index_no_text,
 )
 

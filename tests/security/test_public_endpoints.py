@@ -10,8 +10,8 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 import gi_wagtail.urls
-from gi_wagtail.sanitize import sanitize_rich_text
-from gi_wagtail.workflow_setup import setup_workflow
+from gi_wagtail.security.sanitize import sanitize_rich_text
+from gi_wagtail.review.workflow import setup_workflow
 from tests.factories import add_item, build_catalogue
 from tests.security.helpers import edit_form_data, make_staff
 

@@ -9,11 +9,11 @@ from django.core.exceptions import ValidationError
 from django.test import SimpleTestCase
 
 import gi_wagtail
-from gi_wagtail.validators import validate_doc_no, validate_index_no_text
+from gi_wagtail.catalogue.validation import validate_doc_no, validate_index_no_text
 
 FRAGMENT = Path(gi_wagtail.__file__).parent / "locale" / "fragments" / "security.po"
-SOURCES = ["models/workflow_tasks.py", "workflow_forms.py", "workflow_hooks.py", "validators.py", "uploads.py",
-           "management/commands/_roots.py", "management/commands/gi_wagtail_setup_groups.py",
+SOURCES = ["review/models.py", "review/forms.py", "review/wagtail_hooks.py", "catalogue/validation.py",
+           "security/uploads.py", "review/roots.py", "management/commands/gi_wagtail_setup_groups.py",
            "management/commands/gi_wagtail_setup_workflow.py"]
 
 

@@ -14,7 +14,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection
 from wagtail.test.utils import WagtailTestUtils
 
-from gi_wagtail.uploads import validate_document_file
+from gi_wagtail.security.uploads import validate_document_file
 
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 64 + b"PE\x00\x00"

@@ -8,7 +8,7 @@ from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
 
 from gi_wagtail.models import DisclosureItemPage
-from gi_wagtail.validators import DocNo, parse_doc_no, parse_index_no, validate_doc_no, validate_index_no_text, validate_year
+from gi_wagtail.catalogue.validation import DocNo, parse_doc_no, parse_index_no, validate_doc_no, validate_index_no_text, validate_year
 from tests.factories import add_item, build_catalogue
 from tests.security.helpers import edit_form_data
 

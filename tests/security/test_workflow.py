@@ -8,7 +8,7 @@ from wagtail.models import PageLogEntry, WorkflowState
 from wagtail.test.utils import WagtailPageTestCase
 
 from gi_wagtail.models import DisclosureItemPage, LeaderSignOffTask, ReviewDecision, SecrecyReviewTask
-from gi_wagtail.workflow_setup import setup_workflow
+from gi_wagtail.review.workflow import setup_workflow
 from tests.factories import add_item, build_catalogue
 from tests.security.helpers import edit_form_data, make_staff
 

@@ -4,7 +4,7 @@ from django.http import HttpResponse
 from django.urls import include, path
 from django.views.decorators.http import require_POST
 
-from gi_wagtail.ratelimit import ratelimit
+from gi_wagtail.security.ratelimit import ratelimit
 
 
 @ratelimit("gi_test_limited", rate="3/m")

@@ -80,7 +80,7 @@ class Command(BaseCommand):
     def prepare_page(self, report, opts):
         """(parent, unsaved page) after every check of the import; raises CommandError like the real run."""
         from gi_wagtail.models import Organisation
-        from gi_wagtail.models.reports import AnnualReportPage
+        from gi_wagtail.reports.models import AnnualReportPage
 
         parent = self.find_parent(opts.get("parent"))
         name = (opts.get("organisation") or report["organisation"] or "").strip()

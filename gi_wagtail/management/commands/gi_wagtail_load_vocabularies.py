@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from gi_wagtail.vocabularies import load_vocabularies
+from gi_wagtail.catalogue.vocabularies import load_vocabularies
 
 
 class Command(BaseCommand):

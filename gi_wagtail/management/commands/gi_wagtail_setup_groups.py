@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from ...permission_presets import setup_groups
-from ._roots import add_root_argument, resolve_roots
+from gi_wagtail.review.setup import setup_groups
+from gi_wagtail.review.roots import add_root_argument, resolve_roots
 
 
 class Command(BaseCommand):

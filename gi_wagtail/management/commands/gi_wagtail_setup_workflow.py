@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from ...workflow_setup import setup_workflow
-from ._roots import add_root_argument, resolve_roots
+from gi_wagtail.review.workflow import setup_workflow
+from gi_wagtail.review.roots import add_root_argument, resolve_roots
 
 
 class Command(BaseCommand):

@@ -4,11 +4,11 @@
 - "2019": 国办公开办函〔2019〕60号 试行 format (2019 and 2020 reports).
 - "2021": 国办公开办函〔2021〕30号 format (2021 reports onwards).
 """
-from .base import AMOUNT, COUNT, SIGNED, Column, GridTableDef, KeyFigure, ReportFormat, Row
-from .sections import PREAMBLE, S2008, S2019, section_key_for_heading
-from .table2 import TABLE2_2019, TABLE2_2021
-from .table3 import OUTCOME_ROWS_2019, OUTCOME_ROWS_2021, TABLE3_2019, TABLE3_2021
-from .table4 import TABLE4
+from gi_wagtail.reports.formats.base import AMOUNT, COUNT, SIGNED, Column, GridTableDef, KeyFigure, ReportFormat, Row
+from gi_wagtail.reports.formats.sections import PREAMBLE, S2008, S2019, section_key_for_heading
+from gi_wagtail.reports.formats.table2 import TABLE2_2019, TABLE2_2021
+from gi_wagtail.reports.formats.table3 import OUTCOME_ROWS_2019, OUTCOME_ROWS_2021, TABLE3_2019, TABLE3_2021
+from gi_wagtail.reports.formats.table4 import TABLE4
 
 KEY_FIGURES_2008 = (
     KeyFigure("proactive_items", "主动公开政府信息数（条）"),

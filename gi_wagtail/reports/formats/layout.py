@@ -7,9 +7,9 @@ only have to walk the rows.
 """
 from __future__ import annotations
 
-from .table2 import CONTENT_HEADER
-from .table3 import APPLICANT_HEADER, ORG_HEADER
-from .table4 import AFTER_REVIEW, DIRECT, LITIGATION, REVIEW, RESULTS
+from gi_wagtail.reports.formats.table2 import CONTENT_HEADER
+from gi_wagtail.reports.formats.table3 import APPLICANT_HEADER, ORG_HEADER
+from gi_wagtail.reports.formats.table4 import AFTER_REVIEW, DIRECT, LITIGATION, REVIEW, RESULTS
 
 
 def _th(text, rowspan=1, colspan=1, scope="col"):

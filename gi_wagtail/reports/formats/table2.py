@@ -1,5 +1,5 @@
 """Table 二: 主动公开政府信息情况, organised by 条例 art. 20 items."""
-from .base import AMOUNT, SIGNED, Block, Column, Row, Table2Def
+from gi_wagtail.reports.formats.base import AMOUNT, SIGNED, Block, Column, Row, Table2Def
 
 CONTENT_HEADER = "信息内容"
 ITEM_1 = "第二十条第（一）项"

@@ -1,5 +1,5 @@
 """Table 三: 收到和处理政府信息公开申请情况 (2019 试行 and 2021 formats)."""
-from .base import Column, GridTableDef, Row
+from gi_wagtail.reports.formats.base import Column, GridTableDef, Row
 
 CORNER_LABEL = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 APPLICANT_HEADER = "申请人情况"

@@ -11,11 +11,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .decode import declared_html_charset, decode
-from .errors import ReportParseError
-from .html import parse_html
-from .json import parse_json
-from .text import parse_text
+from gi_wagtail.reports.parsers.decode import declared_html_charset, decode
+from gi_wagtail.reports.parsers.errors import ReportParseError
+from gi_wagtail.reports.parsers.from_html import parse_html
+from gi_wagtail.reports.parsers.from_json import parse_json
+from gi_wagtail.reports.parsers.from_text import parse_text
 
 MAX_BYTES = 20 * 1024 * 1024
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .errors import ReportParseError
+from gi_wagtail.reports.parsers.errors import ReportParseError
 
 ENCODINGS = ("utf-8-sig", "gb18030", "big5")
 

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import re
 
-from ..findings import gettext_noop, translate
-from ..formats import AMOUNT
-from ..formats.table3 import APPLICANT_HEADER, ORG_HEADER
-from ..labels import core, leading_number, normalise
-from ..values import CellValueError, parse_cell
-from .grid import distinct
+from gi_wagtail.reports.findings import gettext_noop, translate
+from gi_wagtail.reports.formats import AMOUNT
+from gi_wagtail.reports.formats.table3 import APPLICANT_HEADER, ORG_HEADER
+from gi_wagtail.reports.labels import core, leading_number, normalise
+from gi_wagtail.reports.values import CellValueError, parse_cell
+from gi_wagtail.reports.parsers.grid import distinct
 
 _ = gettext_noop
 

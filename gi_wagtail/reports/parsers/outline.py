@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..findings import gettext_noop, translate
-from ..formats import CATEGORY_NAMES_KEY, PREAMBLE, section_key_for_heading
-from ..narrative import extract, first_value
+from gi_wagtail.reports.findings import gettext_noop, translate
+from gi_wagtail.reports.formats import CATEGORY_NAMES_KEY, PREAMBLE, section_key_for_heading
+from gi_wagtail.reports.narrative import extract, first_value
 
 HEADING_RE = re.compile(r"^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(\S.{0,40})$")
 YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from ..findings import gettext_noop
+from gi_wagtail.reports.findings import gettext_noop
 
-from ..findings import WARNING, Finding
+from gi_wagtail.reports.findings import WARNING, Finding
 
 
 def addr(table: str, row: str, col: str) -> str:

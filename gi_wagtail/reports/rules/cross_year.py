@@ -1,11 +1,11 @@
 """Rules 6-9: comparisons with the same organisation's previous-year report."""
 from __future__ import annotations
 
-from ..findings import gettext_noop
+from gi_wagtail.reports.findings import gettext_noop
 
-from ..findings import ERROR, INFO, WARNING, Finding
-from ..formats.table4 import GROUP_KEYS
-from .common import addr, incomplete, is_number, table2_row_label
+from gi_wagtail.reports.findings import ERROR, INFO, WARNING, Finding
+from gi_wagtail.reports.formats.table4 import GROUP_KEYS
+from gi_wagtail.reports.rules.common import addr, incomplete, is_number, table2_row_label
 
 
 def _usable(report, previous, formats=("2019", "2021")):

@@ -1,13 +1,13 @@
 """Rules 1-4: arithmetic inside table 三 and table 四; rule 5: cell values."""
 from __future__ import annotations
 
-from ..findings import gettext_noop
+from gi_wagtail.reports.findings import gettext_noop
 
-from ..findings import ERROR, Finding
-from ..formats import AMOUNT, SIGNED, TABLE_NAMES
-from ..formats.table3 import APPLICANT_COLUMNS
-from ..formats.table4 import GROUP_KEYS, PARTS
-from .common import addr, cell, incomplete, is_number, table2_row_label, total
+from gi_wagtail.reports.findings import ERROR, Finding
+from gi_wagtail.reports.formats import AMOUNT, SIGNED, TABLE_NAMES
+from gi_wagtail.reports.formats.table3 import APPLICANT_COLUMNS
+from gi_wagtail.reports.formats.table4 import GROUP_KEYS, PARTS
+from gi_wagtail.reports.rules.common import addr, cell, incomplete, is_number, table2_row_label, total
 
 
 def _blank(report, addresses):

@@ -1,11 +1,11 @@
 """Rules 10-12: numbers stated in the narrative against the tables."""
 from __future__ import annotations
 
-from ..findings import gettext_noop
+from gi_wagtail.reports.findings import gettext_noop
 
-from ..findings import INFO, WARNING, Finding
-from ..narrative import extract_sections
-from .common import addr, is_number
+from gi_wagtail.reports.findings import INFO, WARNING, Finding
+from gi_wagtail.reports.narrative import extract_sections
+from gi_wagtail.reports.rules.common import addr, is_number
 
 # Statement kind -> cell addresses whose sum the statement states.
 TABLE_TARGETS = {

@@ -6,6 +6,6 @@ backends find the same things; Elasticsearch adds scale, aggregations and
 highlighting.
 """
 
-from .backend import ElasticsearchBackend
+from gi_wagtail.search.elasticsearch.backend import ElasticsearchBackend
 
 __all__ = ["ElasticsearchBackend"]

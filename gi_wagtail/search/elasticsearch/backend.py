@@ -11,13 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from elasticsearch import ApiError, NotFoundError, TransportError
 from elasticsearch.helpers import streaming_bulk
 
-from ..base import Hit, SearchBackend, SearchDocument, SearchQuery, SearchResults
-from ..highlight import highlight_title, snippet
-from . import query as q
-from .connection import alias_name, es_settings, make_client
-from .documents import index_body
-from .highlight import HL_POST, HL_PRE, render_fragment
-from .serialise import to_source
+from gi_wagtail.search.base import Hit, SearchBackend, SearchDocument, SearchQuery, SearchResults
+from gi_wagtail.search.highlight import highlight_title, snippet
+from gi_wagtail.search.elasticsearch import query as q
+from gi_wagtail.search.elasticsearch.connection import alias_name, es_settings, make_client
+from gi_wagtail.search.elasticsearch.mapping import index_body
+from gi_wagtail.search.elasticsearch.highlight import HL_POST, HL_PRE, render_fragment
+from gi_wagtail.search.elasticsearch.serialise import to_source
 
 logger = logging.getLogger(__name__)
 
@@ -128,8 +128,8 @@ class ElasticsearchBackend(SearchBackend):
     def rebuild_all(self, progress: Callable[[int], None] | None = None) -> int:
         """Rebuild from every searchable page (``gi_wagtail_rebuild_index``). Backlog rows
         queued before the rebuild started are covered by it and removed."""
-        from ...models import SearchIndexBacklog
-        from .sources import iter_documents
+        from gi_wagtail.models import SearchIndexBacklog
+        from gi_wagtail.search.elasticsearch.sources import iter_documents
 
         last = SearchIndexBacklog.objects.order_by("-id").values_list("id", flat=True).first()
         count = self.rebuild(iter_documents(), progress)
@@ -139,7 +139,7 @@ class ElasticsearchBackend(SearchBackend):
 
     def sync_pages(self, page_ids) -> dict:
         """Publishing hook (``gi_wagtail.search.tasks.sync_pages``): queue, mirror, deliver."""
-        from .sync import sync_pages
+        from gi_wagtail.search.elasticsearch.sync import sync_pages
 
         return sync_pages(page_ids)
 
@@ -173,7 +173,7 @@ class ElasticsearchBackend(SearchBackend):
             return self._search(query, after)
         except CLUSTER_ERRORS as exc:
             logger.warning("Elasticsearch search failed (%s); using the embedded backend", type(exc).__name__)
-            from .health import record_failure
+            from gi_wagtail.search.elasticsearch.health import record_failure
 
             record_failure("search", exc)
             return fallback_search(query)
@@ -315,7 +315,7 @@ class BulkIndexError(RuntimeError):
 
 def fallback_search(query: SearchQuery) -> SearchResults:
     """Results from the embedded backend, marked so the page can say so."""
-    from ..base import get_backend
+    from gi_wagtail.search.base import get_backend
 
     try:
         results = get_backend("embedded").search(query)

@@ -8,7 +8,7 @@ from django.core.exceptions import ImproperlyConfigured
 from elastic_transport import Urllib3HttpNode
 from elasticsearch import Elasticsearch
 
-from ...conf import gi_settings
+from gi_wagtail.conf import gi_settings
 
 _COMPAT_RE = re.compile(r"application/vnd\.elasticsearch\+([\w-]+);\s*compatible-with=\d+")
 _PREFIX_RE = re.compile(r"^[a-z0-9][a-z0-9_\-]{0,100}$")

@@ -36,10 +36,10 @@ class Health:
 
 
 def check(backend=None) -> Health:
-    from ...models import SearchIndexBacklog
-    from .backend import CLUSTER_ERRORS, ElasticsearchBackend
-    from .connection import make_client
-    from .sources import count_documents
+    from gi_wagtail.models import SearchIndexBacklog
+    from gi_wagtail.search.elasticsearch.backend import CLUSTER_ERRORS, ElasticsearchBackend
+    from gi_wagtail.search.elasticsearch.connection import make_client
+    from gi_wagtail.search.elasticsearch.sources import count_documents
 
     health = Health()
     backlog = SearchIndexBacklog.objects.order_by("id")

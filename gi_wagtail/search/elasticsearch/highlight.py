@@ -12,8 +12,8 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
-from ..highlight import ELLIPSIS, _render
-from ..normalise import normalise_with_offsets
+from gi_wagtail.search.highlight import ELLIPSIS, _render
+from gi_wagtail.text.normalise import normalise_with_offsets
 
 # Private-use characters: never in real text, so they cannot be forged by content.
 HL_PRE = "\ue000"

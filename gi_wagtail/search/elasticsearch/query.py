@@ -8,9 +8,9 @@ merely contains 科, 技 and 局 somewhere (the stock Wagtail backend's weakness
 
 from __future__ import annotations
 
-from .. import segment
-from ..analysis import ParsedQuery
-from .documents import searched_fields
+from gi_wagtail.search import segment
+from gi_wagtail.search.analysis import ParsedQuery
+from gi_wagtail.search.elasticsearch.mapping import searched_fields
 
 DOCNO_PREFIX = "#docno:"
 SORTS = {

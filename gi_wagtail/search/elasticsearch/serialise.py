@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from .. import segment
-from ..analysis import MAX_INDEXED_CHARS
-from ..base import SearchDocument
-from ..normalise import normalise
+from gi_wagtail.search import segment
+from gi_wagtail.search.analysis import MAX_INDEXED_CHARS
+from gi_wagtail.search.base import SearchDocument
+from gi_wagtail.text.normalise import normalise
 
 
 def clean_text(text: str) -> str:

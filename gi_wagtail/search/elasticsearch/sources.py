@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from ..base import SearchDocument
+from gi_wagtail.search.base import SearchDocument
 
 _kinds: dict[str, tuple[str, Callable | None]] = {}
 
@@ -32,7 +32,7 @@ def kind_for(page) -> tuple[str, Callable | None]:
 
 def document_for(page) -> SearchDocument | None:
     """The document for a page, or ``None`` when it must not be searchable."""
-    from ..documents import document_for as base_document, is_searchable
+    from gi_wagtail.search.documents import document_for as base_document, is_searchable
 
     if not is_searchable(page):
         return None
@@ -45,7 +45,7 @@ def document_for(page) -> SearchDocument | None:
 
 
 def iter_documents() -> Iterator[SearchDocument]:
-    from ..documents import searchable_pages
+    from gi_wagtail.search.documents import searchable_pages
 
     for page in searchable_pages().order_by("path").specific().iterator(chunk_size=200):
         doc = document_for(page)
@@ -54,7 +54,7 @@ def iter_documents() -> Iterator[SearchDocument]:
 
 
 def count_documents() -> int:
-    from ..documents import searchable_pages
+    from gi_wagtail.search.documents import searchable_pages
 
     return searchable_pages().count()
 

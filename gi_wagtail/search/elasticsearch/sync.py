@@ -21,7 +21,7 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from ...conf import gi_settings
+from gi_wagtail.conf import gi_settings
 
 logger = logging.getLogger(__name__)
 MAX_BACKOFF = dt.timedelta(hours=1)
@@ -33,14 +33,14 @@ def enabled() -> bool:
 
 
 def fallback_enabled() -> bool:
-    from .connection import es_settings
+    from gi_wagtail.search.elasticsearch.connection import es_settings
 
     return bool(es_settings().get("FALLBACK", True))
 
 
 def enqueue(page_ids, action: str = "index") -> list[int]:
     """Record pending updates (call inside the transaction that changes the pages)."""
-    from ...models import SearchIndexBacklog
+    from gi_wagtail.models import SearchIndexBacklog
 
     page_ids = sorted({int(pk) for pk in page_ids})
     SearchIndexBacklog.objects.bulk_create([SearchIndexBacklog(page_id=pk, action=action) for pk in page_ids])
@@ -50,8 +50,8 @@ def enqueue(page_ids, action: str = "index") -> list[int]:
 def mirror_to_embedded(page_ids, action: str = "index") -> None:
     """Keep the embedded (site database) index current too: it is what public
     search falls back to during an outage."""
-    from ..embedded import EmbeddedBackend
-    from .sources import document_for
+    from gi_wagtail.search.embedded import EmbeddedBackend
+    from gi_wagtail.search.elasticsearch.sources import document_for
 
     docs, gone = [], set(page_ids)
     # A page being deleted cannot be loaded any more; it just goes.
@@ -70,8 +70,8 @@ def mirror_to_embedded(page_ids, action: str = "index") -> None:
 
 def quick_backend():
     """A backend whose requests give up fast: an editor's publish must not hang on a stuck cluster."""
-    from .backend import ElasticsearchBackend
-    from .connection import make_client
+    from gi_wagtail.search.elasticsearch.backend import ElasticsearchBackend
+    from gi_wagtail.search.elasticsearch.connection import make_client
 
     return ElasticsearchBackend(make_client(request_timeout=3, max_retries=0))
 
@@ -79,7 +79,7 @@ def quick_backend():
 def sync_pages(page_ids) -> dict:
     """Called after commit (``gi_wagtail.search.tasks``): mirror to the embedded
     index, make sure each page has a pending backlog row, then deliver."""
-    from ...models import SearchIndexBacklog
+    from gi_wagtail.models import SearchIndexBacklog
 
     page_ids = {int(pk) for pk in page_ids}
     if fallback_enabled():
@@ -113,9 +113,9 @@ def backoff(attempts: int) -> dt.timedelta:
 
 def drain(backend=None, *, force: bool = False, limit: int | None = None) -> DrainResult:
     """Send pending updates; ``force`` ignores retry delays. Returns what happened."""
-    from ...models import SearchIndexBacklog
-    from .backend import CLUSTER_ERRORS, BulkIndexError, ElasticsearchBackend
-    from .sources import document_for
+    from gi_wagtail.models import SearchIndexBacklog
+    from gi_wagtail.search.elasticsearch.backend import CLUSTER_ERRORS, BulkIndexError, ElasticsearchBackend
+    from gi_wagtail.search.elasticsearch.sources import document_for
 
     result = DrainResult()
     backend = backend or ElasticsearchBackend()

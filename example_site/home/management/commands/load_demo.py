@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from gi_wagtail.permission_presets import EDITORS, MANAGERS, REVIEWERS
+from gi_wagtail.review.setup import EDITORS, MANAGERS, REVIEWERS
 from home.demo import build_demo_site
 
 # One login per role, so the whole review workflow (submit → 保密审查 → 领导审签) can be walked in the demo.

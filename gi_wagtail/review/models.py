@@ -1,0 +1,172 @@
+"""Review steps for the 信息公开发布审核 workflow: 保密审查 and 领导审签.
+
+Both are group approval tasks whose decision (通过 / 不通过), reason and
+reviewer name are stored on the task state and written to the audit log.
+Nobody may decide on a submission they made or on a revision they wrote.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
+from wagtail.models import AbstractGroupApprovalTask, TaskState
+
+REVIEW_LOG_ACTION = "gi_wagtail.review_decision"
+
+
+class ReviewDecision(models.TextChoices):
+    APPROVED = "approved", _("Approved (通过)")
+    REJECTED = "rejected", _("Not approved (不通过)")
+
+
+class ReviewTaskState(TaskState):
+    """A task state that keeps the reviewer's decision, reason and signed name."""
+
+    decision = models.CharField(_("decision"), max_length=16, choices=ReviewDecision.choices, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    reviewer_name = models.CharField(_("reviewer name"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("review task state")
+        verbose_name_plural = _("review task states")
+
+    def get_comment(self):
+        if not self.decision:
+            return self.comment
+        return _("%(decision)s — %(reason)s (%(name)s)") % {
+            "decision": self.get_decision_display(),
+            "reason": self.reason,
+            "name": self.reviewer_name,
+        }
+
+
+def is_own_submission(task_state, user):
+    """True when ``user`` submitted the workflow or wrote the revision under review."""
+    if user is None or not user.is_authenticated:
+        return False
+    workflow_state = task_state.workflow_state
+    if workflow_state.requested_by_id == user.pk:
+        return True
+    revision = task_state.revision
+    return revision is not None and revision.user_id == user.pk
+
+
+class AbstractReviewTask(AbstractGroupApprovalTask):
+    """Group approval that records a decision and refuses self-approval."""
+
+    task_state_class = ReviewTaskState
+    action_template = "gi_wagtail/workflow/review_action_modal.html"
+
+    class Meta:
+        abstract = True
+
+    def _current_state(self, obj):
+        state = getattr(obj, "current_workflow_task_state", None)
+        if state is not None and state.task_id == self.pk:
+            return state
+        return None
+
+    def user_is_reviewer(self, user):
+        return user.is_active and (user.is_superuser or self._user_in_groups(user))
+
+    def user_can_decide(self, obj, user):
+        if not self.user_is_reviewer(user):
+            return False
+        state = self._current_state(obj)
+        return state is None or not is_own_submission(state, user)
+
+    def user_can_access_editor(self, obj, user):
+        # Reviewers open the editor to read the item; saving is refused by the
+        # before_edit_page hook unless they hold the edit permission anyway.
+        return self.user_is_reviewer(user)
+
+    def locked_for_user(self, obj, user):
+        return not self.user_is_reviewer(user)
+
+    def get_actions(self, obj, user):
+        if not self.user_can_decide(obj, user):
+            return []
+        return [
+            ("reject", _("Not approved (不通过)"), True),
+            ("approve", _("Approved (通过)"), True),
+        ]
+
+    def get_form_for_action(self, action):
+        from gi_wagtail.review.forms import ReviewDecisionForm
+
+        return ReviewDecisionForm
+
+    def get_template_for_action(self, action):
+        return self.action_template
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        states = super().get_task_states_user_can_moderate(user, **kwargs)
+        if user.is_authenticated:
+            states = states.exclude(workflow_state__requested_by=user).exclude(revision__user=user)
+        return states
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        from gi_wagtail.review.forms import ReviewDecisionForm
+
+        if action_name not in ("approve", "reject"):
+            raise PermissionDenied
+        if not self.user_is_reviewer(user) or is_own_submission(task_state, user):
+            raise PermissionDenied
+        # The page editor passes the modal's data through unvalidated JSON: check it again.
+        form = ReviewDecisionForm(data=kwargs)
+        if not form.is_valid():
+            raise PermissionDenied
+        task_state = task_state.specific
+        decision = ReviewDecision.APPROVED if action_name == "approve" else ReviewDecision.REJECTED
+        task_state.decision = decision
+        task_state.reason = form.cleaned_data["reason"]
+        task_state.reviewer_name = form.cleaned_data["reviewer_name"]
+        task_state.save(update_fields=["decision", "reason", "reviewer_name"])
+        log(
+            instance=task_state.revision.as_object(),
+            action=REVIEW_LOG_ACTION,
+            user=user,
+            revision=task_state.revision,
+            data={
+                "task": {"id": self.pk, "title": self.name},
+                "decision": decision.value,
+                "reason": task_state.reason,
+                "reviewer_name": task_state.reviewer_name,
+            },
+        )
+        comment = str(task_state.get_comment())
+        if decision == ReviewDecision.APPROVED:
+            task_state.approve(user=user, comment=comment)
+        else:
+            task_state.reject(user=user, comment=comment)
+
+
+class SecrecyReviewTask(AbstractReviewTask):
+    """保密审查: checks that nothing secret or personal is about to be published."""
+
+    class Meta:
+        verbose_name = _("secrecy review task (保密审查)")
+        verbose_name_plural = _("secrecy review tasks (保密审查)")
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "Members of the chosen groups check the item for classified or personal information and "
+            "record a decision, a reason and their name. Submitters cannot review their own items."
+        )
+
+
+class LeaderSignOffTask(AbstractReviewTask):
+    """领导审签: the responsible leader signs off after the secrecy review."""
+
+    class Meta:
+        verbose_name = _("leader sign-off task (领导审签)")
+        verbose_name_plural = _("leader sign-off tasks (领导审签)")
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "Members of the chosen groups sign off the item for publication after the secrecy review, "
+            "recording a decision, a reason and their name."
+        )

@@ -1,0 +1,136 @@
+"""Upload checks for attachments: size limit and content that matches the extension.
+
+Wagtail only checks the file name's extension; a renamed executable or HTML
+page would pass. ``validate_document_file`` looks at the bytes.
+Use it through ``WAGTAILDOCS_DOCUMENT_FORM_BASE = "gi_wagtail.security.uploads.GiDocumentForm"``
+(the admin, the multiple uploader and the documents API all build their form from it),
+or as a ``validators=[...]`` entry on a custom document model's file field.
+"""
+
+import codecs
+import os
+import zipfile
+
+import filetype
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext_lazy as _
+from wagtail.documents.forms import BaseDocumentForm
+
+from gi_wagtail.conf import gi_settings
+
+# What an agency publishes as attachments; suggested value for WAGTAILDOCS_EXTENSIONS.
+DOCUMENT_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx", "zip"]
+
+_ZIP_MEMBERS = {
+    "docx": "word/document.xml",
+    "xlsx": "xl/workbook.xml",
+    "pptx": "ppt/presentation.xml",
+}
+_ODF_MIMETYPES = {
+    "odt": b"application/vnd.oasis.opendocument.text",
+    "ods": b"application/vnd.oasis.opendocument.spreadsheet",
+    "odp": b"application/vnd.oasis.opendocument.presentation",
+}
+_TEXT_EXTENSIONS = {"txt", "csv"}
+# Never acceptable whatever the extension says.
+_FORBIDDEN_KINDS = {"exe", "elf", "swf", "wasm", "crx", "deb", "rpm", "cab", "sqlite"}
+_HTML_MARKERS = (b"<!doctype html", b"<html", b"<script", b"<svg", b"<?xml")
+_SAMPLE = 64 * 1024
+
+
+def _read_sample(file):
+    file.seek(0)
+    sample = file.read(_SAMPLE)
+    file.seek(0)
+    return sample
+
+
+def _zip_names(file):
+    try:
+        file.seek(0)
+        with zipfile.ZipFile(file) as archive:
+            names = set(archive.namelist())
+            mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
+        return names, mimetype
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError, EOFError, RuntimeError):
+        return None, b""
+    finally:
+        file.seek(0)
+
+
+def _is_text(sample):
+    if b"\x00" in sample:
+        return False
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            codecs.getincrementaldecoder(encoding)().decode(sample, final=False)
+            return True
+        except UnicodeDecodeError:
+            continue
+    return False
+
+
+def _content_matches(extension, sample, file):
+    if extension == "pdf":
+        return filetype.guess_extension(sample) == "pdf"
+    if extension == "zip":
+        return _zip_names(file)[0] is not None
+    if extension in _ZIP_MEMBERS:
+        names, _mimetype = _zip_names(file)
+        return bool(names) and "[Content_Types].xml" in names and _ZIP_MEMBERS[extension] in names
+    if extension in _ODF_MIMETYPES:
+        names, mimetype = _zip_names(file)
+        return bool(names) and mimetype.strip() == _ODF_MIMETYPES[extension]
+    if extension in _TEXT_EXTENSIONS:
+        return _is_text(sample) and not sample.lstrip().lower().startswith(_HTML_MARKERS)
+    # An extension the site allows but we have no rule for: only refuse what is clearly dangerous.
+    return True
+
+
+def _file_object(value):
+    """The readable object behind an UploadedFile or a not-yet-saved FieldFile."""
+    return getattr(value, "file", None) or value
+
+
+def validate_document_file(value):
+    """Refuse files over ``GI_WAGTAIL['MAX_UPLOAD_MB']`` and files whose content contradicts their extension."""
+    if value is None or getattr(value, "_committed", False):
+        return  # nothing new to check: the stored file passed when it was uploaded
+    limit_mb = gi_settings.MAX_UPLOAD_MB
+    size = getattr(value, "size", None)
+    if size is not None and size > limit_mb * 1024 * 1024:
+        raise ValidationError(
+            _("The file is %(size).1f MB; files may be at most %(limit)s MB."),
+            code="file_too_large",
+            params={"size": size / 1024 / 1024, "limit": limit_mb},
+        )
+    if not size:
+        raise ValidationError(_("The file is empty."), code="file_empty")
+    extension = os.path.splitext(getattr(value, "name", "") or "")[1].lower().lstrip(".")
+    file = _file_object(value)
+    sample = _read_sample(file)
+    kind = filetype.guess_extension(sample)
+    if kind in _FORBIDDEN_KINDS or not _content_matches(extension, sample, file):
+        raise ValidationError(
+            _("The file's content does not match its extension “.%(extension)s”. Upload the original file, "
+              "not a renamed one."),
+            code="file_content_mismatch",
+            params={"extension": extension},
+        )
+
+
+class GiDocumentForm(BaseDocumentForm):
+    """Wagtail's document form plus the size and content checks."""
+
+    def clean_file(self):
+        file = self.cleaned_data.get("file")
+        if isinstance(file, UploadedFile):  # a new upload, not the stored file
+            validate_document_file(file)
+        return file
+
+    def _post_clean(self):
+        if self.has_error("file"):
+            # The model's extension check would add a second, confusing error about an empty file name.
+            return
+        super()._post_clean()
