@@ -96,10 +96,10 @@ bench-large:
 DJANGO_ADMIN := $(CURDIR)/$(VENV)/bin/django-admin
 messages: install
 	cd gi_wagtail && $(DJANGO_ADMIN) makemessages -l zh_Hans --settings=example_site.settings.test --pythonpath=../example_site
-	$(PY) tests/tools/merge_translations.py gi_wagtail/locale
+	$(PY) scripts/merge_translations.py gi_wagtail/locale
 	cd gi_wagtail && $(DJANGO_ADMIN) compilemessages -l zh_Hans --settings=example_site.settings.test --pythonpath=../example_site
 
-# Regenerate migrations, kept loadable on Wagtail 7.4 (see tests/tools/fix_migrations.py).
+# Regenerate migrations, kept loadable on Wagtail 7.4 (see scripts/fix_migrations.py).
 migrations: install
 	cd example_site && $(PY) manage.py makemigrations gi_wagtail home
-	$(PY) tests/tools/fix_migrations.py gi_wagtail/migrations/0*.py example_site/home/migrations/0*.py
+	$(PY) scripts/fix_migrations.py gi_wagtail/migrations/0*.py example_site/home/migrations/0*.py

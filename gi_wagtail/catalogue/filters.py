@@ -8,7 +8,7 @@ from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from gi_wagtail import vocabulary_options
+from gi_wagtail.catalogue import options as vocabulary_options
 from gi_wagtail.catalogue.models.item import Validity
 from gi_wagtail.catalogue.models.vocabularies import Genre, TopicClass
 

@@ -8,7 +8,7 @@ from wagtail.models import PageLogEntry
 from gi_wagtail.models import DisclosureItemPage, Genre, TopicClass
 from tests.browser.conftest import SCREENSHOTS
 from tests.factories import build_catalogue
-from tests.security.helpers import make_staff
+from tests.helpers import make_staff
 
 # serialized_rollback restores the root page that the flush after a transactional test removes
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

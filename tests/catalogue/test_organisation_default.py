@@ -13,7 +13,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from gi_wagtail.models import CatalogueCategoryPage, DisclosureIndexPage, DisclosureItemPage, Organisation
 from tests.factories import add_item, build_catalogue
-from tests.security.helpers import make_staff
+from tests.helpers import make_staff
 
 AGENCY = "高青县科学技术局"
 

@@ -70,7 +70,7 @@ def test_rewrites_follow_text_changes_only(backend, many, make_page):
     (no per-row triggers) keep the index equal to the text table."""
     from django.db import connection
 
-    from gi_wagtail.search import dialects
+    from gi_wagtail.search.embedded import dialects
 
     page = make_page(title="更新前的标题")
     backend.index([SearchDocument(page_id=page.pk, title="更新前的标题", body="正文一")])

@@ -13,7 +13,7 @@ import gi_wagtail.urls
 from gi_wagtail.security.sanitize import sanitize_rich_text
 from gi_wagtail.review.workflow import setup_workflow
 from tests.factories import add_item, build_catalogue
-from tests.security.helpers import edit_form_data, make_staff
+from tests.helpers import edit_form_data, make_staff
 
 EVIL = '<p>通知正文<script>alert("x")</script><img src="x" onerror="alert(1)"><a href="javascript:alert(1)" onclick="alert(2)">链接</a></p>'
 

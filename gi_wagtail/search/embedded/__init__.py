@@ -14,7 +14,11 @@ from collections.abc import Iterable
 
 from django.db import connections, router, transaction
 
-from gi_wagtail.search import dialects, docvalues, storage
+from gi_wagtail.search.embedded import dialects
+
+from gi_wagtail.search.embedded import docvalues
+
+from gi_wagtail.search.embedded import storage
 from gi_wagtail.search.base import FACETS, Hit, SearchBackend, SearchDocument, SearchQuery, SearchResults
 from gi_wagtail.search.highlight import highlight_title, snippet
 from gi_wagtail.search.embedded.storage import document_rows  # noqa: F401  (re-exported)

@@ -13,7 +13,9 @@ from collections.abc import Iterable
 
 from django.utils import timezone
 
-from gi_wagtail.search import analysis, dialects
+from gi_wagtail.search import analysis
+
+from gi_wagtail.search.embedded import dialects
 from gi_wagtail.search.base import SearchDocument
 
 ENTRY_COLUMNS = ("page_id", "title", "url", "doc_no", "index_no", "category", "organisation", "topic", "genre",

@@ -15,7 +15,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from gi_wagtail.models import CatalogueCategoryPage, DisclosureItemPage, Organisation, SearchEntry
 from tests.factories import build_catalogue
-from tests.security.helpers import make_staff
+from tests.helpers import make_staff
 
 ORG = "11370322MB2851234X"
 RECORDS = [

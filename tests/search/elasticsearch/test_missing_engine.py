@@ -5,8 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-TARGET = "tests/elasticsearch/test_search.py::test_filters"
+ROOT = Path(__file__).resolve().parents[3]
+TARGET = "tests/search/elasticsearch/test_search.py::test_filters"
 
 
 def run_without_engine(ci):

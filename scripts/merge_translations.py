@@ -1,6 +1,6 @@
 """Fill django.po from the PO fragments in locale/fragments/ (the source of truth).
 
-Usage: python tests/tools/merge_translations.py gi_wagtail/locale
+Usage: python scripts/merge_translations.py gi_wagtail/locale
 Fragments are plain PO files kept per area, so parallel work never edits the
 same file; `make messages` runs this after makemessages. Fuzzy guesses that
 makemessages copies from similar strings are dropped, never shipped.

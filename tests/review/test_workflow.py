@@ -10,7 +10,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from gi_wagtail.models import DisclosureItemPage, LeaderSignOffTask, ReviewDecision, SecrecyReviewTask
 from gi_wagtail.review.workflow import setup_workflow
 from tests.factories import add_item, build_catalogue
-from tests.security.helpers import edit_form_data, make_staff
+from tests.helpers import edit_form_data, make_staff
 
 DECISION = {"reason": "不涉及国家秘密和个人隐私，同意公开。", "reviewer_name": "李审查"}
 

@@ -10,7 +10,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from gi_wagtail.models import DisclosureItemPage
 from gi_wagtail.catalogue.validation import DocNo, parse_doc_no, parse_index_no, validate_doc_no, validate_index_no_text, validate_year
 from tests.factories import add_item, build_catalogue
-from tests.security.helpers import edit_form_data
+from tests.helpers import edit_form_data
 
 
 class DocNoTests(SimpleTestCase):

@@ -12,7 +12,7 @@ from django.core.management import CommandError, call_command
 
 from gi_wagtail.models import SearchIndexBacklog
 from gi_wagtail.search.base import SearchQuery
-from tests.elasticsearch.conftest import ENV_URL, free_port, start_osmem, use_cluster
+from tests.search.elasticsearch.conftest import ENV_URL, free_port, start_osmem, use_cluster
 from tests.factories import add_item, build_catalogue
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]

@@ -10,7 +10,7 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 from gi_wagtail.models import DisclosureIndexPage
 from gi_wagtail.review.setup import EDITORS, MANAGERS, REVIEWERS
 from tests.factories import add_item, build_catalogue
-from tests.security.helpers import make_user
+from tests.helpers import make_user
 
 
 def page_codenames(group, page):

@@ -2,7 +2,7 @@
 
 Wagtail 8 adds wagtailcore 0098 and the swappable WAGTAIL_PAGE_MODEL setting;
 neither exists in 7.4. Run after `makemigrations`:
-    python tests/tools/fix_migrations.py gi_wagtail/migrations/*.py example_site/home/migrations/*.py
+    python scripts/fix_migrations.py gi_wagtail/migrations/*.py example_site/home/migrations/*.py
 """
 
 import re

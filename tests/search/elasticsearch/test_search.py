@@ -101,7 +101,7 @@ def test_suggestions_when_nothing_matches(corpus):
 
 
 def test_deep_pages_use_search_after(settings, es_url, es_prefix):
-    from tests.elasticsearch.conftest import use_cluster
+    from tests.search.elasticsearch.conftest import use_cluster
     from gi_wagtail.search.elasticsearch import ElasticsearchBackend
 
     use_cluster(settings, es_url, es_prefix, SEARCH_AFTER_FROM=10)
