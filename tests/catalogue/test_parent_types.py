@@ -7,7 +7,7 @@ from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import querydict_from_html
 
-from gi_wagtail.checks import index_parent_errors
+from gi_wagtail.catalogue.checks import index_parent_errors
 from gi_wagtail.models import CatalogueCategoryPage, DisclosureIndexPage
 from home.models import HomePage
 from tests.factories import root_page

@@ -1,7 +1,8 @@
 from django.core import checks
 from django.test import SimpleTestCase, override_settings
 
-from gi_wagtail.checks import index_number_pattern_problem, missing_app_errors
+from gi_wagtail.catalogue.checks import index_number_pattern_problem
+from gi_wagtail.checks import missing_app_errors
 
 
 def _ids():

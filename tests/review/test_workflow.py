@@ -294,7 +294,7 @@ class ReviewOnlyWorkflowTests(WagtailPageTestCase):
 
 class FinishActionCheckTests(WagtailPageTestCase):
     def test_warns_while_wagtails_default_finish_action_is_used(self):
-        from gi_wagtail.checks import check_workflow_finish_action
+        from gi_wagtail.review.checks import check_workflow_finish_action
 
         self.assertEqual(check_workflow_finish_action(), [])
         with self.settings(WAGTAIL_FINISH_WORKFLOW_ACTION="wagtail.workflows.publish_workflow_state"):
