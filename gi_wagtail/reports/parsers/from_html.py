@@ -4,6 +4,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup, NavigableString
 
 from gi_wagtail.reports.findings import gettext_noop, translate
+from gi_wagtail.reports.formats import get_format
 from gi_wagtail.reports.schema import SchemaError, validate_shape
 from gi_wagtail.reports.parsers.errors import ReportParseError
 from gi_wagtail.reports.parsers.grid import expand
@@ -69,8 +70,6 @@ def parse_html(html: str, format: str | None = None, year: int | None = None) ->
     if fmt_code == "2008":
         data["key_figures"] = key_figures_from_sections(sections)
     else:
-        from gi_wagtail.reports.formats import get_format
-
         fmt = get_format(fmt_code)
         data["tables"] = {name: READERS[name](grid, fmt, notes) for name, grid in grids.items()}
         if fmt.has_fee_figures:
