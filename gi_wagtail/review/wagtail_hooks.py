@@ -93,11 +93,12 @@ def _can_open(viewset: PageListingViewSet, user: Any) -> bool:
 def hide_page_listings_the_user_cannot_open(request: HttpRequest, menu_items: list[MenuItem]) -> None:
     """Wagtail shows a page listing's menu entry to everyone and refuses the listing to users without a
     page permission: a 保密审查员 saw 公开目录条目 and was sent back to the dashboard. Their entry is
-    待我审查 (ReviewQueueViewSet) instead.
+    待我审查 (ReviewQueueViewSet) instead. Only gi_wagtail's own listings are touched.
     """
     hidden = {
         viewset.menu_url for viewset in viewsets.viewsets
-        if isinstance(viewset, PageListingViewSet) and viewset.add_to_admin_menu and not _can_open(viewset, request.user)
+        if isinstance(viewset, PageListingViewSet) and type(viewset).__module__.startswith("gi_wagtail.")
+        and viewset.add_to_admin_menu and not _can_open(viewset, request.user)
     }
     menu_items[:] = [item for item in menu_items if getattr(item, "url", None) not in hidden]
 
