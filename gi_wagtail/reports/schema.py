@@ -203,7 +203,7 @@ def validate_shape(data: object) -> Report:
                     else:
                         out["fees"][k] = v
     elif fees:
-        problems.append(f"fees: only the 2021 format has fee figures (use key_figures for 2008)")
+        problems.append("fees: only the 2021 format has fee figures (use key_figures for 2008)")
 
     figures = data.get("key_figures")
     if fmt.key_figures:
@@ -227,7 +227,7 @@ def validate_shape(data: object) -> Report:
                     else:
                         out["key_figures"][k] = v
     elif figures:
-        problems.append(f"key_figures: only the free-text 2008 format has key figures")
+        problems.append("key_figures: only the free-text 2008 format has key figures")
 
     prov = data.get("provenance") or {}
     if not isinstance(prov, dict) or not all(isinstance(v, str) for v in prov.values()):

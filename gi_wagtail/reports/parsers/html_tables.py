@@ -187,8 +187,9 @@ def read_table4(grid: Grid, fmt: FormatSpec, notes: list[str]) -> Cells:
     data_row = None
     for r, row in enumerate(grid):
         cells = row[first:]
-        try:
-            values = [parse_cell(c.text if c else "") for c in cells]
+        try:  # the data row is the first whose cells all read as numbers
+            for c in cells:
+                parse_cell(c.text if c else "")
         except CellValueError:
             continue
         if any(c is not None and c.row != r for c in cells):
