@@ -1,11 +1,18 @@
 """Side-by-side comparison of one organisation's reports across years and formats."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeAlias
+
 from gi_wagtail.reports.findings import gettext_noop, translate
+from gi_wagtail.reports.schema import Report
+
+# Reads one figure from a report (None: not reported).
+Getter: TypeAlias = Callable[[Report], Any]
 
 
-def _cell(table, row, col):
-    def get(report):
+def _cell(table: str, row: str, col: str) -> Getter:
+    def get(report: Report) -> Any:
         try:
             return report["tables"][table][row][col]
         except KeyError:
@@ -13,8 +20,8 @@ def _cell(table, row, col):
     return get
 
 
-def _first(*getters):
-    def get(report):
+def _first(*getters: Getter) -> Getter:
+    def get(report: Report) -> Any:
         for g in getters:
             value = g(report)
             if value is not None:
@@ -23,18 +30,18 @@ def _first(*getters):
     return get
 
 
-def _figure(key):
+def _figure(key: str) -> Getter:
     return lambda report: (report.get("key_figures") or {}).get(key)
 
 
-def _sum(*getters):
-    def get(report):
+def _sum(*getters: Getter) -> Getter:
+    def get(report: Report) -> Any:
         values = [g(report) for g in getters]
         return None if any(v is None for v in values) else sum(values)
     return get
 
 
-def _when(formats, getter):
+def _when(formats: tuple[str, ...], getter: Getter) -> Getter:
     return lambda report: getter(report) if report["format"] in formats else None
 
 
@@ -63,7 +70,7 @@ METRICS = (
 )
 
 
-def comparison(reports: list[dict]) -> dict:
+def comparison(reports: list[Report]) -> dict[str, Any]:
     """reports: normalised report dicts of one organisation. Returns years, formats and metric rows.
 
     This is the public comparison: the validator's findings are for editors (the admin's

@@ -5,9 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 from gi_wagtail.reports.formats import get_format
 from gi_wagtail.reports.render import display, filled_layout
+from gi_wagtail.reports.schema import Report
 
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -22,12 +27,12 @@ def _safe(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def _check_table(report, table):
+def _check_table(report: Report, table: str) -> None:
     if table not in (report.get("tables") or {}):
         raise KeyError(f"report format {report['format']} has no {table}")
 
 
-def table_rows(report: dict, table: str) -> list[list]:
+def table_rows(report: Report, table: str) -> list[list[object]]:
     """Plain rows for CSV: a header row then one row per data row."""
     _check_table(report, table)
     fmt = get_format(report["format"])
@@ -50,7 +55,7 @@ def table_rows(report: dict, table: str) -> list[list]:
     return rows
 
 
-def table_csv(report: dict, table: str) -> bytes:
+def table_csv(report: Report, table: str) -> bytes:
     buf = io.StringIO()
     writer = csv.writer(buf)
     writer.writerow([_safe(report.get("organisation", "")), report["year"], table])
@@ -58,7 +63,7 @@ def table_csv(report: dict, table: str) -> bytes:
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
-def table_json(report: dict, table: str) -> bytes:
+def table_json(report: Report, table: str) -> bytes:
     _check_table(report, table)
     payload = {"format": report["format"], "year": report["year"],
                "organisation": report.get("organisation", ""), "table": table,
@@ -66,11 +71,11 @@ def table_json(report: dict, table: str) -> bytes:
     return json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8")
 
 
-def report_json(report: dict) -> bytes:
+def report_json(report: Report) -> bytes:
     return json.dumps(report, ensure_ascii=False, indent=2).encode("utf-8")
 
 
-def _write_sheet(ws, report, table):
+def _write_sheet(ws: Worksheet, report: Report, table: str) -> None:
     from openpyxl.styles import Alignment, Border, Font, Side
 
     layout = filled_layout(report, table)
@@ -102,7 +107,7 @@ def _write_sheet(ws, report, table):
             c += cell["colspan"]
 
 
-def table_xlsx(report: dict, table: str | None = None) -> bytes:
+def table_xlsx(report: Report, table: str | None = None) -> bytes:
     """One sheet for ``table`` or, when None, one sheet per table of the report."""
     from openpyxl import Workbook
 
@@ -120,7 +125,7 @@ def table_xlsx(report: dict, table: str | None = None) -> bytes:
     return buf.getvalue()
 
 
-def export_table(report: dict, table: str, fmt: str) -> tuple[bytes, str, str]:
+def export_table(report: Report, table: str, fmt: str) -> tuple[bytes, str, str]:
     """(content, content type, file name) for a table download."""
     makers = {"csv": table_csv, "xlsx": table_xlsx, "json": table_json}
     if fmt not in makers:

@@ -1,7 +1,9 @@
 """Validation findings: rule id, severity, cell-addressable location, message."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 ERROR = "error"
 WARNING = "warning"
@@ -42,16 +44,17 @@ class Finding:
         params = {k: ("—" if v is None else v) for k, v in self.params.items()}
         return translate(self.msgid) % params
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {"rule": self.rule, "severity": self.severity, "location": self.location,
                 "message": self.message, "code": self.code, "cells": list(self.cells)}
 
 
-def has_errors(findings) -> bool:
+def has_errors(findings: Iterable[Finding]) -> bool:
     return any(f.severity == ERROR for f in findings)
 
 
-def by_location(findings) -> dict:
+def by_location(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
+    """Findings grouped by the cell (or section) they are about."""
     out: dict[str, list[Finding]] = {}
     for f in findings:
         out.setdefault(f.location, []).append(f)

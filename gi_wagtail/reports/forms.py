@@ -1,12 +1,15 @@
 """Admin form of the annual report page: grid fields, prefill, validation before publish."""
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from gi_wagtail.reports.findings import ERROR
+from gi_wagtail.reports.findings import ERROR, Finding
+from gi_wagtail.reports.prefill import prefill_page
 from gi_wagtail.reports.widgets import KeyFiguresField, ReportTablesField
 
 OVERRIDE_PERMISSION = "gi_wagtail.override_report_validation"
@@ -20,9 +23,9 @@ class AnnualReportPageForm(WagtailAdminPageForm):
         help_text=_("Counts documents and items of this report year; filled cells are marked with their source."),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.report_findings = []
+        self.report_findings: list[Finding] = []
         page = self.instance
         if "tables" in self.fields:
             self.fields["tables"] = ReportTablesField(required=False, label=self.fields["tables"].label)
@@ -37,7 +40,7 @@ class AnnualReportPageForm(WagtailAdminPageForm):
             except ValidationError:
                 pass
 
-    def _show_findings(self, findings):
+    def _show_findings(self, findings: list[Finding]) -> None:
         self.report_findings = findings
         for name in ("tables", "key_figures"):
             if name in self.fields:
@@ -46,7 +49,7 @@ class AnnualReportPageForm(WagtailAdminPageForm):
     def is_guarded_action(self) -> bool:
         return any(action in self.data for action in GUARDED_ACTIONS)
 
-    def _post_clean(self):
+    def _post_clean(self) -> None:
         super()._post_clean()  # builds self.instance from the cleaned data
         if self.errors:
             return
@@ -54,8 +57,6 @@ class AnnualReportPageForm(WagtailAdminPageForm):
         if "tables" in self.fields:
             self.fields["tables"].widget.current_format = page.report_format
         if self.cleaned_data.get("prefill_from_catalogue"):
-            from gi_wagtail.reports.prefill import prefill_page
-
             prefill_page(page)
             for name in ("tables", "key_figures"):
                 if name in self.fields:

@@ -54,7 +54,7 @@ def leading_number(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def label_matches(text: str, label: str, aliases=()) -> bool:
+def label_matches(text: str, label: str, aliases: tuple[str, ...] = ()) -> bool:
     c = core(text)
     if not c:
         return False

@@ -6,10 +6,13 @@ import html
 import re
 from decimal import Decimal
 
+from collections.abc import Iterator
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.http import Http404, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils.html import escape, strip_tags
 from django.utils.text import normalize_newlines
 from django.utils.translation import gettext_lazy as _
@@ -17,16 +20,17 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
+from wagtail.rich_text import RichText
 
+from gi_wagtail.catalogue.models.base import GiPage
+from gi_wagtail.reports import views
 from gi_wagtail.reports.blocks import ReportSectionBlock
+from gi_wagtail.reports.findings import Finding, has_errors
+from gi_wagtail.reports.formats import TABLE_NAMES, get_format
 from gi_wagtail.reports.forms import AnnualReportPageForm
 from gi_wagtail.reports.panels import ReportFindingsPanel
-from gi_wagtail.reports.exports import export_table, report_json
-from gi_wagtail.reports.findings import has_errors
-from gi_wagtail.reports.formats import TABLE_NAMES, get_format
-from gi_wagtail.reports.schema import FEE_KEYS, validate_shape
+from gi_wagtail.reports.schema import validate_shape
 from gi_wagtail.reports.validator import validate
-from gi_wagtail.catalogue.models.base import GiPage
 
 
 class ReportFormat(models.TextChoices):
@@ -38,7 +42,7 @@ class ReportFormat(models.TextChoices):
 _BREAKS = re.compile(r"<br\s*/?>|</p>|</li>|</h\d>", re.I)
 
 
-def _plain(value) -> str:
+def _plain(value: object) -> str:
     """Rich text to plain text, keeping paragraph breaks (the narrative rules work per clause)."""
     text = _BREAKS.sub("\n", str(value or ""))
     return html.unescape(strip_tags(text)).strip()
@@ -57,13 +61,15 @@ def _rich_text(text: str) -> str:
     return "".join(f"<p>{escape(p.strip())}</p>".replace("\n", "<br/>") for p in paragraphs if p.strip())
 
 
-def _number(value):
+def _number(value: object) -> object:
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
     return value
 
 
-class AbstractAnnualReportPage(GiPage):
+class AbstractAnnualReportPage(RoutablePageMixin, GiPage):
+    """The report page without its place in the tree: subclass it to keep the fields, routes and checks."""
+
     organisation = models.ForeignKey(
         "gi_wagtail.Organisation", verbose_name=_("organisation"), null=True, on_delete=models.PROTECT,
         related_name="+",
@@ -123,13 +129,14 @@ class AbstractAnnualReportPage(GiPage):
 
     # ---- data ------------------------------------------------------------------
 
-    def section_items(self):
+    def section_items(self) -> Iterator[tuple[str, str, Any]]:
+        """(key, heading, body) of each narrative section; unkeyed sections get section_<n>."""
         for i, child in enumerate(self.sections or []):
             value = child.value
             key = value.get("key") or f"section_{i + 1}"
             yield key, value.get("heading") or "", value.get("body")
 
-    def report_data(self) -> dict:
+    def report_data(self) -> dict[str, Any]:
         """The report in the JSON schema of gi_wagtail.reports.schema (normalised)."""
         sections = {}
         for key, heading, body in self.section_items():
@@ -158,7 +165,7 @@ class AbstractAnnualReportPage(GiPage):
             data["key_figures"] = self.key_figures or {}
         return validate_shape(data)
 
-    def previous_report(self):
+    def previous_report(self) -> AbstractAnnualReportPage | None:
         """The same organisation's report for the year before (live one preferred)."""
         if not self.organisation_id or not self.year:
             return None
@@ -167,7 +174,8 @@ class AbstractAnnualReportPage(GiPage):
             qs = qs.exclude(pk=self.pk)
         return qs.order_by("-live", "-last_published_at", "-pk").first()
 
-    def findings(self):
+    def findings(self) -> list[Finding]:
+        """The validator's findings, with the cross-year rules against the previous year's report."""
         previous = self.previous_report()
         prev_data = None
         if previous is not None:
@@ -180,7 +188,7 @@ class AbstractAnnualReportPage(GiPage):
     def has_validation_errors(self) -> bool:
         return has_errors(self.findings())
 
-    def apply_report_data(self, data: dict):
+    def apply_report_data(self, data: dict[str, Any]) -> None:
         """Copy an imported report (schema dict) onto this page (not saved)."""
         data = validate_shape(data)
         self.year = data["year"]
@@ -189,8 +197,6 @@ class AbstractAnnualReportPage(GiPage):
             self.title = data["title"] or f"{data['year']}年政府信息公开工作年度报告"
         self.published_on = datetime.date.fromisoformat(data["publish_date"]) if data["publish_date"] else None
         self.filed_on = datetime.date.fromisoformat(data["filed_date"]) if data["filed_date"] else None
-        from wagtail.rich_text import RichText
-
         self.sections = [
             ("section", {"key": key if not key.startswith("section_") else "", "heading": sec["heading"],
                          "body": RichText(_rich_text(sec["text"]))})
@@ -206,7 +212,7 @@ class AbstractAnnualReportPage(GiPage):
         self.provenance = data.get("provenance") or {}
         self.import_notes = data.get("notes") or []
 
-    def clean(self):
+    def clean(self) -> None:
         super().clean()
         if self.organisation_id and self.year:
             clash = type(self).objects.filter(organisation_id=self.organisation_id, year=self.year)
@@ -218,8 +224,29 @@ class AbstractAnnualReportPage(GiPage):
         if self.validation_override and not self.override_reason.strip():
             raise ValidationError({"override_reason": _("Give the reason for publishing despite errors.")})
 
+    # ---- public views (gi_wagtail.reports.views) --------------------------------
 
-class AnnualReportPage(RoutablePageMixin, AbstractAnnualReportPage):
+    @path("", name="gi_wagtail_report")
+    def report_view(self, request: HttpRequest) -> HttpResponse:
+        return self.render(request)
+
+    @path("report/json/", name="gi_wagtail_report_json")
+    def report_json_view(self, request: HttpRequest) -> HttpResponse:
+        return views.report_json_response(self, request)
+
+    @path("download/<str:table>/<str:fmt>/", name="gi_wagtail_report_table")
+    def table_download_view(self, request: HttpRequest, table: str, fmt: str) -> HttpResponse:
+        return views.table_download_response(self, request, table, fmt)
+
+    @path("compare/", name="gi_wagtail_report_compare")
+    def compare_view(self, request: HttpRequest) -> HttpResponse:
+        return views.compare_response(self, request)
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        return views.report_context(self, request, super().get_context(request, *args, **kwargs))
+
+
+class AnnualReportPage(AbstractAnnualReportPage):
     parent_page_types = ["gi_wagtail.DisclosureIndexPage", "gi_wagtail.CatalogueCategoryPage"]
     subpage_types = []
 
@@ -228,60 +255,3 @@ class AnnualReportPage(RoutablePageMixin, AbstractAnnualReportPage):
         verbose_name_plural = _("annual report pages")
         permissions = [("override_report_validation", "Can publish annual reports with validation errors")]
         indexes = [models.Index(fields=["organisation", "year"], name="gi_wagtail_report_org_year")]
-
-
-    @path("", name="gi_wagtail_report")
-    def report_view(self, request):
-        return self.render(request)
-
-    @path("report/json/", name="gi_wagtail_report_json")
-    def report_json_view(self, request):
-        response = HttpResponse(report_json(self.report_data()), content_type="application/json; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="annual-report-{self.year}.json"'
-        return response
-
-    @path("download/<str:table>/<str:fmt>/", name="gi_wagtail_report_table")
-    def table_download_view(self, request, table, fmt):
-        data = self.report_data()
-        try:
-            content, content_type, filename = export_table(data, table, fmt)
-        except KeyError:
-            raise Http404("unknown table or download format") from None
-        response = HttpResponse(content, content_type=content_type)
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
-
-    @path("compare/", name="gi_wagtail_report_compare")
-    def compare_view(self, request):
-        from gi_wagtail.reports.compare import comparison
-
-        pages = list(type(self).objects.live().public().filter(organisation_id=self.organisation_id)
-                     .order_by("year"))
-        data = comparison([p.report_data() for p in pages])
-        data["pages"] = pages
-        return self.render(request, context_overrides={"comparison": data},
-                           template="gi_wagtail/pages/annual_report_compare.html")
-
-    def get_context(self, request, *args, **kwargs):
-        from gi_wagtail.reports.render import filled_layout
-
-        context = super().get_context(request, *args, **kwargs)
-        data = self.report_data()
-        base = (self.get_url(request) or "").rstrip("/") + "/"
-        context["report"] = data
-        context["report_tables"] = [
-            {"layout": filled_layout(data, name), "name": name,
-             "downloads": [(fmt.upper(), base + self.reverse_subpage("gi_wagtail_report_table", args=(name, fmt)))
-                           for fmt in ("csv", "xlsx", "json")]}
-            for name in data.get("tables", {})
-        ]
-        keys = {key for key, _heading, _body in self.section_items()}
-        context["placed_tables"] = [t for t, k in (("table2", "proactive"), ("table3", "requests"),
-                                                   ("table4", "review_litigation")) if k in keys]
-        context["report_json_url"] = base + self.reverse_subpage("gi_wagtail_report_json")
-        context["compare_url"] = base + self.reverse_subpage("gi_wagtail_report_compare")
-        context["key_figure_rows"] = [
-            (f.label, data["key_figures"].get(f.key)) for f in get_format(self.report_format).key_figures
-        ] if data.get("key_figures") else []
-        context["fee_rows"] = [(k, data["fees"][k]) for k in FEE_KEYS] if data.get("fees") else []
-        return context

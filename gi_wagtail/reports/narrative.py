@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from gi_wagtail.reports.values import CN_NUMBER_CHARS, to_number
 
@@ -59,7 +61,8 @@ class Statement:
     section: str = ""
 
 
-def clauses(text: str):
+def clauses(text: str) -> Iterator[str]:
+    """The clauses of ``text`` (split at sentence and clause punctuation), spaces removed."""
     text = unicodedata.normalize("NFKC", text or "")
     for clause in _CLAUSE_SPLIT.split(text):
         clause = re.sub(r"\s+", "", clause)
@@ -70,7 +73,7 @@ def clauses(text: str):
 def extract(text: str, section: str = "") -> list[Statement]:
     out: list[Statement] = []
     for clause in clauses(text):
-        def add(kind, value):
+        def add(kind: str, value: object) -> None:
             out.append(Statement(kind, value, clause[:80], section))
 
         # "申请行政复议" is about review, not about disclosure requests.
@@ -108,14 +111,15 @@ def extract(text: str, section: str = "") -> list[Statement]:
     return out
 
 
-def extract_sections(sections: dict) -> list[Statement]:
+def extract_sections(sections: Mapping[str, Mapping[str, Any]]) -> list[Statement]:
     out = []
     for key, sec in (sections or {}).items():
         out.extend(extract(sec.get("text", ""), key))
     return out
 
 
-def first_value(statements, kind):
+def first_value(statements: Iterable[Statement], kind: str) -> object:
+    """The value of the first statement of ``kind`` (None when there is none)."""
     for s in statements:
         if s.kind == kind:
             return s.value

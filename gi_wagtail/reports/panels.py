@@ -1,4 +1,9 @@
 """Admin panel listing validation findings (errors, warnings, hints) next to the form."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
 from wagtail.admin.panels import Panel
 
 
@@ -6,7 +11,7 @@ class ReportFindingsPanel(Panel):
     class BoundPanel(Panel.BoundPanel):
         template_name = "gi_wagtail/admin/reports/findings_panel.html"
 
-        def get_context_data(self, parent_context=None):
+        def get_context_data(self, parent_context: Mapping[str, Any] | None = None) -> dict[str, Any]:
             context = super().get_context_data(parent_context)
             findings = getattr(self.form, "report_findings", None) or []
             context["findings"] = [f.as_dict() for f in findings]

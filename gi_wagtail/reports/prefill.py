@@ -1,59 +1,90 @@
 """Prefill report figures from the catalogue (政府信息公开目录), recording provenance.
 
 Only blank cells are filled; every filled cell gets a provenance text that the
-editor sees next to the cell.
+editor sees next to the cell. Items and categories are found through the abstract
+page classes, so an integrator's own page types are counted as well.
 """
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
+from django.db.models import Q, QuerySet
 from django.utils import timezone
+from wagtail.models import Page, get_page_models
 
+from gi_wagtail.catalogue.models.category import AbstractCatalogueCategoryPage
+from gi_wagtail.catalogue.models.index import AbstractDisclosureIndexPage
+from gi_wagtail.catalogue.models.item import AbstractDisclosureItemPage, Validity
 from gi_wagtail.reports.labels import normalise
+
+if TYPE_CHECKING:
+    from gi_wagtail.reports.models import AbstractAnnualReportPage
 
 NORMATIVE_TITLES = ("规范性文件",)
 
+Figures = dict[str, tuple[int, str]]
 
-def _items_for(page):
-    from gi_wagtail.models import DisclosureIndexPage, DisclosureItemPage
 
-    items = DisclosureItemPage.objects.live()
-    agency = page.get_ancestors().type(DisclosureIndexPage).last() if page.path else None
+def item_models() -> list[type[AbstractDisclosureItemPage]]:
+    """Every concrete catalogue item page type, once (a multi-table child is counted with its parent)."""
+    found = [m for m in get_page_models() if issubclass(m, AbstractDisclosureItemPage) and not m._meta.abstract]
+    return [m for m in found if not any(parent in found for parent in m._meta.get_parent_list())]
+
+
+class Items:
+    """The live items a report counts, over every item page type."""
+
+    def __init__(self, querysets: list[QuerySet]) -> None:
+        self.querysets = querysets
+
+    def filter(self, *args: Any, **kwargs: Any) -> Items:
+        return Items([qs.filter(*args, **kwargs) for qs in self.querysets])
+
+    def exclude(self, *args: Any, **kwargs: Any) -> Items:
+        return Items([qs.exclude(*args, **kwargs) for qs in self.querysets])
+
+    def count(self) -> int:
+        return sum(qs.count() for qs in self.querysets)
+
+
+def _scope(page: AbstractAnnualReportPage) -> tuple[Callable[[QuerySet], QuerySet], Page | None]:
+    """How to narrow items to the report's agency: its disclosure index above, else its organisation."""
+    agency = page.get_ancestors().type(AbstractDisclosureIndexPage).last() if page.path else None
     if agency is not None:
-        return items.descendant_of(agency), agency
+        return (lambda items: items.descendant_of(agency)), agency
     if page.organisation_id:
-        return items.filter(organisation_id=page.organisation_id), None
-    return items.none(), None
+        return (lambda items: items.filter(organisation_id=page.organisation_id)), None
+    return (lambda items: items.none()), None
 
 
-def _normative_items(items, agency):
-    from gi_wagtail.models import CatalogueCategoryPage
+def _items_for(page: AbstractAnnualReportPage) -> tuple[Items, Page | None]:
+    narrow, agency = _scope(page)
+    return Items([narrow(model.objects.live()) for model in item_models()]), agency
 
-    cats = CatalogueCategoryPage.objects.all()
+
+def _normative_items(items: Items, agency: Page | None) -> tuple[Items, str]:
+    """Items filed under a 规范性文件 category (of the agency, when there is one) and the categories' names."""
+    cats = Page.objects.type(AbstractCatalogueCategoryPage)
     if agency is not None:
         cats = cats.descendant_of(agency)
     wanted = [c for c in cats if any(normalise(t) in normalise(c.title) for t in NORMATIVE_TITLES)]
     if not wanted:
-        return items.none(), ""
-    from django.db.models import Q
-
+        return items.filter(pk__in=[]), ""
     q = Q()
     for cat in wanted:
         q |= Q(path__startswith=cat.path)
     return items.filter(q), "、".join(c.title for c in wanted)
 
 
-def catalogue_figures(page) -> dict:
+def catalogue_figures(page: AbstractAnnualReportPage) -> Figures:
     """{cell address: (value, provenance text)} computed from live catalogue items."""
-    from django.db.models import Q
-
-    from gi_wagtail.models import Validity
-
     year = page.year
     start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     today = timezone.localdate().isoformat()
     items, agency = _items_for(page)
-    out = {}
+    out: Figures = {}
     if page.report_format in ("2019", "2021"):
         docs, where = _normative_items(items, agency)
         if where:
@@ -81,9 +112,9 @@ def catalogue_figures(page) -> dict:
     return out
 
 
-def prefill_page(page) -> dict:
+def prefill_page(page: AbstractAnnualReportPage) -> dict[str, int]:
     """Fill blank cells of ``page`` (not saved). Returns {address: value} of what was filled."""
-    filled = {}
+    filled: dict[str, int] = {}
     provenance = dict(page.provenance or {})
     for address, (value, source) in catalogue_figures(page).items():
         parts = address.split(".")

@@ -3,11 +3,15 @@ from __future__ import annotations
 
 import copy
 
+from collections.abc import Iterable
+from typing import Any
+
+from gi_wagtail.reports.findings import Finding, by_location
 from gi_wagtail.reports.formats import get_format
 from gi_wagtail.reports.formats.layout import table_layout
 
 
-def display(value) -> str:
+def display(value: object) -> str:
     """Blank (null) shows as empty, never as 0."""
     if value is None:
         return ""
@@ -16,12 +20,11 @@ def display(value) -> str:
     return str(value)
 
 
-def filled_layout(report: dict, table: str, findings=()) -> dict:
+def filled_layout(report: dict[str, Any], table: str, findings: Iterable[Finding] = ()) -> dict[str, Any]:
+    """The official layout of ``table`` with the report's values and each cell's findings filled in."""
     fmt = get_format(report["format"])
     layout = copy.deepcopy(table_layout(fmt, table))
-    by_location: dict[str, list] = {}
-    for f in findings:
-        by_location.setdefault(f.location, []).append(f)
+    located = by_location(findings)
     data = report["tables"][table]
     for row in layout["head"] + layout["body"]:
         for cell in row:
@@ -31,17 +34,13 @@ def filled_layout(report: dict, table: str, findings=()) -> dict:
                 cell["value"] = data[row_key][col_key]
                 cell["text"] = display(cell["value"])
                 cell["location"] = address
-                cell["findings"] = by_location.get(address, [])
+                cell["findings"] = located.get(address, [])
                 cell["severity"] = _worst(cell["findings"])
     return layout
 
 
-def _worst(findings) -> str:
+def _worst(findings: Iterable[Finding]) -> str:
     for severity in ("error", "warning", "info"):
         if any(f.severity == severity for f in findings):
             return severity
     return ""
-
-
-def table_names(report: dict) -> list[str]:
-    return list(report.get("tables") or {})

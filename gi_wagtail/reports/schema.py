@@ -43,10 +43,15 @@ from __future__ import annotations
 import copy
 import datetime
 import json
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeAlias
 
 from gi_wagtail.reports.formats import CATEGORY_NAMES_KEY, FORMAT_CODES, TABLE_NAMES, get_format
 
 FEE_KEYS = ("notices_count", "notices_amount", "collected")
+# A report in this shape (the normalised form after validate_shape).
+Report: TypeAlias = dict[str, Any]
+
 TOP_KEYS = {"format", "year", "organisation", "title", "publish_date", "filed_date", "sections",
             "tables", "fees", "key_figures", "provenance", "notes"}
 
@@ -54,18 +59,18 @@ TOP_KEYS = {"format", "year", "organisation", "title", "publish_date", "filed_da
 class SchemaError(ValueError):
     """The data does not have the report shape. ``problems`` lists every issue."""
 
-    def __init__(self, problems):
+    def __init__(self, problems: str | Iterable[str]) -> None:
         if isinstance(problems, str):
             problems = [problems]
         self.problems = list(problems)
         super().__init__("; ".join(self.problems))
 
 
-def _is_number(v) -> bool:
+def _is_number(v: object) -> bool:
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 
-def _check_date(value, path, problems):
+def _check_date(value: object, path: str, problems: list[str]) -> str | None:
     if value in (None, ""):
         return None
     try:
@@ -75,7 +80,9 @@ def _check_date(value, path, problems):
         return None
 
 
-def _check_grid(name, value, expected, problems, fmt_code):
+def _check_grid(
+    name: str, value: object, expected: Mapping[str, tuple[str, ...]], problems: list[str], fmt_code: str
+) -> dict[str, dict[str, Any]]:
     """expected: {row_key: (col_keys...)}; returns a full grid (missing -> None)."""
     grid = {row: {col: None for col in cols} for row, cols in expected.items()}
     if value is None:
@@ -107,7 +114,7 @@ def _check_grid(name, value, expected, problems, fmt_code):
     return grid
 
 
-def validate_shape(data) -> dict:
+def validate_shape(data: object) -> Report:
     """Check the report shape and return a normalised deep copy.
 
     Raises SchemaError listing every problem found.
@@ -196,7 +203,7 @@ def validate_shape(data) -> dict:
                     else:
                         out["fees"][k] = v
     elif fees:
-        problems.append(f"fees: only the 2021 format has fee figures (use key_figures for 2008)")
+        problems.append("fees: only the 2021 format has fee figures (use key_figures for 2008)")
 
     figures = data.get("key_figures")
     if fmt.key_figures:
@@ -220,7 +227,7 @@ def validate_shape(data) -> dict:
                     else:
                         out["key_figures"][k] = v
     elif figures:
-        problems.append(f"key_figures: only the free-text 2008 format has key figures")
+        problems.append("key_figures: only the free-text 2008 format has key figures")
 
     prov = data.get("provenance") or {}
     if not isinstance(prov, dict) or not all(isinstance(v, str) for v in prov.values()):
@@ -237,7 +244,7 @@ def validate_shape(data) -> dict:
     return out
 
 
-def load_report(source) -> dict:
+def load_report(source: str | bytes | bytearray | Mapping[str, Any]) -> Report:
     """Parse JSON text/bytes (or take a dict) and return the normalised report."""
     if isinstance(source, (bytes, bytearray)):
         try:
@@ -252,11 +259,11 @@ def load_report(source) -> dict:
     return validate_shape(source)
 
 
-def dump_report(report: dict, indent: int | None = 2) -> str:
+def dump_report(report: Report, indent: int | None = 2) -> str:
     return json.dumps(report, ensure_ascii=False, indent=indent)
 
 
-def empty_report(format: str, year: int, organisation: str = "") -> dict:
+def empty_report(format: str, year: int, organisation: str = "") -> Report:
     """A complete report skeleton: all cells null, official section headings."""
     fmt = get_format(format)
     data = {"format": fmt.code, "year": year, "organisation": organisation,
@@ -264,13 +271,13 @@ def empty_report(format: str, year: int, organisation: str = "") -> dict:
     return validate_shape(data)
 
 
-def get_cell(report: dict, address: str):
+def get_cell(report: Report, address: str) -> int | float | None:
     """Value at a cell address such as ``table3.received.total``."""
     table, row, col = address.split(".")
     return report["tables"][table][row][col]
 
 
-def set_cell(report: dict, address: str, value) -> dict:
+def set_cell(report: Report, address: str, value: int | float | None) -> Report:
     """Return a copy of the report with one cell changed."""
     new = copy.deepcopy(report)
     table, row, col = address.split(".")

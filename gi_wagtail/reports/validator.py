@@ -8,10 +8,12 @@ sorted errors first. Errors block publishing unless overridden.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from gi_wagtail.reports.findings import SEVERITIES, Finding, has_errors
 from gi_wagtail.reports.formats import get_format
 from gi_wagtail.reports.rules import cross_year, tables, text
-from gi_wagtail.reports.schema import validate_shape
+from gi_wagtail.reports.schema import Report, validate_shape
 
 TABLE_RULES = (
     tables.rule1_balance,
@@ -30,13 +32,14 @@ CROSS_YEAR_RULES = (
 )
 
 
-def _normalised(data):
+def _normalised(data: object) -> Report | None:
     if data is None:
         return None
     return validate_shape(data)
 
 
-def validate(report: dict, previous: dict | None = None) -> list[Finding]:
+def validate(report: Report, previous: Report | None = None) -> list[Finding]:
+    """Every applicable rule's findings, errors first."""
     report = _normalised(report)
     previous = _normalised(previous)
     fmt = get_format(report["format"])
@@ -53,7 +56,8 @@ def validate(report: dict, previous: dict | None = None) -> list[Finding]:
     return findings
 
 
-def summary(findings) -> dict:
+def summary(findings: Iterable[Finding]) -> dict[str, int]:
+    """{severity: count}."""
     counts = {s: 0 for s in SEVERITIES}
     for f in findings:
         counts[f.severity] += 1

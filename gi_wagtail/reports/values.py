@@ -50,7 +50,7 @@ def to_number(text: str) -> int:
 _NUM_RE = re.compile(r"^([+-]?)(\d+(?:\.\d+)?)(万元|元|万|件|个|项|条|次|人次|家)?$")
 
 
-def parse_cell(raw, kind: str = "count", unit: str = ""):
+def parse_cell(raw: object, kind: str = "count", unit: str = "") -> int | float | None:
     """Parse one cell as written in a published table.
 
     Returns int, Decimal-free float (amounts) or None for blank. Raises

@@ -2,21 +2,25 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from typing import Any
 
 from django import forms
+from django.utils.datastructures import MultiValueDict
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from gi_wagtail.reports.formats import CATEGORY_NAMES_KEY, TABLE_NAMES, get_format
 from gi_wagtail.reports.render import display, filled_layout
 from gi_wagtail.reports.schema import empty_report
+from gi_wagtail.reports.findings import Finding
 from gi_wagtail.reports.values import CellValueError, parse_cell
 
 TABLE_FORMATS = ("2019", "2021")
 FORMAT_KEY = "__format__"
 
 
-def _as_dict(value):
+def _as_dict(value: object) -> dict[str, Any]:
     if isinstance(value, str):
         try:
             value = json.loads(value or "{}")
@@ -31,20 +35,20 @@ class ReportTablesWidget(forms.Widget):
     template_name = "gi_wagtail/admin/reports/tables_widget.html"
     format_field = "report_format"
 
-    def __init__(self, attrs=None):
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         super().__init__(attrs)
         self.current_format = "2021"
-        self.findings = ()
-        self.provenance = {}
+        self.findings: tuple[Finding, ...] | list[Finding] = ()
+        self.provenance: dict[str, str] = {}
 
     class Media:
         js = ["gi_wagtail/reports/report_editor.js"]
         css = {"all": ["gi_wagtail/reports/report_editor.css"]}
 
-    def input_name(self, name, code, address):
+    def input_name(self, name: str, code: str, address: str) -> str:
         return f"{name}__{code}__{address.replace('.', '__')}"
 
-    def get_context(self, name, value, attrs):
+    def get_context(self, name: str, value: object, attrs: dict[str, Any] | None) -> dict[str, Any]:
         context = super().get_context(name, value, attrs)
         value = _as_dict(value)
         grids = []
@@ -72,7 +76,7 @@ class ReportTablesWidget(forms.Widget):
         context["widget"]["format_field"] = self.format_field
         return context
 
-    def value_from_datadict(self, data, files, name):
+    def value_from_datadict(self, data: Mapping[str, Any], files: MultiValueDict, name: str) -> dict[str, Any]:
         code = data.get(self.format_field)
         if code not in TABLE_FORMATS:
             return {FORMAT_KEY: code}
@@ -86,14 +90,14 @@ class ReportTablesWidget(forms.Widget):
             }
         return out
 
-    def value_omitted_from_data(self, data, files, name):
+    def value_omitted_from_data(self, data: Mapping[str, Any], files: MultiValueDict, name: str) -> bool:
         return False
 
 
 class ReportTablesField(forms.Field):
     widget = ReportTablesWidget
 
-    def to_python(self, value):
+    def to_python(self, value: object) -> dict[str, Any]:
         value = _as_dict(value)
         code = value.pop(FORMAT_KEY, None)
         if code not in TABLE_FORMATS:
@@ -116,10 +120,10 @@ class ReportTablesField(forms.Field):
             raise ValidationError([_("Cell %(cell)s") % {"cell": p} for p in problems[:20]])
         return out
 
-    def prepare_value(self, value):
+    def prepare_value(self, value: object) -> dict[str, Any]:
         return _as_dict(value)
 
-    def has_changed(self, initial, data):
+    def has_changed(self, initial: object, data: object) -> bool:
         try:
             return _as_dict(initial) != self.to_python(data)
         except ValidationError:
@@ -129,12 +133,12 @@ class ReportTablesField(forms.Field):
 class KeyFiguresWidget(forms.Widget):
     template_name = "gi_wagtail/admin/reports/key_figures_widget.html"
 
-    def __init__(self, attrs=None):
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         super().__init__(attrs)
-        self.provenance = {}
-        self.findings = ()
+        self.provenance: dict[str, str] = {}
+        self.findings: tuple[Finding, ...] | list[Finding] = ()
 
-    def get_context(self, name, value, attrs):
+    def get_context(self, name: str, value: object, attrs: dict[str, Any] | None) -> dict[str, Any]:
         context = super().get_context(name, value, attrs)
         value = _as_dict(value)
         rows = []
@@ -151,19 +155,19 @@ class KeyFiguresWidget(forms.Widget):
         context["widget"]["names_text"] = names if isinstance(names, str) else "、".join(names)
         return context
 
-    def value_from_datadict(self, data, files, name):
+    def value_from_datadict(self, data: Mapping[str, Any], files: MultiValueDict, name: str) -> dict[str, Any]:
         out = {fig.key: data.get(f"{name}__{fig.key}", "") for fig in get_format("2008").key_figures}
         out[CATEGORY_NAMES_KEY] = data.get(f"{name}__{CATEGORY_NAMES_KEY}", "")
         return out
 
-    def value_omitted_from_data(self, data, files, name):
+    def value_omitted_from_data(self, data: Mapping[str, Any], files: MultiValueDict, name: str) -> bool:
         return False
 
 
 class KeyFiguresField(forms.Field):
     widget = KeyFiguresWidget
 
-    def to_python(self, value):
+    def to_python(self, value: object) -> dict[str, Any]:
         value = _as_dict(value)
         out, problems = {}, []
         for fig in get_format("2008").key_figures:
@@ -180,10 +184,10 @@ class KeyFiguresField(forms.Field):
             raise ValidationError(problems)
         return out
 
-    def prepare_value(self, value):
+    def prepare_value(self, value: object) -> dict[str, Any]:
         return _as_dict(value)
 
-    def has_changed(self, initial, data):
+    def has_changed(self, initial: object, data: object) -> bool:
         try:
             return _as_dict(initial) != self.to_python(data)
         except ValidationError:

@@ -7,11 +7,19 @@ case for 保密审查员 in a workflow without 领导审签, and it would publis
 saved after the review.
 """
 
-# Wagtail imports this module while it defines WorkflowState: models are imported in the functions.
+# Wagtail imports this module while it defines WorkflowState: models are imported in the functions
+# (the only deferred imports left in review/), and only for type checkers up here.
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from wagtail.models import TaskState, WorkflowState
+
 SETTING_VALUE = "gi_wagtail.review.finish.publish_reviewed_revision"
 
 
-def _approved_by_reviewer(task_state, user):
+def _approved_by_reviewer(task_state: TaskState, user: Any) -> bool:
     from wagtail.models import TaskState
 
     from gi_wagtail.review.models import AbstractReviewTask, is_own_submission
@@ -27,11 +35,13 @@ def _approved_by_reviewer(task_state, user):
     )
 
 
-def publish_reviewed_revision(workflow_state, user=None):
+def publish_reviewed_revision(workflow_state: WorkflowState, user: Any = None) -> None:
+    """Publish the revision the last reviewer approved (Wagtail's default action for anything else)."""
     from wagtail.workflows import publish_workflow_state
 
     task_state = workflow_state.current_task_state
     if task_state is None or task_state.revision is None or not _approved_by_reviewer(task_state, user):
-        return publish_workflow_state(workflow_state, user=user)
+        publish_workflow_state(workflow_state, user=user)
+        return
     # The last review task's group is the publication authority: its approval is the permission.
     task_state.revision.publish(user=user, skip_permission_checks=True)

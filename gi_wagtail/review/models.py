@@ -5,11 +5,20 @@ reviewer name are stored on the task state and written to the audit log.
 Nobody may decide on a submission they made or on a revision they wrote.
 """
 
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
+from django.db.models import QuerySet
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import AbstractGroupApprovalTask, TaskState
+
+from gi_wagtail.review.forms import ReviewDecisionForm
 
 REVIEW_LOG_ACTION = "gi_wagtail.review_decision"
 
@@ -30,7 +39,7 @@ class ReviewTaskState(TaskState):
         verbose_name = _("review task state")
         verbose_name_plural = _("review task states")
 
-    def get_comment(self):
+    def get_comment(self) -> str:
         if not self.decision:
             return self.comment
         return _("%(decision)s — %(reason)s (%(name)s)") % {
@@ -40,7 +49,7 @@ class ReviewTaskState(TaskState):
         }
 
 
-def is_own_submission(task_state, user):
+def is_own_submission(task_state: TaskState, user: Any) -> bool:
     """True when ``user`` submitted the workflow or wrote the revision under review."""
     if user is None or not user.is_authenticated:
         return False
@@ -60,30 +69,30 @@ class AbstractReviewTask(AbstractGroupApprovalTask):
     class Meta:
         abstract = True
 
-    def _current_state(self, obj):
+    def _current_state(self, obj: Any) -> TaskState | None:
         state = getattr(obj, "current_workflow_task_state", None)
         if state is not None and state.task_id == self.pk:
             return state
         return None
 
-    def user_is_reviewer(self, user):
+    def user_is_reviewer(self, user: Any) -> bool:
         return user.is_active and (user.is_superuser or self._user_in_groups(user))
 
-    def user_can_decide(self, obj, user):
+    def user_can_decide(self, obj: Any, user: Any) -> bool:
         if not self.user_is_reviewer(user):
             return False
         state = self._current_state(obj)
         return state is None or not is_own_submission(state, user)
 
-    def user_can_access_editor(self, obj, user):
+    def user_can_access_editor(self, obj: Any, user: Any) -> bool:
         # Reviewers open the editor to read the item; saving is refused by the
         # before_edit_page hook unless they hold the edit permission anyway.
         return self.user_is_reviewer(user)
 
-    def locked_for_user(self, obj, user):
+    def locked_for_user(self, obj: Any, user: Any) -> bool:
         return not self.user_is_reviewer(user)
 
-    def get_actions(self, obj, user):
+    def get_actions(self, obj: Any, user: Any) -> list[tuple[str, Promise, bool]]:
         if not self.user_can_decide(obj, user):
             return []
         return [
@@ -91,24 +100,20 @@ class AbstractReviewTask(AbstractGroupApprovalTask):
             ("approve", _("Approved (通过)"), True),
         ]
 
-    def get_form_for_action(self, action):
-        from gi_wagtail.review.forms import ReviewDecisionForm
-
+    def get_form_for_action(self, action: str) -> type[forms.Form]:
         return ReviewDecisionForm
 
-    def get_template_for_action(self, action):
+    def get_template_for_action(self, action: str) -> str:
         return self.action_template
 
-    def get_task_states_user_can_moderate(self, user, **kwargs):
+    def get_task_states_user_can_moderate(self, user: Any, **kwargs: Any) -> QuerySet[TaskState]:
         states = super().get_task_states_user_can_moderate(user, **kwargs)
         if user.is_authenticated:
             states = states.exclude(workflow_state__requested_by=user).exclude(revision__user=user)
         return states
 
     @transaction.atomic
-    def on_action(self, task_state, user, action_name, **kwargs):
-        from gi_wagtail.review.forms import ReviewDecisionForm
-
+    def on_action(self, task_state: TaskState, user: Any, action_name: str, **kwargs: Any) -> None:
         if action_name not in ("approve", "reject"):
             raise PermissionDenied
         if not self.user_is_reviewer(user) or is_own_submission(task_state, user):
@@ -150,7 +155,7 @@ class SecrecyReviewTask(AbstractReviewTask):
         verbose_name_plural = _("secrecy review tasks (保密审查)")
 
     @classmethod
-    def get_description(cls):
+    def get_description(cls) -> Promise:
         return _(
             "Members of the chosen groups check the item for classified or personal information and "
             "record a decision, a reason and their name. Submitters cannot review their own items."
@@ -165,7 +170,7 @@ class LeaderSignOffTask(AbstractReviewTask):
         verbose_name_plural = _("leader sign-off tasks (领导审签)")
 
     @classmethod
-    def get_description(cls):
+    def get_description(cls) -> Promise:
         return _(
             "Members of the chosen groups sign off the item for publication after the secrecy review, "
             "recording a decision, a reason and their name."

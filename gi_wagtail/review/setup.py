@@ -4,9 +4,15 @@
 re-run after adding a new 政府信息公开首页.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+from gi_wagtail.catalogue.models.index import AbstractDisclosureIndexPage
 
 EDITORS = "信息公开编辑"
 REVIEWERS = "保密审查员"
@@ -39,18 +45,17 @@ COLLECTION_PERMISSIONS = {
 }
 
 
-def disclosure_roots():
-    from gi_wagtail.models import AbstractDisclosureIndexPage
-
+def disclosure_roots() -> list[Page]:
+    """Every 政府信息公开首页 (any subclass of AbstractDisclosureIndexPage)."""
     return list(Page.objects.type(AbstractDisclosureIndexPage))
 
 
-def _permission(app_label, codename):
+def _permission(app_label: str, codename: str) -> Permission:
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
 @transaction.atomic
-def setup_groups(roots=None):
+def setup_groups(roots: Iterable[Page] | None = None) -> dict[str, Group]:
     """Create or complete the three groups; returns {name: Group}."""
     roots = disclosure_roots() if roots is None else list(roots)
     admin_access = _permission("wagtailadmin", "access_admin")

@@ -1,25 +1,36 @@
-"""Admin hooks for the review workflow: audit-log formatting and the reviewer save guard."""
+"""Admin hooks for the review workflow: audit-log formatting, the reviewer save guard, the reviewer's menu."""
+
+from __future__ import annotations
 
 import json
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.log_actions import LogFormatter
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets import viewsets
+from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.log_actions import LogActionRegistry, LogFormatter
+from wagtail.models import Page, PageLogEntry, get_page_models
+from wagtail.permissions import page_permission_policy
 
+from gi_wagtail.catalogue.models.base import GiPage
 from gi_wagtail.review.models import REVIEW_LOG_ACTION, AbstractReviewTask, ReviewDecision
+from gi_wagtail.review.viewsets import ReviewQueueViewSet
 
 
 @hooks.register("register_log_actions")
-def register_review_log_actions(actions):
+def register_review_log_actions(actions: LogActionRegistry) -> None:
     @actions.register_action(REVIEW_LOG_ACTION)
     class ReviewDecisionFormatter(LogFormatter):
         label = gettext_lazy("Review decision")
 
-        def format_message(self, log_entry):
+        def format_message(self, log_entry: PageLogEntry) -> str:
             data = log_entry.data or {}
             try:
                 decision = ReviewDecision(data.get("decision")).label
@@ -31,11 +42,11 @@ def register_review_log_actions(actions):
                 "name": data.get("reviewer_name", ""),
             }
 
-        def format_comment(self, log_entry):
+        def format_comment(self, log_entry: PageLogEntry) -> str:
             return (log_entry.data or {}).get("reason", "")
 
 
-def _holds_edit_permission(page, user):
+def _holds_edit_permission(page: Page, user: Any) -> bool:
     if user.is_superuser:
         return True
     tester = page.permissions_for_user(user)
@@ -43,7 +54,7 @@ def _holds_edit_permission(page, user):
 
 
 @hooks.register("before_edit_page")
-def refuse_reviewer_content_changes(request, page):
+def refuse_reviewer_content_changes(request: HttpRequest, page: Page) -> HttpResponse | None:
     """A reviewer reaches the editor only through the review task: they decide, they never edit.
 
     A workflow action sent from the editor is performed on the revision under
@@ -68,14 +79,38 @@ def refuse_reviewer_content_changes(request, page):
     return redirect("wagtailadmin_pages:edit", page.pk)
 
 
+@hooks.register("register_admin_viewset")
+def register_review_queue() -> ReviewQueueViewSet:
+    return ReviewQueueViewSet()
+
+
+def _can_open(viewset: PageListingViewSet, user: Any) -> bool:
+    required = viewset.index_view_class.any_permission_required
+    return required is None or page_permission_policy.user_has_any_permission(user, required)
+
+
+@hooks.register("construct_main_menu")
+def hide_page_listings_the_user_cannot_open(request: HttpRequest, menu_items: list[MenuItem]) -> None:
+    """Wagtail shows a page listing's menu entry to everyone and refuses the listing to users without a
+    page permission: a 保密审查员 saw 公开目录条目 and was sent back to the dashboard. Their entry is
+    待我审查 (ReviewQueueViewSet) instead. Only gi_wagtail's own listings are touched.
+    """
+    hidden = {
+        viewset.menu_url for viewset in viewsets.viewsets
+        if isinstance(viewset, PageListingViewSet) and type(viewset).__module__.startswith("gi_wagtail.")
+        and viewset.add_to_admin_menu and not _can_open(viewset, request.user)
+    }
+    menu_items[:] = [item for item in menu_items if getattr(item, "url", None) not in hidden]
+
+
 # Wagtail 8 routes the editor's Preview panel through a per-page-type viewset whose preview view
 # also requires the model-wide "change" permission, so a 保密审查员 (who opens the editor through
 # the review task, see AbstractReviewTask.user_can_access_editor) saw an empty panel. The page-level
 # check in the view's get_object (can_edit(), which includes task reviewers) still applies.
 # Wagtail 7.4 routes Preview outside the viewsets and makes no model-wide check.
 try:
-    from wagtail.admin.viewsets.pages import PageViewSet
     from wagtail.admin.views.pages.preview import PreviewOnEditView
+    from wagtail.admin.viewsets.pages import PageViewSet, page_viewset_registry
 except ImportError:  # Wagtail 7.4
     PageViewSet = None
 
@@ -86,13 +121,21 @@ if PageViewSet is not None and hasattr(PageViewSet, "preview_on_edit_view_class"
         permission_required = None
 
     class ReviewedPageViewSet(PageViewSet):
+        """Base for an integrator's own viewset of a gi_wagtail page type: keeps the reviewers' preview."""
+
         preview_on_edit_view_class = ReviewerPreviewOnEditView
 
-    @hooks.register("register_admin_viewset")
-    def register_reviewed_page_viewsets():
-        from gi_wagtail.models import AnnualReportPage, CatalogueCategoryPage, DisclosureIndexPage, DisclosureItemPage
+    def _viewset_name(model: type[Page]) -> str:
+        meta = model._meta
+        return f"gi_wagtail_reviewed_{meta.model_name}" if meta.app_label == "gi_wagtail" else \
+            f"gi_wagtail_reviewed_{meta.app_label}_{meta.model_name}"
 
+    @hooks.register("register_admin_viewset")
+    def register_reviewed_page_viewsets() -> list[ReviewedPageViewSet]:
+        # Every gi_wagtail page type, an integrator's subclasses included; a type that already has its own
+        # viewset keeps it (base it on ReviewedPageViewSet to keep the reviewers' preview).
         return [
-            ReviewedPageViewSet(f"gi_wagtail_reviewed_{model._meta.model_name}", model=model)
-            for model in (DisclosureIndexPage, CatalogueCategoryPage, DisclosureItemPage, AnnualReportPage)
+            ReviewedPageViewSet(_viewset_name(model), model=model)
+            for model in get_page_models()
+            if issubclass(model, GiPage) and model not in page_viewset_registry.values_by_class
         ]

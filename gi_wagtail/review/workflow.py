@@ -1,7 +1,11 @@
 """The default 信息公开发布审核 workflow: 保密审查, then (optionally) 领导审签."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+
 from django.db import transaction
-from wagtail.models import Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import Page, Workflow, WorkflowPage, WorkflowTask
 
 from gi_wagtail.review.models import LeaderSignOffTask, SecrecyReviewTask
 from gi_wagtail.review.setup import MANAGERS, REVIEWERS, disclosure_roots, setup_groups
@@ -12,7 +16,7 @@ LEADER_TASK_NAME = "领导审签"
 
 
 @transaction.atomic
-def setup_workflow(roots=None, leader_sign_off=True):
+def setup_workflow(roots: Iterable[Page] | None = None, leader_sign_off: bool = True) -> Workflow:
     """Create (or complete) the workflow and assign it to ``roots``; idempotent. Returns the workflow."""
     roots = disclosure_roots() if roots is None else list(roots)
     groups = setup_groups(roots)

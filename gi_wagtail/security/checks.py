@@ -1,21 +1,26 @@
 """Security checks: document uploads (W020, W021) and the public rate limit (E020)."""
 
-from django.core.checks import Error, Tags, Warning, register
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.apps import AppConfig
+from django.conf import settings
+from django.core.checks import CheckMessage, Error, Tags, Warning, register
+from django.utils.module_loading import import_string
 
 from gi_wagtail.conf import gi_settings
+from gi_wagtail.security.ratelimit import rate_problem
+from gi_wagtail.security.uploads import GiDocumentForm
 
 
 @register(Tags.security)
-def check_document_uploads(app_configs=None, **kwargs):
+def check_document_uploads(app_configs: Sequence[AppConfig] | None = None, **kwargs: Any) -> list[CheckMessage]:
     """Uploads are only content-checked through gi_wagtail's document form."""
-    from django.conf import settings
-    from django.utils.module_loading import import_string
-
-    warnings = []
+    warnings: list[CheckMessage] = []
     base = getattr(settings, "WAGTAILDOCS_DOCUMENT_FORM_BASE", "")
     try:
-        from gi_wagtail.security.uploads import GiDocumentForm
-
         ok = bool(base) and issubclass(import_string(base), GiDocumentForm)
     except (ImportError, TypeError):
         ok = False
@@ -39,9 +44,8 @@ def check_document_uploads(app_configs=None, **kwargs):
 
 
 @register(Tags.compatibility)
-def check_rate_limit_setting(app_configs=None, **kwargs):
-    from gi_wagtail.security.ratelimit import rate_problem
-
+def check_rate_limit_setting(app_configs: Sequence[AppConfig] | None = None, **kwargs: Any) -> list[CheckMessage]:
+    """GI_WAGTAIL["PUBLIC_RATE_LIMIT"] is a rate such as "60/m", or None."""
     if not isinstance(gi_settings.user_settings, dict):
         return []  # E004 already says so
     problem = rate_problem(gi_settings.PUBLIC_RATE_LIMIT)

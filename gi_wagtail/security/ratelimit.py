@@ -11,9 +11,14 @@ proxy set ``RATELIMIT_IP_META_KEY`` so the client's address, not the proxy's, is
 Only a hash of the address is stored; nothing is logged.
 """
 
-import re
-from functools import wraps
+from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django_ratelimit import ALL
 from django_ratelimit.core import _split_rate, is_ratelimited
@@ -23,7 +28,7 @@ from gi_wagtail.conf import gi_settings
 RATE_RE = re.compile(r"^[1-9]\d*/\d*[smhd]$")
 
 
-def rate_problem(rate):
+def rate_problem(rate: object) -> str | None:
     """Why ``rate`` is not a usable limit such as "60/m" or "10/5s" (None if it is, or is None)."""
     if rate is None:
         return None
@@ -32,7 +37,8 @@ def rate_problem(rate):
     return None
 
 
-def rate_limited_response(request, rate):
+def rate_limited_response(request: HttpRequest, rate: str) -> HttpResponse:
+    """The friendly 429 page, with Retry-After set to the rate's period."""
     _count, seconds = _split_rate(rate)
     response = render(
         request, "gi_wagtail/rate_limited.html", {"gi_base_template": gi_settings.BASE_TEMPLATE}, status=429
@@ -41,7 +47,9 @@ def rate_limited_response(request, rate):
     return response
 
 
-def check_rate_limit(request, group, rate=None, key="ip", method=ALL):
+def check_rate_limit(
+    request: HttpRequest, group: str, rate: str | None = None, key: str = "ip", method: Any = ALL
+) -> HttpResponse | None:
     """Count this request; return a 429 response when the client is over the limit, else None."""
     rate = gi_settings.PUBLIC_RATE_LIMIT if rate is None else rate
     if not rate:
@@ -51,12 +59,15 @@ def check_rate_limit(request, group, rate=None, key="ip", method=ALL):
     return None
 
 
-def ratelimit(group, rate=None, key="ip", method=ALL):
+View = Callable[..., HttpResponse]
+
+
+def ratelimit(group: str, rate: str | None = None, key: str = "ip", method: Any = ALL) -> Callable[[View], View]:
     """View decorator: answer 429 with a friendly page once the client exceeds ``rate``."""
 
-    def decorator(view):
+    def decorator(view: View) -> View:
         @wraps(view)
-        def wrapped(request, *args, **kwargs):
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             return check_rate_limit(request, group, rate, key, method) or view(request, *args, **kwargs)
 
         return wrapped

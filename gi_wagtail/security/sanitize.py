@@ -6,6 +6,10 @@ through an equivalent whitelist first; ``sanitize_rich_text`` is that whitelist,
 built from the same feature names the editor uses. It never fails on malformed HTML.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+
 import nh3
 
 # The features of the item body's paragraph block (gi_wagtail.blocks.text.ParagraphBlock).
@@ -30,7 +34,7 @@ _ALWAYS = {"p": set(), "br": set()}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
-def sanitize_rich_text(html, features=None):
+def sanitize_rich_text(html: object, features: Iterable[str] | None = None) -> str:
     """Return ``html`` with only the tags and attributes the given editor features allow."""
     if not html:
         return ""

@@ -7,9 +7,12 @@ Use it through ``WAGTAILDOCS_DOCUMENT_FORM_BASE = "gi_wagtail.security.uploads.G
 or as a ``validators=[...]`` entry on a custom document model's file field.
 """
 
+from __future__ import annotations
+
 import codecs
 import os
 import zipfile
+from typing import IO, Any
 
 import filetype
 from django.core.exceptions import ValidationError
@@ -39,14 +42,14 @@ _HTML_MARKERS = (b"<!doctype html", b"<html", b"<script", b"<svg", b"<?xml")
 _SAMPLE = 64 * 1024
 
 
-def _read_sample(file):
+def _read_sample(file: IO[bytes]) -> bytes:
     file.seek(0)
     sample = file.read(_SAMPLE)
     file.seek(0)
     return sample
 
 
-def _zip_names(file):
+def _zip_names(file: IO[bytes]) -> tuple[set[str] | None, bytes]:
     try:
         file.seek(0)
         with zipfile.ZipFile(file) as archive:
@@ -59,7 +62,7 @@ def _zip_names(file):
         file.seek(0)
 
 
-def _is_text(sample):
+def _is_text(sample: bytes) -> bool:
     if b"\x00" in sample:
         return False
     for encoding in ("utf-8-sig", "gb18030"):
@@ -71,7 +74,7 @@ def _is_text(sample):
     return False
 
 
-def _content_matches(extension, sample, file):
+def _content_matches(extension: str, sample: bytes, file: IO[bytes]) -> bool:
     if extension == "pdf":
         return filetype.guess_extension(sample) == "pdf"
     if extension == "zip":
@@ -88,12 +91,12 @@ def _content_matches(extension, sample, file):
     return True
 
 
-def _file_object(value):
+def _file_object(value: Any) -> IO[bytes]:
     """The readable object behind an UploadedFile or a not-yet-saved FieldFile."""
     return getattr(value, "file", None) or value
 
 
-def validate_document_file(value):
+def validate_document_file(value: Any) -> None:
     """Refuse files over ``GI_WAGTAIL['MAX_UPLOAD_MB']`` and files whose content contradicts their extension."""
     if value is None or getattr(value, "_committed", False):
         return  # nothing new to check: the stored file passed when it was uploaded
@@ -123,13 +126,13 @@ def validate_document_file(value):
 class GiDocumentForm(BaseDocumentForm):
     """Wagtail's document form plus the size and content checks."""
 
-    def clean_file(self):
+    def clean_file(self) -> Any:
         file = self.cleaned_data.get("file")
         if isinstance(file, UploadedFile):  # a new upload, not the stored file
             validate_document_file(file)
         return file
 
-    def _post_clean(self):
+    def _post_clean(self) -> None:
         if self.has_error("file"):
             # The model's extension check would add a second, confusing error about an empty file name.
             return

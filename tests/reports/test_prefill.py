@@ -3,7 +3,7 @@ import datetime
 
 import pytest
 
-from gi_wagtail.models import CatalogueCategoryPage, Validity
+from gi_wagtail.models import CatalogueCategoryPage, DisclosureIndexPage, Validity
 from gi_wagtail.reports.prefill import prefill_page
 from gi_wagtail.reports.schema import empty_report
 from tests.factories import add_item, build_catalogue
@@ -53,3 +53,28 @@ def test_legacy_proactive_items_of_the_year():
     page = add_report(index, org, year=2012, fmt="2008", report=empty_report("2008", 2012), publish=False)
     assert prefill_page(page) == {"key_figures.proactive_items": 3}
     assert "2012" in page.provenance["key_figures.proactive_items"]
+
+
+def test_counts_only_the_agency_above_the_report_wherever_it_sits():
+    # The report sits in the 年报 column of its own disclosure index; a second agency's documents are not counted.
+    index, category, org = build_catalogue()
+    docs = index.add_child(instance=CatalogueCategoryPage(title="规范性文件", slug="gfxwj", code="05"))
+    reports = index.add_child(instance=CatalogueCategoryPage(title="政府信息公开年报", slug="nb", code="09"))
+    add_item(docs, "本机关文件", published_on=datetime.date(2021, 3, 1))
+    other = index.get_parent().add_child(instance=DisclosureIndexPage(
+        title="另一机关", slug="other", agency_name="高青县教育和体育局", org_code="11370322004250000X"))
+    other_docs = other.add_child(instance=CatalogueCategoryPage(title="规范性文件", slug="gfxwj", code="05"))
+    add_item(other_docs, "别的机关的文件", published_on=datetime.date(2021, 4, 1))
+    page = add_report(reports, org, report=empty_report("2021", 2021), publish=False)
+    assert prefill_page(page)["table2.normative_docs.issued"] == 1
+    assert "“规范性文件”" in page.provenance["table2.normative_docs.issued"]
+
+
+def test_every_concrete_item_page_type_is_counted_once():
+    from gi_wagtail.models import AbstractDisclosureItemPage, DisclosureItemPage
+    from gi_wagtail.reports.prefill import item_models
+
+    models = item_models()
+    assert DisclosureItemPage in models
+    assert all(issubclass(m, AbstractDisclosureItemPage) and not m._meta.abstract for m in models)
+    assert len(set(models)) == len(models)

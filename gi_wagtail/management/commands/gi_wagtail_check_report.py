@@ -1,8 +1,9 @@
 """Validate an annual report JSON file: prints findings as JSON, exits 1 on errors."""
 import json
 import sys
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from gi_wagtail.reports.findings import has_errors
@@ -13,11 +14,11 @@ from gi_wagtail.reports.validator import summary, validate
 class Command(BaseCommand):
     help = "Check an annual report (JSON, HTML or text) against the statutory rules."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", help="report file (JSON in the gi_wagtail report schema, or HTML/text)")
         parser.add_argument("--previous", help="the same organisation's report for the previous year")
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         try:
             report = parse_file(options["file"])
             previous = parse_file(options["previous"]) if options.get("previous") else None

@@ -1,17 +1,19 @@
-from django.core.management.base import BaseCommand
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
 
-from gi_wagtail.review.setup import setup_groups
 from gi_wagtail.review.roots import add_root_argument, resolve_roots
+from gi_wagtail.review.setup import setup_groups
 
 
 class Command(BaseCommand):
     help = "Create the groups 信息公开编辑, 保密审查员 and 信息公开管理员 with their permissions (idempotent)."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         add_root_argument(parser)
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         roots = resolve_roots(options["root"])
         groups = setup_groups(roots)
         self.stdout.write(

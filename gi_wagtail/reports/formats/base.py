@@ -105,7 +105,9 @@ class KeyFigure:
 
 
 @dataclass(frozen=True)
-class ReportFormat:
+class FormatSpec:
+    """What one report format (2008 / 2019 / 2021) contains; the page's choice is models.ReportFormat."""
+
     code: str  # "2008" | "2019" | "2021"
     name: str
     sections: tuple[Section, ...]
@@ -120,7 +122,7 @@ class ReportFormat:
     def has_tables(self) -> bool:
         return self.table3 is not None
 
-    def table(self, name: str):
+    def table(self, name: str) -> Table2Def | GridTableDef | None:
         return {"table2": self.table2, "table3": self.table3, "table4": self.table4}[name]
 
     def cell_keys(self, table: str) -> dict[str, tuple[str, ...]]:
@@ -134,3 +136,6 @@ class ReportFormat:
             if col.key == col_key:
                 return col
         raise KeyError(col_key)
+
+
+ReportFormat = FormatSpec  # the name before 0.1.x, kept for imports of gi_wagtail.reports.formats.ReportFormat

@@ -7,22 +7,29 @@ only have to walk the rows.
 """
 from __future__ import annotations
 
+from typing import Any, TypeAlias
+
+from gi_wagtail.reports.formats.base import FormatSpec, GridTableDef, Table2Def
 from gi_wagtail.reports.formats.table2 import CONTENT_HEADER
 from gi_wagtail.reports.formats.table3 import APPLICANT_HEADER, ORG_HEADER
 from gi_wagtail.reports.formats.table4 import AFTER_REVIEW, DIRECT, LITIGATION, REVIEW, RESULTS
 
 
-def _th(text, rowspan=1, colspan=1, scope="col"):
+Cell: TypeAlias = dict[str, Any]
+Layout: TypeAlias = dict[str, Any]
+
+
+def _th(text: str, rowspan: int = 1, colspan: int = 1, scope: str = "col") -> Cell:
     return {"text": text, "rowspan": rowspan, "colspan": colspan, "th": True, "scope": scope,
             "address": None}
 
 
-def _td(row_key, col_key, colspan=1):
+def _td(row_key: str, col_key: str, colspan: int = 1) -> Cell:
     return {"text": "", "rowspan": 1, "colspan": colspan, "th": False, "scope": "",
             "address": (row_key, col_key)}
 
 
-def table3_layout(tdef) -> dict:
+def table3_layout(tdef: GridTableDef) -> Layout:
     label_cols = 3
     cols = tdef.columns
     org_cols = [c for c in cols if c.parent == ORG_HEADER]
@@ -55,7 +62,7 @@ def table3_layout(tdef) -> dict:
             "width": label_cols + len(cols)}
 
 
-def table4_layout(tdef) -> dict:
+def table4_layout(tdef: GridTableDef) -> Layout:
     labels = [label for _, label in RESULTS]
     head = [
         [_th(REVIEW, colspan=5, scope="colgroup"), _th(LITIGATION, colspan=10, scope="colgroup")],
@@ -68,7 +75,7 @@ def table4_layout(tdef) -> dict:
     return {"key": "table4", "caption": tdef.caption, "head": head, "body": body, "width": 15}
 
 
-def table2_layout(tdef) -> dict:
+def table2_layout(tdef: Table2Def) -> Layout:
     width = 1 + max(len(b.columns) for b in tdef.blocks)
     body = []
     for block in tdef.blocks:
@@ -88,7 +95,8 @@ def table2_layout(tdef) -> dict:
             "width": width}
 
 
-def table_layout(fmt, table: str) -> dict:
+def table_layout(fmt: FormatSpec, table: str) -> Layout:
+    """The official layout of ``table`` in ``fmt``: head and body rows of cells, and the table's width."""
     tdef = fmt.table(table)
     if tdef is None:
         raise KeyError(f"format {fmt.code} has no {table}")

@@ -4,6 +4,7 @@ The same canonical keys are used for all formats so that reports stay
 comparable across years; keyword order matters (复议 headings also say 申请).
 """
 from gi_wagtail.reports.formats.base import Section
+from gi_wagtail.reports.labels import normalise
 
 S2019 = (
     Section("general", "一、总体情况", aliases=("概述", "总体情况")),
@@ -47,8 +48,7 @@ HEADING_KEYWORDS = (
 
 
 def section_key_for_heading(heading: str) -> str | None:
-    from gi_wagtail.reports.labels import normalise
-
+    """The canonical section key a printed heading stands for (None when no keyword matches)."""
     text = normalise(heading)
     for keywords, key in HEADING_KEYWORDS:
         if any(normalise(k) in text for k in keywords):

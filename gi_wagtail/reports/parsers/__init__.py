@@ -16,6 +16,7 @@ from gi_wagtail.reports.parsers.errors import ReportParseError
 from gi_wagtail.reports.parsers.from_html import parse_html
 from gi_wagtail.reports.parsers.from_json import parse_json
 from gi_wagtail.reports.parsers.from_text import parse_text
+from gi_wagtail.reports.schema import Report
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -53,7 +54,7 @@ def parse_bytes(data: bytes, filename: str = "", format: str | None = None,
     return parse_text(decode(data), format=format, year=year)
 
 
-def parse_file(path, format: str | None = None, year: int | None = None) -> dict:
+def parse_file(path: str | os.PathLike[str], format: str | None = None, year: int | None = None) -> Report:
     path = Path(path)
     try:
         data = path.read_bytes()

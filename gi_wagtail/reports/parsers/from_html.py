@@ -4,7 +4,8 @@ from __future__ import annotations
 from bs4 import BeautifulSoup, NavigableString
 
 from gi_wagtail.reports.findings import gettext_noop, translate
-from gi_wagtail.reports.schema import SchemaError, validate_shape
+from gi_wagtail.reports.formats import get_format
+from gi_wagtail.reports.schema import Report, SchemaError, validate_shape
 from gi_wagtail.reports.parsers.errors import ReportParseError
 from gi_wagtail.reports.parsers.grid import expand
 from gi_wagtail.reports.parsers.html_tables import classify, detect_format, read_table2, read_table3, read_table4
@@ -15,7 +16,7 @@ BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section",
 READERS = {"table2": read_table2, "table3": read_table3, "table4": read_table4}
 
 
-def _narrative_text(soup) -> str:
+def _narrative_text(soup: BeautifulSoup) -> str:
     for br in soup.find_all("br"):
         br.replace_with(NavigableString("\n"))
     for tag in soup.find_all(BLOCKS):
@@ -25,7 +26,7 @@ def _narrative_text(soup) -> str:
     return root.get_text("")
 
 
-def parse_html(html: str, format: str | None = None, year: int | None = None) -> dict:
+def parse_html(html: str, format: str | None = None, year: int | None = None) -> Report:
     soup = BeautifulSoup(html, "html.parser")
     for tag in soup(["script", "style", "noscript"]):
         tag.decompose()
@@ -69,8 +70,6 @@ def parse_html(html: str, format: str | None = None, year: int | None = None) ->
     if fmt_code == "2008":
         data["key_figures"] = key_figures_from_sections(sections)
     else:
-        from gi_wagtail.reports.formats import get_format
-
         fmt = get_format(fmt_code)
         data["tables"] = {name: READERS[name](grid, fmt, notes) for name, grid in grids.items()}
         if fmt.has_fee_figures:

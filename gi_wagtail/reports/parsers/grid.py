@@ -1,7 +1,10 @@
 """Expand an HTML <table> (rowspan/colspan) into a rectangular grid of cells."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from bs4 import Tag
 
 MAX_SPAN = 200  # guards against rowspan="100000" in hostile input
 
@@ -16,7 +19,7 @@ class GridCell:
     header: bool = False
 
 
-def _span(tag, name) -> int:
+def _span(tag: Tag, name: str) -> int:
     try:
         value = int(str(tag.get(name, "1")).strip() or 1)
     except ValueError:
@@ -24,11 +27,11 @@ def _span(tag, name) -> int:
     return max(1, min(value, MAX_SPAN))
 
 
-def cell_text(tag) -> str:
+def cell_text(tag: Tag) -> str:
     return " ".join(tag.get_text(" ").split())
 
 
-def expand(table) -> list[list[GridCell | None]]:
+def expand(table: Tag) -> list[list[GridCell | None]]:
     """table: a bs4 Tag. Rows of nested tables are ignored."""
     trs = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
     grid: dict[tuple[int, int], GridCell] = {}
@@ -51,7 +54,7 @@ def expand(table) -> list[list[GridCell | None]]:
     return [[grid.get((r, c)) for c in range(ncols)] for r in range(len(trs))]
 
 
-def distinct(cells) -> list[GridCell]:
+def distinct(cells: Iterable[GridCell | None]) -> list[GridCell]:
     """Cells of a grid row/column in order, each merged cell once, blanks skipped."""
     seen, out = set(), []
     for cell in cells:

@@ -2,26 +2,33 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
+from typing import Any, TypeAlias
 
 from gi_wagtail.reports.findings import gettext_noop, translate
 from gi_wagtail.reports.formats import AMOUNT
+from gi_wagtail.reports.formats.base import Column, FormatSpec, GridTableDef, Row
 from gi_wagtail.reports.formats.table3 import APPLICANT_HEADER, ORG_HEADER
 from gi_wagtail.reports.labels import core, leading_number, normalise
 from gi_wagtail.reports.values import CellValueError, parse_cell
-from gi_wagtail.reports.parsers.grid import distinct
+from gi_wagtail.reports.parsers.grid import GridCell, distinct
+
+Grid: TypeAlias = list[list[GridCell | None]]
+Cells: TypeAlias = dict[str, dict[str, Any]]
 
 _ = gettext_noop
 
 
-def _note(notes, msgid, **params):
+def _note(notes: list[str], msgid: str, **params: object) -> None:
     notes.append(translate(msgid) % params)
 
 
-def _text(grid) -> str:
+def _text(grid: Grid) -> str:
     return normalise(" ".join(c.text for row in grid for c in distinct(row)))
 
 
-def classify(grid) -> str | None:
+def classify(grid: Grid) -> str | None:
+    """Which official table a grid is ("table2", "table3", "table4"), judged by its labels."""
     text = _text(grid)
     if "本年新收" in text or "申请人情况" in text or "上年结转" in text:
         return "table3"
@@ -32,7 +39,8 @@ def classify(grid) -> str | None:
     return None
 
 
-def detect_format(grids: dict, year: int | None) -> str:
+def detect_format(grids: Mapping[str, Grid], year: int | None) -> str:
+    """The report format the tables' wording belongs to; the year decides when they do not tell."""
     text = " ".join(_text(g) for g in grids.values())
     if any(k in text for k in ("逾期不补正", "缴纳费用", "本年制发件数", "现行有效件数", "本年废止")):
         return "2021"
@@ -41,7 +49,7 @@ def detect_format(grids: dict, year: int | None) -> str:
     return "2021" if (year or 0) >= 2021 else "2019"
 
 
-def _match(label, rows, allow_contains=True, min_len=2):
+def _match(label: str, rows: Sequence[Row], allow_contains: bool = True, min_len: int = 2) -> Row | None:
     c = core(label)
     if not c:
         return None
@@ -57,7 +65,7 @@ def _match(label, rows, allow_contains=True, min_len=2):
     return None
 
 
-def _read(text, col, notes, where, header_unit=""):
+def _read(text: str, col: Column, notes: list[str], where: str, header_unit: str = "") -> int | float | None:
     if col.kind == AMOUNT and header_unit == "元" and re.fullmatch(r"\s*[\d.,，]+\s*", text or ""):
         text = f"{text}元"
     try:
@@ -76,7 +84,9 @@ _T3_COLUMN_WORDS = (
 )
 
 
-def _t3_columns(grid, header_rows, first_data_col, tdef, notes):
+def _t3_columns(
+    grid: Grid, header_rows: list[int], first_data_col: int, tdef: GridTableDef, notes: list[str]
+) -> dict[int, str]:
     ncols = len(grid[0])
     mapping = {}
     for j in range(first_data_col, ncols):
@@ -92,7 +102,7 @@ def _t3_columns(grid, header_rows, first_data_col, tdef, notes):
     return mapping
 
 
-def _t3_row(parts, tdef, last_group):
+def _t3_row(parts: list[GridCell], tdef: GridTableDef, last_group: str | None) -> Row | None:
     groups = {core(r.group): r.group for r in tdef.rows if r.group}
     group = None
     for part in parts[:-1]:
@@ -118,7 +128,8 @@ def _t3_row(parts, tdef, last_group):
     return row or _match(item, singles)
 
 
-def read_table3(grid, fmt, notes) -> dict:
+def read_table3(grid: Grid, fmt: FormatSpec, notes: list[str]) -> Cells:
+    """Table 三 of ``fmt`` from a grid; what could not be read is blank and explained in ``notes``."""
     tdef = fmt.table3
     ncols = len(grid[0]) if grid else 0
     if ncols < 8:
@@ -165,7 +176,8 @@ _T4_RESULT_WORDS = (("维持", "upheld"), ("纠正", "corrected"), ("其他", "o
                     ("总计", "total"), ("合计", "total"))
 
 
-def read_table4(grid, fmt, notes) -> dict:
+def read_table4(grid: Grid, fmt: FormatSpec, notes: list[str]) -> Cells:
+    """Table 四 from a grid (one row of cases); problems go to ``notes``."""
     tdef = fmt.table4
     ncols = len(grid[0]) if grid else 0
     if ncols < 15:
@@ -175,8 +187,9 @@ def read_table4(grid, fmt, notes) -> dict:
     data_row = None
     for r, row in enumerate(grid):
         cells = row[first:]
-        try:
-            values = [parse_cell(c.text if c else "") for c in cells]
+        try:  # the data row is the first whose cells all read as numbers
+            for c in cells:
+                parse_cell(c.text if c else "")
         except CellValueError:
             continue
         if any(c is not None and c.row != r for c in cells):
@@ -207,7 +220,8 @@ def read_table4(grid, fmt, notes) -> dict:
 _ITEM_RE = re.compile(r"第二十条第\(?([一二三四五六七八九十]+)\)?项")
 
 
-def read_table2(grid, fmt, notes) -> dict:
+def read_table2(grid: Grid, fmt: FormatSpec, notes: list[str]) -> Cells:
+    """Table 二 of ``fmt`` from a grid; problems go to ``notes``."""
     tdef = fmt.table2
     out = {}
     block, colmap = None, {}

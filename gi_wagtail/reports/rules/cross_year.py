@@ -1,26 +1,30 @@
 """Rules 6-9: comparisons with the same organisation's previous-year report."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from gi_wagtail.reports.findings import gettext_noop
+from gi_wagtail.reports.formats.base import FormatSpec
+from gi_wagtail.reports.schema import Report
 
 from gi_wagtail.reports.findings import ERROR, INFO, WARNING, Finding
 from gi_wagtail.reports.formats.table4 import GROUP_KEYS
 from gi_wagtail.reports.rules.common import addr, incomplete, is_number, table2_row_label
 
 
-def _usable(report, previous, formats=("2019", "2021")):
+def _usable(report: Report, previous: Report | None, formats: tuple[str, ...] = ("2019", "2021")) -> bool:
     return (previous is not None and report["format"] in formats and previous["format"] in formats
             and previous.get("year") == report["year"] - 1)
 
 
-def previous_year_mismatch(report, fmt, previous=None):
+def previous_year_mismatch(report: Report, fmt: FormatSpec, previous: Report | None = None) -> Iterator[Finding]:
     if previous is not None and previous.get("year") != report["year"] - 1:
         yield Finding("R6", INFO, "year", gettext_noop(
             "The comparison report is for %(prev_year)s, not %(expected)s; cross-year rules were skipped."),
             {"prev_year": previous.get("year"), "expected": report["year"] - 1}, code="skipped")
 
 
-def rule6_carry_over(report, fmt, previous=None):
+def rule6_carry_over(report: Report, fmt: FormatSpec, previous: Report | None = None) -> Iterator[Finding]:
     """carried_in (N) == carried_out (N-1), per column."""
     if not _usable(report, previous):
         return
@@ -38,7 +42,7 @@ def rule6_carry_over(report, fmt, previous=None):
                 {"column": col.label, "now": now, "before": before, "prev_year": previous["year"]}, (loc,))
 
 
-def rule7_documents_in_force(report, fmt, previous=None):
+def rule7_documents_in_force(report: Report, fmt: FormatSpec, previous: Report | None = None) -> Iterator[Finding]:
     """2021 table 二: in force (N) ~ in force (N-1) + issued (N) - repealed (N). Warning only."""
     if not _usable(report, previous, ("2021",)):
         return
@@ -59,7 +63,7 @@ def rule7_documents_in_force(report, fmt, previous=None):
                 (loc, addr("table2", row, "issued"), addr("table2", row, "repealed")))
 
 
-def rule8_item_counts_cross_year(report, fmt, previous=None):
+def rule8_item_counts_cross_year(report: Report, fmt: FormatSpec, previous: Report | None = None) -> Iterator[Finding]:
     """2019 table 二: last year's count (N) == count (N-1) + change (N-1). Warning."""
     if not (_usable(report, previous, ("2019",)) and fmt.code == "2019"):
         return
@@ -77,7 +81,7 @@ def rule8_item_counts_cross_year(report, fmt, previous=None):
                  "prev_year": previous["year"]}, (loc,))
 
 
-def rule9_pending_cases(report, fmt, previous=None):
+def rule9_pending_cases(report: Report, fmt: FormatSpec, previous: Report | None = None) -> Iterator[Finding]:
     """Pending review/litigation cases of N-1 should reappear as results in N. Info only."""
     if not _usable(report, previous):
         return

@@ -1,7 +1,11 @@
 """Rules 1-4: arithmetic inside table 三 and table 四; rule 5: cell values."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from gi_wagtail.reports.findings import gettext_noop
+from gi_wagtail.reports.formats.base import FormatSpec
+from gi_wagtail.reports.schema import Report
 
 from gi_wagtail.reports.findings import ERROR, Finding
 from gi_wagtail.reports.formats import AMOUNT, SIGNED, TABLE_NAMES
@@ -10,7 +14,7 @@ from gi_wagtail.reports.formats.table4 import GROUP_KEYS, PARTS
 from gi_wagtail.reports.rules.common import addr, cell, incomplete, is_number, table2_row_label, total
 
 
-def _blank(report, addresses):
+def _blank(report: Report, addresses: Iterable[str]) -> list[str]:
     out = []
     for a in addresses:
         t, r, c = a.split(".")
@@ -19,7 +23,7 @@ def _blank(report, addresses):
     return out
 
 
-def rule1_balance(report, fmt, previous=None):
+def rule1_balance(report: Report, fmt: FormatSpec, previous: Report | None = None) -> Iterator[Finding]:
     """received + carried_in == handled_total + carried_out, per column."""
     for col in fmt.table3.columns:
         cells = [addr("table3", r, col.key) for r in ("received", "carried_in", "handled_total", "carried_out")]
@@ -39,7 +43,7 @@ def rule1_balance(report, fmt, previous=None):
                 tuple(cells))
 
 
-def rule2_row_totals(report, fmt, previous=None):
+def rule2_row_totals(report: Report, fmt: FormatSpec, previous: Report | None = None) -> Iterator[Finding]:
     """total == natural person + the five organisation columns, per row."""
     for row in fmt.table3.rows:
         parts = [addr("table3", row.key, c) for c in APPLICANT_COLUMNS]
@@ -57,7 +61,7 @@ def rule2_row_totals(report, fmt, previous=None):
                 {"row": row.label, "actual": actual, "expected": expected}, tuple(cells))
 
 
-def rule3_outcomes(report, fmt, previous=None):
+def rule3_outcomes(report: Report, fmt: FormatSpec, previous: Report | None = None) -> Iterator[Finding]:
     """handled_total == sum of all outcome rows, per column."""
     rows = fmt.extra["outcome_rows"]
     for col in fmt.table3.columns:
@@ -76,7 +80,7 @@ def rule3_outcomes(report, fmt, previous=None):
                 {"column": col.label, "actual": actual, "expected": expected}, tuple(cells))
 
 
-def rule4_table4_totals(report, fmt, previous=None):
+def rule4_table4_totals(report: Report, fmt: FormatSpec, previous: Report | None = None) -> Iterator[Finding]:
     """Per group: 总计 == 维持 + 纠正 + 其他结果 + 尚未审结."""
     for group in GROUP_KEYS:
         parts = [addr("table4", "cases", f"{group}_{p}") for p in PARTS]
@@ -95,7 +99,7 @@ def rule4_table4_totals(report, fmt, previous=None):
                 {"group": label, "actual": actual, "expected": expected}, tuple(cells))
 
 
-def rule5_cell_values(report, fmt, previous=None):
+def rule5_cell_values(report: Report, fmt: FormatSpec, previous: Report | None = None) -> Iterator[Finding]:
     """Cells are non-negative integers, except signed changes and amounts."""
     for table in TABLE_NAMES:
         for row_key, row in report["tables"].get(table, {}).items():
@@ -133,7 +137,7 @@ def rule5_cell_values(report, fmt, previous=None):
                           {"value": value, "column": fig.label}, (loc,))
 
 
-def rule8_table2_2019(report, fmt, previous=None):
+def rule8_table2_2019(report: Report, fmt: FormatSpec, previous: Report | None = None) -> Iterator[Finding]:
     """2019 table 二: 本年新公开数量 <= 对外公开总数量; 上一年项目数量 + 本年增/减 >= 0."""
     if fmt.code != "2019":
         return

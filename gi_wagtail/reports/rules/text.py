@@ -1,10 +1,14 @@
 """Rules 10-12: numbers stated in the narrative against the tables."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from gi_wagtail.reports.findings import gettext_noop
+from gi_wagtail.reports.formats.base import FormatSpec
+from gi_wagtail.reports.schema import Report
 
 from gi_wagtail.reports.findings import INFO, WARNING, Finding
-from gi_wagtail.reports.narrative import extract_sections
+from gi_wagtail.reports.narrative import Statement, extract_sections
 from gi_wagtail.reports.rules.common import addr, is_number
 
 # Statement kind -> cell addresses whose sum the statement states.
@@ -30,7 +34,8 @@ FIGURE_TARGETS = {
 }
 
 
-def value_at(report, address):
+def value_at(report: Report, address: str) -> object:
+    """The value at ``table3.received.total``, ``fees.collected`` or ``key_figures.lawsuits`` (None if absent)."""
     parts = address.split(".")
     node = report["tables"] if parts[0].startswith("table") else report
     for p in parts:
@@ -40,7 +45,7 @@ def value_at(report, address):
     return node
 
 
-def _statements(report):
+def _statements(report: Report) -> list[Statement]:
     sections = dict(report.get("sections") or {})
     fees_text = (report.get("fees") or {}).get("text")
     if fees_text:
@@ -48,7 +53,7 @@ def _statements(report):
     return extract_sections(sections)
 
 
-def rule10_narrative_numbers(report, fmt, previous=None):
+def rule10_narrative_numbers(report: Report, fmt: FormatSpec, previous: Report | None = None) -> Iterator[Finding]:
     targets = TABLE_TARGETS if fmt.has_tables else FIGURE_TARGETS
     for st in _statements(report):
         if st.kind == "reviews_all_upheld" and fmt.has_tables:
@@ -82,7 +87,7 @@ def rule10_narrative_numbers(report, fmt, previous=None):
                 tuple(cells), code="conflict")
 
 
-def rule11_fee_notices(report, fmt, previous=None):
+def rule11_fee_notices(report: Report, fmt: FormatSpec, previous: Report | None = None) -> Iterator[Finding]:
     """2021: other_2 (fee unpaid) > 0 requires section 六 to mention 收费通知."""
     if fmt.code != "2021":
         return
@@ -98,7 +103,7 @@ def rule11_fee_notices(report, fmt, previous=None):
             "收费通知 (fee notices)."), {"count": count}, (loc,))
 
 
-def rule12_no_requests(report, fmt, previous=None):
+def rule12_no_requests(report: Report, fmt: FormatSpec, previous: Report | None = None) -> Iterator[Finding]:
     """Narrative "未收到申请" implies every table 三 cell is 0."""
     said = [s for s in _statements(report) if s.kind == "no_requests"]
     if not said:
