@@ -1,16 +1,23 @@
 """Catalogue checks: the 索引号 pattern (E002) and where a 政府信息公开首页 may go (E010)."""
 
-import string
+from __future__ import annotations
 
-from django.apps import apps
-from django.core.checks import Error, Tags, register
+from collections.abc import Sequence
+from typing import Any
 
-from gi_wagtail.conf import INDEX_NUMBER_FIELDS, gi_settings
+from django.apps import AppConfig, apps
+from django.core.checks import CheckMessage, Error, Tags, register
+from wagtail.models import Page
+
+from gi_wagtail.catalogue.index_numbers import index_number_pattern_problem
+from gi_wagtail.conf import gi_settings
+
+__all__ = ["check_catalogue_settings", "index_number_pattern_problem", "index_parent_errors", "index_parent_problem"]
 
 
 @register(Tags.compatibility)
-def check_catalogue_settings(app_configs=None, **kwargs):
-    errors = []
+def check_catalogue_settings(app_configs: Sequence[AppConfig] | None = None, **kwargs: Any) -> list[CheckMessage]:
+    errors: list[CheckMessage] = []
     problem = index_number_pattern_problem(gi_settings.INDEX_NUMBER_PATTERN)
     if problem:
         errors.append(
@@ -24,31 +31,8 @@ def check_catalogue_settings(app_configs=None, **kwargs):
     return errors
 
 
-def index_number_pattern_problem(pattern):
-    """Return why ``pattern`` is not a usable 索引号 pattern, or None."""
-    if not isinstance(pattern, str) or not pattern.strip():
-        return "it must be a non-empty string"
-    try:
-        parts = list(string.Formatter().parse(pattern))
-    except ValueError as exc:
-        return f"it is not a valid format string ({exc})"
-    fields = [field for _, field, _, _ in parts if field is not None]
-    unknown = sorted({f for f in fields if f not in INDEX_NUMBER_FIELDS})
-    if unknown:
-        return f"unknown field(s) {', '.join(unknown)}; allowed: {', '.join(INDEX_NUMBER_FIELDS)}"
-    if "serial" not in fields:
-        return "it must contain {serial}, e.g. {serial:05d}"
-    try:
-        pattern.format(org_code="X", year=2024, month="01", category_code="01", serial=1)
-    except (ValueError, KeyError, IndexError) as exc:
-        return f"it cannot be formatted ({exc})"
-    return None
-
-
-def index_parent_problem(name):
+def index_parent_problem(name: object) -> str | None:
     """Why ``name`` is not a page type a 政府信息公开首页 can be added under, or None."""
-    from wagtail.models import Page
-
     if not isinstance(name, str) or name.count(".") != 1:
         return f"{name!r} is not an 'app_label.ModelName' string"
     try:
@@ -60,7 +44,7 @@ def index_parent_problem(name):
     return None
 
 
-def index_parent_errors(names):
+def index_parent_errors(names: object) -> list[CheckMessage]:
     if names is None:
         return []
     key = "GI_WAGTAIL['DISCLOSURE_INDEX_PARENT_PAGE_TYPES']"

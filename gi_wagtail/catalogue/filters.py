@@ -4,12 +4,17 @@ Every query parameter is validated: an invalid value is dropped with a message,
 the rest of the listing still works.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
 from django import forms
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from gi_wagtail.catalogue import options as vocabulary_options
-from gi_wagtail.catalogue.models.item import Validity
+from gi_wagtail.catalogue.models.validity import Validity
 from gi_wagtail.catalogue.models.vocabularies import Genre, TopicClass
 
 SORTS = {
@@ -30,17 +35,17 @@ class CatalogueFilterForm(forms.Form):
         choices=[("-published", _("Newest first")), ("published", _("Oldest first")), ("title", _("Title")), ("index_no", _("Index number"))],
     )
 
-    def __init__(self, data, years=(), **kwargs):
+    def __init__(self, data: Any, years: Iterable[int] = (), **kwargs: Any) -> None:
         super().__init__(data, **kwargs)
         self.years = years
 
-    def topic_options(self):
+    def topic_options(self) -> list[tuple[int, str]]:
         return vocabulary_options.options(TopicClass)
 
-    def genre_options(self):
+    def genre_options(self) -> list[tuple[int, str]]:
         return vocabulary_options.options(Genre)
 
-    def clean_values(self):
+    def clean_values(self) -> tuple[dict[str, Any], list[str]]:
         """Valid values only; returns (values, messages about ignored parameters)."""
         self.is_valid()
         messages = []
@@ -50,7 +55,7 @@ class CatalogueFilterForm(forms.Form):
         return {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}, messages
 
 
-def apply_filters(items, values):
+def apply_filters(items: QuerySet, values: dict[str, Any]) -> QuerySet:
     if "year" in values:
         items = items.filter(published_on__year=values["year"])
     if "topic" in values:
@@ -61,28 +66,3 @@ def apply_filters(items, values):
     if "validity" in values:
         items = items.filter(validity=values["validity"])
     return items.order_by(*SORTS[values.get("sort") or "-published"])
-
-
-def with_content(pages):
-    """Only categories with at least one live non-category page below them (no empty columns)."""
-    from wagtail.models import Page
-
-    from gi_wagtail.catalogue.models.category import AbstractCatalogueCategoryPage
-
-    category_models = [m for m in _concrete_subclasses(AbstractCatalogueCategoryPage)]
-    content = Page.objects.live().filter(
-        path__startswith=OuterRef("path"), depth__gt=OuterRef("depth")
-    ).exclude(content_type__in=[_content_type(m) for m in category_models])
-    return pages.filter(Exists(content))
-
-
-def _concrete_subclasses(cls):
-    from django.apps import apps
-
-    return [m for m in apps.get_models() if issubclass(m, cls)]
-
-
-def _content_type(model):
-    from django.contrib.contenttypes.models import ContentType
-
-    return ContentType.objects.get_for_model(model).pk

@@ -4,59 +4,36 @@ Parsers never raise on arbitrary text; validators raise ``ValidationError``
 with a message an editor can act on.
 """
 
+from __future__ import annotations
+
 import datetime
 import re
-import string
-from dataclasses import dataclass
+from collections.abc import Container
 
 from django.core.exceptions import ValidationError
+from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
+
+from gi_wagtail.catalogue.index_numbers import format_index_no, index_no_regex, parse_index_no
+from gi_wagtail.text.doc_no import DOC_NO_RE, DocNo, parse_doc_no
+
+__all__ = [
+    "DOC_NO_RE", "INDEX_NO_MAX_LENGTH", "MIN_YEAR", "DocNo", "format_index_no", "index_no_regex", "index_no_taken",
+    "max_year", "parse_doc_no", "parse_index_no", "validate_disclosure_item", "validate_doc_no",
+    "validate_index_no_text", "validate_year",
+]
 
 MIN_YEAR = 1949  # nothing in a PRC government catalogue predates it
 
-_BRACKETS_OPEN = "〔[【（(［"
-_BRACKETS_CLOSE = "〕]】）)］"
-_NOT_CODE = r"\s\d" + re.escape(_BRACKETS_OPEN + _BRACKETS_CLOSE)
-DOC_NO_RE = re.compile(
-    rf"(?P<code>[^{_NOT_CODE}](?:[^{_NOT_CODE}]|\d)*?)\s*"
-    rf"[{re.escape(_BRACKETS_OPEN)}]\s*(?P<year>\d{{4}})\s*[{re.escape(_BRACKETS_CLOSE)}]"
-    r"\s*第?\s*(?P<serial>\d{1,7})\s*号"
-)
 INDEX_NO_MAX_LENGTH = 64
 _INDEX_NO_RE = re.compile(r"[^\s<>\"'&\\\x00-\x1f\x7f]+")
 
 
-def max_year():
+def max_year() -> int:
     return datetime.date.today().year + 1
 
 
-@dataclass(frozen=True)
-class DocNo:
-    """A parsed 文号: issuing agency's code (代字), year and serial."""
-
-    agency_code: str
-    year: int
-    serial: int
-
-    def __str__(self):
-        # GB/T 9704-2012 form: hexagonal brackets, no leading zeros, no 第.
-        return f"{self.agency_code}〔{self.year}〕{self.serial}号"
-
-
-def parse_doc_no(text):
-    """Return the ``DocNo`` in ``text`` (any bracket style, optional 第), or None."""
-    if not isinstance(text, str):
-        return None
-    match = DOC_NO_RE.fullmatch(text.strip())
-    if not match:
-        return None
-    serial = int(match["serial"])
-    if serial < 1:
-        return None
-    return DocNo(match["code"], int(match["year"]), serial)
-
-
-def validate_year(year):
+def validate_year(year: object) -> None:
     if not isinstance(year, int) or not MIN_YEAR <= year <= max_year():
         raise ValidationError(
             _("The year %(year)s is not plausible: use a year from %(min)s to %(max)s."),
@@ -65,7 +42,7 @@ def validate_year(year):
         )
 
 
-def validate_doc_no(value):
+def validate_doc_no(value: str | None) -> None:
     """A 文号 must read like 高科发〔2024〕12号; an empty one is fine (non-公文 items have none)."""
     if not value:
         return
@@ -81,7 +58,7 @@ def validate_doc_no(value):
     validate_year(doc_no.year)
 
 
-def validate_index_no_text(value):
+def validate_index_no_text(value: str | None) -> None:
     """Any legacy 索引号 is accepted verbatim, but not blanks, markup or control characters."""
     if not value:
         return
@@ -94,60 +71,7 @@ def validate_index_no_text(value):
         )
 
 
-_INDEX_FIELD_RES = {
-    "org_code": r"[0-9A-Za-z-]+?",
-    "year": r"\d{4}",
-    "month": r"\d{2}",
-    "category_code": r"[0-9A-Za-z]+?",
-}
-
-
-def index_no_regex(pattern):
-    """A regex matching numbers made from an ``INDEX_NUMBER_PATTERN``; None if the pattern is unusable."""
-    try:
-        parts = list(string.Formatter().parse(pattern))
-    except (ValueError, TypeError):
-        return None
-    regex, seen = [], set()
-    for literal, field, spec, _conversion in parts:
-        regex.append(re.escape(literal))
-        if field is None:
-            continue
-        if field in seen:
-            regex.append(f"(?P={field})")
-            continue
-        if field == "serial":
-            width = re.match(r"0?(\d*)d?$", spec or "")
-            minimum = int(width[1]) if width and width[1] else 1
-            regex.append(rf"(?P<serial>\d{{{minimum},}})")
-        elif field in _INDEX_FIELD_RES:
-            regex.append(f"(?P<{field}>{_INDEX_FIELD_RES[field]})")
-        else:
-            return None
-        seen.add(field)
-    return re.compile("".join(regex))
-
-
-def parse_index_no(value, pattern):
-    """Split a 索引号 made from ``pattern`` into its fields (year/serial as int); None if it does not fit."""
-    if not isinstance(value, str):
-        return None
-    regex = index_no_regex(pattern)
-    match = regex.fullmatch(value) if regex else None
-    if not match:
-        return None
-    fields = match.groupdict()
-    for key in ("year", "serial"):
-        if key in fields:
-            fields[key] = int(fields[key])
-    return fields
-
-
-def format_index_no(pattern, **fields):
-    return pattern.format(**fields)
-
-
-def _date_in_range_error(value):
+def _date_in_range_error(value: datetime.date | None) -> ValidationError | None:
     if value and not MIN_YEAR <= value.year <= max_year():
         return ValidationError(
             _("The year %(year)s is not plausible: use a year from %(min)s to %(max)s."),
@@ -157,21 +81,23 @@ def _date_in_range_error(value):
     return None
 
 
-def index_no_taken(page, agency_id):
+def index_no_taken(page: Model, agency_id: int | None) -> bool:
     """True when another item of the same agency already holds ``page.index_no``."""
     if not page.index_no or not agency_id:
         return False
     return type(page)._default_manager.filter(agency_id=agency_id, index_no=page.index_no).exclude(pk=page.pk).exists()
 
 
-def validate_disclosure_item(page, agency=None, taken_index_nos=None):
+def validate_disclosure_item(
+    page: Model, agency: Model | None = None, taken_index_nos: Container[str] | None = None
+) -> None:
     """Check a disclosure item's metadata; raises one ``ValidationError`` keyed by field.
 
     ``taken_index_nos``: the agency's 索引号 already in use, when the caller checks many items at once.
     """
-    errors = {}
+    errors: dict[str, list[ValidationError]] = {}
 
-    def add(field, error):
+    def add(field: str, error: ValidationError) -> None:
         errors.setdefault(field, []).append(error)
 
     for field in ("written_on", "published_on", "effective_on", "invalid_on"):

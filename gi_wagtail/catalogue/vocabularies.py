@@ -4,18 +4,25 @@ Loading is idempotent: existing rows are matched by name and only their order an
 aliases are refreshed; rows an editor added are never touched.
 """
 
+from __future__ import annotations
+
 import json
 from pathlib import Path
+from typing import Any
+
+from django.db import models
+
+from gi_wagtail.catalogue.models import vocabularies
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
-def read_data(name):
+def read_data(name: str) -> Any:
     with open(DATA_DIR / name, encoding="utf-8") as handle:
         return json.load(handle)
 
 
-def _upsert(model, lookup, values):
+def _upsert(model: type[models.Model], lookup: dict[str, Any], values: dict[str, Any]) -> tuple[models.Model, bool]:
     obj = model.objects.filter(**lookup).first()
     if obj is None:
         return model.objects.create(**lookup, **values), True
@@ -27,7 +34,7 @@ def _upsert(model, lookup, values):
     return obj, False
 
 
-def load_topics(TopicClass):
+def load_topics(TopicClass: type[models.Model]) -> int:  # noqa: N803 (a model class, historical in migrations)
     created = 0
     for position, entry in enumerate(read_data("topics.json")["classes"], start=1):
         top, new = _upsert(
@@ -41,7 +48,7 @@ def load_topics(TopicClass):
     return created
 
 
-def load_genres(Genre):
+def load_genres(Genre: type[models.Model]) -> int:  # noqa: N803
     data = read_data("genres.json")
     created = 0
     for official, names in ((True, data["official"]), (False, data["other"])):
@@ -52,8 +59,11 @@ def load_genres(Genre):
     return created
 
 
-def load_vocabularies(TopicClass=None, Genre=None):
+def load_vocabularies(
+    TopicClass: type[models.Model] | None = None,  # noqa: N803
+    Genre: type[models.Model] | None = None,  # noqa: N803
+) -> int:
     """Load both vocabularies; pass historical models from a migration. Returns rows created."""
     if TopicClass is None or Genre is None:
-        from gi_wagtail.models import Genre as Genre, TopicClass as TopicClass  # noqa: PLC0414
+        TopicClass, Genre = vocabularies.TopicClass, vocabularies.Genre
     return load_topics(TopicClass) + load_genres(Genre)

@@ -12,7 +12,9 @@ path for the chunk if anything here fails, so a chunk is never half-written.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -25,9 +27,7 @@ from wagtail.log_actions import get_active_log_context
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.signals import page_published
 
-from gi_wagtail.catalogue.models.item import Validity
-from gi_wagtail.catalogue.models.index_numbers import allocate_index_numbers, index_number_fields
-from gi_wagtail.catalogue.models.validity import record_validity_change
+from gi_wagtail.catalogue import publishing
 from gi_wagtail.catalogue.validation import validate_disclosure_item
 
 
@@ -49,7 +49,7 @@ def validation_message(error: ValidationError) -> str:
     return " ".join(error.messages)
 
 
-def check(items, agency):
+def check(items: Sequence[NewItem], agency: Page) -> dict[int, str]:
     """Validate unsaved items without a query per item; return {line: message} for the bad ones."""
     if not items:
         return {}
@@ -69,7 +69,7 @@ def check(items, agency):
 
 
 class BulkCreator:
-    def __init__(self, agency, user=None):
+    def __init__(self, agency: Page, user: Any = None) -> None:
         self.agency = agency
         self.user = user
 
@@ -94,7 +94,9 @@ class BulkCreator:
 
     def _write(self, items, pages):
         self._place(items)
-        self._allocate_index_numbers(items)
+        # What save() would set: derived fields, agency, 索引号; then the validity event after the insert.
+        publishing.prepare(pages, agency=self.agency, categories=[item.category for item in items])
+        validity_before = [publishing.validity_before(page) for page in pages]
         Page.objects.bulk_create(pages)  # the Page rows; RETURNING fills in each id
         for page in pages:
             page.page_ptr_id = page.id
@@ -104,9 +106,8 @@ class BulkCreator:
         self._add_revisions(pages)
         self._add_references(pages)
         self._log(pages)
-        for page in pages:
-            if page.validity != Validity.VALID:
-                record_validity_change(page, "")
+        for page, before in zip(pages, validity_before, strict=True):
+            publishing.record_validity(page, before)
             page_published.send(sender=self.model, instance=page, revision=page.live_revision)
 
     # -- steps ------------------------------------------------------------------------------------
@@ -136,8 +137,6 @@ class BulkCreator:
             page.first_published_at = page.last_published_at = self.now
             page.latest_revision_created_at = self.now
             page.owner = self.user
-            page.agency = self.agency
-            page.fill_derived_fields()
             # Pin every child relation to its in-memory list while the page has no pk: serialising
             # the revision and scanning references then cost no query per relation.
             for relation in get_all_child_relations(page):
@@ -147,17 +146,6 @@ class BulkCreator:
                 if getattr(page, "_cluster_related_objects", {}).get(field.name):
                     raise BulkUnsupported(field.name)  # many-to-many rows: left to the page-by-page path
                 setattr(page, field.name, [])
-
-    def _allocate_index_numbers(self, items):
-        missing = [item for item in items if not item.page.index_no]
-        if not missing:
-            return
-        fields = [index_number_fields(item.page, item.page.published_on or timezone.localdate(),
-                                      agency=self.agency, category=item.category) for item in missing]
-        legacy = {item.page.index_no for item in items if item.page.index_no}
-        numbers = allocate_index_numbers(self.model, self.agency.pk, fields, also_taken=legacy)
-        for item, number in zip(missing, numbers):
-            item.page.index_no = number
 
     def _insert_own_rows(self, pages):
         fields = [f for f in self.model._meta.local_concrete_fields]
@@ -219,7 +207,7 @@ class BulkCreator:
                                    "content_changed", "deleted", "page"], rows)
 
 
-def insert_rows(model, field_names, rows):
+def insert_rows(model: type[models.Model], field_names: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
     """INSERT many rows without building a model instance for each (thousands per import)."""
     if not rows:
         return

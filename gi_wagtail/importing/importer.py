@@ -13,11 +13,15 @@ valid tree position, revision, log entries and 索引号 for every page), fallin
 savepoint per item when the bulk write fails, so every error is reported on its own line.
 """
 
+from __future__ import annotations
+
 import itertools
 import time
 import uuid
 from contextlib import nullcontext
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Q
@@ -28,18 +32,19 @@ from wagtail.log_actions import log
 from wagtail.models import Page, Revision, Site
 from wagtail.signals import page_published
 
-from gi_wagtail.catalogue.forms import agency_organisation
-from gi_wagtail.models import (
-    CatalogueCategoryPage, DisclosureIndexPage, DisclosureItemPage, Genre, Organisation, SearchEntry, SearchEntryText,
-    TopicClass,
-)
-from gi_wagtail.catalogue.models.category import AbstractCatalogueCategoryPage
-from gi_wagtail.search.tasks import batched_updates
+from gi_wagtail.catalogue.models.category import AbstractCatalogueCategoryPage, CatalogueCategoryPage
+from gi_wagtail.catalogue.models.index import DisclosureIndexPage
+from gi_wagtail.catalogue.models.item import DisclosureItemPage
+from gi_wagtail.catalogue.models.vocabularies import Genre, Organisation, TopicClass
+from gi_wagtail.catalogue.publishing import agency_organisation
 from gi_wagtail.importing import bulk, review
 from gi_wagtail.importing.bulk import NewItem
 from gi_wagtail.importing.indexing import deferred_indexing, index_pages
-from gi_wagtail.importing.records import RecordError, clean_record
 from gi_wagtail.importing.planner import ANALYZE_AFTER, refresh_statistics
+from gi_wagtail.importing.readers import RawRecord
+from gi_wagtail.importing.records import RecordError, clean_record
+from gi_wagtail.search.models import SearchEntry, SearchEntryText
+from gi_wagtail.search.tasks import batched_updates
 
 # Records per commit (one fsync on SQLite per chunk) and per bulk creation of new items.
 CHUNK_SIZE = 250
@@ -61,15 +66,16 @@ class ImportResult:
     seconds: float = 0.0
 
     @property
-    def records(self):
+    def records(self) -> int:
         return self.created + self.updated + self.unchanged + len(self.errors)
 
     @property
-    def items_per_second(self):
+    def items_per_second(self) -> float:
         return (self.created + self.updated) / self.seconds if self.seconds else 0.0
 
 
-def resolve_root(spec=None, create=True, user=None, publish=False):
+def resolve_root(spec: str | int | None = None, create: bool = True, user: Any = None,
+                 publish: bool = False) -> DisclosureIndexPage | None:
     """The disclosure index to import into: ``spec`` (id or slug), the site's first one, or a new one.
 
     A new one is created under the default site's root page, published or submitted like the items.
@@ -90,14 +96,15 @@ def resolve_root(spec=None, create=True, user=None, publish=False):
     return root
 
 
-def root_parent():
+def root_parent() -> Page:
     """Where ``resolve_root`` creates a missing disclosure index: the default site's root page."""
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     return site.root_page if site else Page.get_first_root_node()
 
 
 class Importer:
-    def __init__(self, root=None, user=None, create_categories=False, dry_run=False, atomic=False, publish=False):
+    def __init__(self, root: DisclosureIndexPage | None = None, user: Any = None, create_categories: bool = False,
+                 dry_run: bool = False, atomic: bool = False, publish: bool = False) -> None:
         self.root = root
         self.user = user
         self.publish = publish
@@ -466,7 +473,8 @@ class Importer:
                     progress(self.result)
             self._create_bulk(pending)
 
-    def run(self, raw_records, progress=None):
+    def run(self, raw_records: Iterable[RawRecord],
+            progress: Callable[[ImportResult], object] | None = None) -> ImportResult:
         started = time.perf_counter()
         with deferred_indexing():
             self._run(raw_records, progress)

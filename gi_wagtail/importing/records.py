@@ -1,13 +1,21 @@
 """Validate and normalise one raw import record."""
 
+from __future__ import annotations
+
 import datetime
+import functools
 import html
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.utils.translation import gettext as _
+from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 
-from gi_wagtail.catalogue.models.item import Validity
+from gi_wagtail.blocks.text import ParagraphBlock
+from gi_wagtail.catalogue.models.validity import Validity
+from gi_wagtail.security.sanitize import sanitize_rich_text
 
 # Accepted column names: English keys and the usual Chinese headings.
 ALIASES = {
@@ -37,7 +45,11 @@ _DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s
 _COMPACT_DATE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
 _KEYWORD_SPLIT = re.compile(r"[,，、;；\s]+")
 _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+# Elements whose content is never body text: dropped whole (the sanitizer would keep their text).
 _DANGEROUS = re.compile(r"<(script|style|iframe|object|embed|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+# Legacy systems mark bold and italics with the tags the editor stores as <b> and <i>.
+_LEGACY_TAGS = re.compile(r"<(/?)\s*(strong|em)(?=[\s/>])", re.IGNORECASE)
+_EDITOR_TAGS = {"strong": "b", "em": "i"}
 
 MAX_TITLE = 255
 
@@ -60,11 +72,11 @@ class ItemRecord:
     topic: str = ""
     genre: str = ""
     validity: str = ""
-    keywords: list = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
     summary: str = ""
 
 
-def parse_date(value, label):
+def parse_date(value: object, label: str) -> datetime.date:
     if isinstance(value, datetime.datetime):
         return value.date()
     if isinstance(value, datetime.date):
@@ -79,7 +91,7 @@ def parse_date(value, label):
     raise RecordError(_("%(field)s “%(value)s” is not a date (use YYYY-MM-DD)") % {"field": label, "value": text[:40]})
 
 
-def _text(value):
+def _text(value: object) -> Any:
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
@@ -87,22 +99,30 @@ def _text(value):
     return str(value).strip()
 
 
-def body_to_html(body):
-    """Plain text becomes escaped paragraphs; HTML is reduced to what the rich text editor allows."""
+@functools.cache
+def _body_features() -> list[str]:
+    # The rich text features of the item body's paragraph block, which imported HTML fills.
+    return list(ParagraphBlock().features)
+
+
+def body_to_html(body: str) -> str:
+    """Plain text becomes escaped paragraphs; HTML is reduced to what the rich text editor allows.
+
+    Wagtail's converter turns legacy markup into the editor's stored form (<div> paragraphs
+    become <p>, links to pages keep their ids); ``sanitize_rich_text`` is the whitelist every
+    rich text written without the editor goes through.
+    """
     if not body:
         return ""
     if _HTML_TAG.search(body):
-        from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
-
-        from gi_wagtail.blocks.text import ParagraphBlock
-
-        features = ParagraphBlock().features
-        return EditorHTMLConverter(features=features).to_database_format(_DANGEROUS.sub("", body))
+        features = _body_features()
+        markup = _LEGACY_TAGS.sub(lambda m: f"<{m[1]}{_EDITOR_TAGS[m[2].lower()]}", _DANGEROUS.sub("", body))
+        return sanitize_rich_text(EditorHTMLConverter(features=features).to_database_format(markup), features)
     paragraphs = [p.strip() for p in re.split(r"\r?\n", body) if p.strip()]
     return "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
 
 
-def clean_record(line, data):
+def clean_record(line: int, data: Mapping[Any, Any]) -> ItemRecord:
     """Return an ItemRecord, or raise RecordError with the reason."""
     values = {}
     for key, value in data.items():

@@ -5,19 +5,7 @@ import functools
 import re
 import unicodedata
 
-_converter = None
-
-
-def _t2s(text: str) -> str:
-    global _converter
-    try:
-        if _converter is None:
-            import opencc
-
-            _converter = opencc.OpenCC("t2s")
-        return _converter.convert(text)
-    except ImportError:  # opencc is a hard dependency; degrade rather than crash
-        return text
+from gi_wagtail.text.normalise import to_simplified as _t2s
 
 
 _SPACE_RE = re.compile(r"\s+")

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import rjieba
 
+from gi_wagtail.text.doc_no import SPACED_DOC_NO_RE as DOCNO_RE  # 文号: "2017 5号" after bracket normalisation
+
 _CJK = (
     "\u3400-\u4dbf"  # Extension A
     "\u4e00-\u9fff"  # Unified ideographs
@@ -21,8 +23,6 @@ _CJK = (
 )
 # A run is either CJK ideographs or letters/digits of any other script.
 _RUN_RE = re.compile(rf"(?P<cjk>[{_CJK}]+)|(?P<word>(?:(?![{_CJK}])[^\W_])+)")
-# 文号: "2017 5号", "2017 第5号" after bracket normalisation.
-DOCNO_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*第?\s*0*(\d{1,6})\s*号")
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,12 @@ import unicodedata
 
 import opencc
 
+from gi_wagtail.text.doc_no import BRACKETS as DOC_NO_BRACKETS
+
 # Brackets that surround the year of a 文号 (after NFKC; full-width ones map
-# to ASCII) become spaces. Quotes and book-title marks are deleted, so
-# “三公”经费 reads 三公经费 and 《条例》 stays findable inside its sentence.
-_BRACKETS = "〔〕[]【】(){}<>〖〗〘〙﹝﹞"
+# to ASCII), and other brackets, become spaces. Quotes and book-title marks are
+# deleted, so “三公”经费 reads 三公经费 and 《条例》 stays findable inside its sentence.
+_BRACKETS = DOC_NO_BRACKETS + "{}<>"
 _QUOTES = "“”‘’\"'「」『』《》〈〉"
 _BRACKET_TABLE = str.maketrans({**{c: " " for c in _BRACKETS}, **{c: None for c in _QUOTES}})
 
@@ -27,6 +29,7 @@ def _converter() -> opencc.OpenCC:
 
 
 def to_simplified(text: str) -> str:
+    """Traditional characters to simplified (OpenCC t2s); the one converter of the package."""
     return _converter().convert(text) if text else text
 
 

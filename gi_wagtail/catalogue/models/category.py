@@ -1,15 +1,25 @@
 """目录分类: a (possibly nested) catalogue category."""
 
+from __future__ import annotations
+
+from typing import Any
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Exists, OuterRef, QuerySet
 from django.db.models.functions import Cast, Substr
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.coreutils import resolve_model_string
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from gi_wagtail.catalogue.filters import CatalogueFilterForm, apply_filters
 from gi_wagtail.catalogue.models.base import GiPage
-
+from gi_wagtail.catalogue.models.item import DisclosureItemPage
 from gi_wagtail.conf import gi_settings
 
 
@@ -22,28 +32,29 @@ class AbstractCatalogueCategoryPage(GiPage):
     content_panels = Page.content_panels + [FieldPanel("code"), FieldPanel("description")]
 
     gi_template = "gi_wagtail/pages/catalogue_category_page.html"
+    # Annual reports placed in a category are listed above its items. Named, not imported:
+    # the reports room builds on the catalogue, not the other way round.
+    gi_annual_report_model = "gi_wagtail.AnnualReportPage"
 
     class Meta:
         abstract = True
 
-    def get_items(self):
-        from gi_wagtail.catalogue.models.item import DisclosureItemPage
-
+    def get_items(self) -> QuerySet:
         return (
             self.gi_public(DisclosureItemPage.objects.live()).descendant_of(self)
             .select_related("organisation", "topic__parent", "genre").order_by("-published_on", "-pk")
         )
 
-    def get_subcategories(self):
-        from gi_wagtail.catalogue.filters import with_content
-
+    def get_subcategories(self) -> QuerySet:
         children = self.gi_public(self.get_children().live()).type(AbstractCatalogueCategoryPage)
         return with_content(children).specific()
 
-    def get_context(self, request, *args, **kwargs):
-        from gi_wagtail.catalogue.filters import CatalogueFilterForm, apply_filters
-        from gi_wagtail.reports.models import AnnualReportPage
+    def get_annual_reports(self) -> QuerySet:
+        """Annual reports placed in this category (the 政府信息公开年报 column), newest year first."""
+        model = resolve_model_string(self.gi_annual_report_model)
+        return self.gi_public(model.objects.live().child_of(self)).order_by("-year", "-pk")
 
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         items = self.get_items()
         form = CatalogueFilterForm(request.GET)
@@ -52,8 +63,7 @@ class AbstractCatalogueCategoryPage(GiPage):
         query = request.GET.copy()
         query.pop("page", None)
         context.update({
-            # Annual reports placed in this category (the 政府信息公开年报 column), newest year first.
-            "annual_reports": self.gi_public(AnnualReportPage.objects.live().child_of(self)).order_by("-year", "-pk"),
+            "annual_reports": self.get_annual_reports(),
             "subcategories": self.get_subcategories(),
             "items_page": paginator.get_page(request.GET.get("page")),
             "filter_form": form,
@@ -65,7 +75,7 @@ class AbstractCatalogueCategoryPage(GiPage):
         return context
 
 
-def publication_years(items):
+def publication_years(items: QuerySet) -> list[int]:
     """Distinct publication years, newest first, as ints.
 
     The first four characters of the ISO date, in SQL: dates() calls a Python
@@ -74,6 +84,18 @@ def publication_years(items):
     year = Substr(Cast("published_on", models.CharField(max_length=10)), 1, 4)
     values = items.order_by().annotate(gi_year=year).values_list("gi_year", flat=True).distinct()
     return sorted({int(value) for value in values if value}, reverse=True)
+
+
+def with_content(pages: QuerySet) -> QuerySet:
+    """Only categories with at least one live non-category page below them (no empty columns)."""
+    category_types = [
+        ContentType.objects.get_for_model(model).pk
+        for model in apps.get_models() if issubclass(model, AbstractCatalogueCategoryPage)
+    ]
+    content = Page.objects.live().filter(
+        path__startswith=OuterRef("path"), depth__gt=OuterRef("depth")
+    ).exclude(content_type__in=category_types)
+    return pages.filter(Exists(content))
 
 
 class CatalogueCategoryPage(AbstractCatalogueCategoryPage):

@@ -1,14 +1,21 @@
 """The agency's 政府信息公开 column."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
 from django.db import models
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.fields import RichTextField
 from wagtail.coreutils import resolve_model_string
+from wagtail.fields import RichTextField
 from wagtail.models import Page, get_page_models
 
 from gi_wagtail.catalogue.models.base import GiPage
-
+from gi_wagtail.catalogue.models.category import with_content
+from gi_wagtail.catalogue.models.item import DisclosureItemPage
 from gi_wagtail.conf import gi_settings
 
 # Fallbacks when the editor has not picked the pages: the standard column names.
@@ -46,7 +53,7 @@ class AbstractDisclosureIndexPage(GiPage):
         abstract = True
 
     @classmethod
-    def clean_parent_page_models(cls):
+    def clean_parent_page_models(cls) -> list[type[Page]]:
         """Where a 政府信息公开首页 may be added.
 
         A subclass that sets ``parent_page_types`` decides for itself. Otherwise
@@ -72,16 +79,13 @@ class AbstractDisclosureIndexPage(GiPage):
             cached = cls._gi_parent_page_models = (key, models_)
         return cached[1]
 
-    def _linked(self, page_id, titles, categories):
+    def _linked(self, page_id: int | None, titles: Iterable[str], categories: list[Page]) -> Page | None:
         if page_id:
             page = self.gi_public(Page.objects.live()).filter(pk=page_id).first()
             return page.specific if page else None
         return next((c for c in categories if c.title in titles or c.slug in titles), None)
 
-    def get_context(self, request, *args, **kwargs):
-        from gi_wagtail.catalogue.filters import with_content
-        from gi_wagtail.catalogue.models.item import DisclosureItemPage
-
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         categories = list(with_content(self.gi_public(self.get_children().live())).specific())
         annual_reports = self._linked(self.annual_reports_page_id, ANNUAL_REPORT_TITLES, categories)

@@ -1,8 +1,11 @@
 """公开条目: one catalogue item with its statutory metadata."""
 
-import re
+from __future__ import annotations
+
+from typing import Any
 
 from django.db import models
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -14,16 +17,19 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from gi_wagtail.catalogue.forms import DisclosureItemAdminForm
 from gi_wagtail.blocks import ItemBodyBlock
+from gi_wagtail.catalogue import publishing
+from gi_wagtail.catalogue.forms import DisclosureItemAdminForm
 from gi_wagtail.catalogue.models.base import GiPage
-from gi_wagtail.catalogue.models.index_numbers import allocate_index_number
+from gi_wagtail.catalogue.models.validity import Validity
+from gi_wagtail.catalogue.validation import validate_disclosure_item
+from gi_wagtail.text.doc_no import normalise_doc_no
 
-
-class Validity(models.TextChoices):
-    VALID = "valid", _("Valid (有效)")
-    EXPIRED = "expired", _("Expired (失效)")
-    REPEALED = "repealed", _("Repealed (废止)")
+# Validity and normalise_doc_no are importable from here, as before they moved.
+__all__ = [
+    "AbstractDisclosureItemPage", "DisclosureItemPage", "DisclosureMethod", "DisclosureScope", "ItemAttachment",
+    "ItemKeyword", "Validity", "normalise_doc_no",
+]
 
 
 class DisclosureMethod(models.TextChoices):
@@ -34,14 +40,6 @@ class DisclosureMethod(models.TextChoices):
 class DisclosureScope(models.TextChoices):
     PUBLIC = "public", _("The public (面向社会)")
     APPLICANT = "applicant", _("The applicant (面向申请人)")
-
-
-_DOC_NO_BRACKETS = str.maketrans({"〔": "[", "〕": "]", "【": "[", "】": "]", "（": "[", "）": "]", "(": "[", ")": "]", "［": "[", "］": "]"})
-
-
-def normalise_doc_no(doc_no):
-    """Canonical 文号 for matching: every bracket style becomes [], spaces go."""
-    return re.sub(r"\s+", "", (doc_no or "").translate(_DOC_NO_BRACKETS))
 
 
 class ItemKeyword(TaggedItemBase):
@@ -138,13 +136,13 @@ class AbstractDisclosureItemPage(GiPage):
         abstract = True
 
     @property
-    def is_repealed(self):
+    def is_repealed(self) -> bool:
         return self.validity == Validity.REPEALED
 
-    def _gi_related_items(self, **lookup):
+    def _gi_related_items(self, **lookup: Any) -> QuerySet:
         return self.gi_public(type(self).objects.live().filter(**lookup)).order_by("-published_on", "-pk")
 
-    def public_policies(self):
+    def public_policies(self) -> QuerySet:
         """Live, public policies this item interprets.
 
         Read through the in-memory relation, so a preview (whose relations are not saved) shows
@@ -154,13 +152,15 @@ class AbstractDisclosureItemPage(GiPage):
         ids = [page.pk for page in relation.all()] if relation is not None else []
         return self._gi_related_items(pk__in=ids) if ids else type(self).objects.none()
 
-    def public_interpretations(self):
+    def public_interpretations(self) -> QuerySet:
         """Live, public interpretations of this item (the reverse of ``interprets``)."""
         if not self.pk or not hasattr(self, "interprets"):
             return type(self).objects.none()
         return self._gi_related_items(interprets=self.pk)
 
-    def find_agency(self):
+    def find_agency(self) -> Page | None:
+        """The disclosure index (政府信息公开首页) above this item, or None."""
+        # The one deferred import of the page tree: the index lists items, an item looks up its index.
         from gi_wagtail.catalogue.models.index import AbstractDisclosureIndexPage
 
         if not self.path:
@@ -169,13 +169,11 @@ class AbstractDisclosureItemPage(GiPage):
             return parent.get_ancestors(inclusive=True).type(AbstractDisclosureIndexPage).last() if parent else None
         return self.get_ancestors().type(AbstractDisclosureIndexPage).last()
 
-    def clean(self):
-        from gi_wagtail.catalogue.validation import validate_disclosure_item
-
+    def clean(self) -> None:
         super().clean()
         validate_disclosure_item(self, agency=None if self.agency_id else self.find_agency())
 
-    def with_content_json(self, content):
+    def with_content_json(self, content: dict[str, Any]) -> AbstractDisclosureItemPage:
         # Revisions never carry the 索引号 back: it stays what the database holds.
         obj = super().with_content_json(content)
         if self.index_no:
@@ -183,37 +181,15 @@ class AbstractDisclosureItemPage(GiPage):
         obj.agency_id = self.agency_id
         return obj
 
-    def _previous_validity(self):
-        """The validity the public saw before this save, or None when it need not be compared."""
-        from gi_wagtail.catalogue.models.validity import ValidityEvent
-
-        last_event = ValidityEvent.objects.filter(item_id=self.pk).order_by("-changed_at", "-pk").values_list("new_status", flat=True).first()
-        if last_event is not None:
-            return last_event
-        row = type(self)._meta.concrete_model.objects.filter(pk=self.pk).values_list("validity", "live").first()
-        return row[0] if row and row[1] else ""
-
-    def fill_derived_fields(self):
-        """Set the fields computed from others (the importer's bulk path, which bypasses save(), calls this too)."""
+    def fill_derived_fields(self) -> None:
+        """Set the fields computed from others (``publishing.prepare`` calls this on every write, bulk ones too)."""
         self.doc_no_normalised = normalise_doc_no(self.doc_no)
 
-    def save(self, *args, **kwargs):
-        from gi_wagtail.catalogue.models.validity import record_validity_change
-
-        self.fill_derived_fields()
-        if self.path and not self.agency_id:
-            agency = self.find_agency()
-            self.agency_id = agency.pk if agency else None
-        if self.live and not self.index_no and self.agency_id:
-            self.index_no = allocate_index_number(self, self.published_on or timezone.localdate())
-        update_fields = kwargs.get("update_fields")
-        previous = None
-        if self.live and (update_fields is None or "validity" in update_fields):
-            previous = self._previous_validity() if self.pk else ""
+    def save(self, *args: Any, **kwargs: Any) -> Any:
+        publishing.prepare([self])  # derived fields, agency, 索引号
+        before = publishing.validity_before(self, kwargs.get("update_fields"))
         result = super().save(*args, **kwargs)
-        # A status the public has not seen before is a dated event; a new valid item is not.
-        if previous is not None and previous != self.validity and (previous or self.validity != Validity.VALID):
-            self._gi_validity_event = record_validity_change(self, previous)
+        publishing.record_validity(self, before)
         return result
 
 
@@ -250,5 +226,5 @@ class ItemAttachment(Orderable):
         verbose_name_plural = _("attachments")
 
     @property
-    def display_title(self):
+    def display_title(self) -> str:
         return self.title or self.document.title

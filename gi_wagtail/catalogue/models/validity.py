@@ -4,10 +4,18 @@ The annual report counts 本年废止件数 and 现行有效件数 from these ev
 published change of an item's validity is recorded with who, when and why.
 """
 
+from __future__ import annotations
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+
+class Validity(models.TextChoices):
+    VALID = "valid", _("Valid (有效)")
+    EXPIRED = "expired", _("Expired (失效)")
+    REPEALED = "repealed", _("Repealed (废止)")
 
 
 class ValidityEvent(models.Model):
@@ -34,26 +42,22 @@ class ValidityEvent(models.Model):
         verbose_name_plural = _("validity changes")
         indexes = [models.Index(fields=["new_status", "effective_on"], name="gi_wagtail_validity_new")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.item_id}: {self.old_status or '-'} → {self.new_status} ({self.effective_on})"
 
-    def get_old_status_display(self):
+    def get_old_status_display(self) -> str:
         return _status_label(self.old_status)
 
-    def get_new_status_display(self):
+    def get_new_status_display(self) -> str:
         return _status_label(self.new_status)
 
 
-def _status_label(value):
-    from gi_wagtail.catalogue.models.item import Validity
-
+def _status_label(value: str) -> str:
     return dict(Validity.choices).get(value, value)
 
 
-def record_validity_change(item, old_status):
+def record_validity_change(item: models.Model, old_status: str | None) -> ValidityEvent:
     """Create the event for ``item`` whose live validity just changed from ``old_status``."""
-    from gi_wagtail.catalogue.models.item import Validity
-
     if item.validity == Validity.VALID:
         effective_on = item.effective_on or timezone.localdate()
     else:

@@ -1,0 +1,45 @@
+"""Navigation of the public pages, as in bakerydemo's ``navigation_tags``.
+
+    {% load gi_wagtail_tags %}
+    {% gi_breadcrumb %}      renders gi_wagtail/includes/breadcrumb.html for the current page
+    {% gi_category_nav %}    renders gi_wagtail/includes/category_nav.html (the catalogue's menu)
+    {% gi_catalogue_navigation page as nav %}   the menu's data: nav.root, nav.categories
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.template.context import Context
+from wagtail.models import Page
+
+from gi_wagtail.catalogue import navigation
+
+register = template.Library()
+
+
+def _page(context: Context, page: Page | None) -> Page | None:
+    return page if page is not None else context.get("page")
+
+
+@register.inclusion_tag("gi_wagtail/includes/breadcrumb.html", takes_context=True)
+def gi_breadcrumb(context: Context, page: Page | None = None) -> dict[str, Any]:
+    """The trail from the top of the site down to ``page`` (default: the page being rendered)."""
+    page = _page(context, page)
+    return {"page": page, "ancestors": navigation.ancestors(page) if page else [], "request": context.get("request")}
+
+
+@register.inclusion_tag("gi_wagtail/includes/category_nav.html", takes_context=True)
+def gi_category_nav(context: Context, page: Page | None = None) -> dict[str, Any]:
+    """The categories of the disclosure index above ``page`` (default: the page being rendered)."""
+    page = _page(context, page)
+    return {"page": page, "nav": gi_catalogue_navigation(page), "request": context.get("request")}
+
+
+@register.simple_tag
+def gi_catalogue_navigation(page: Page | None) -> dict[str, Any]:
+    """``{"root": disclosure index or None, "categories": [...]}`` for ``page``."""
+    if page is None:
+        return {"root": None, "categories": []}
+    return navigation.catalogue_navigation(page)
