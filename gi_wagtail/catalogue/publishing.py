@@ -75,8 +75,15 @@ def assign_index_numbers(items: Sequence[Item], categories: Sequence[Page | None
 
 
 def validity_before(item: Item, update_fields: Sequence[str] | None = None) -> str | None:
-    """The validity the public saw before this write ("" for a new item); None when it need not be compared."""
-    if not item.live or (update_fields is not None and "validity" not in update_fields):
+    """The validity the public saw before this write ("" if none); None when there is nothing to compare.
+
+    The public sees an item once it is published (``first_published_at``). The admin's create
+    view saves a new page live once before it publishes the page's revision: that save is not
+    the publication, and the event is recorded by the publication, which knows who published.
+    """
+    if not item.live or item.first_published_at is None:
+        return None
+    if update_fields is not None and "validity" not in update_fields:
         return None
     if not item.pk:
         return ""
@@ -84,8 +91,9 @@ def validity_before(item: Item, update_fields: Sequence[str] | None = None) -> s
                   .values_list("new_status", flat=True).first())
     if last_event is not None:
         return last_event
-    row = type(item)._meta.concrete_model.objects.filter(pk=item.pk).values_list("validity", "live").first()
-    return row[0] if row and row[1] else ""
+    row = (type(item)._meta.concrete_model.objects.filter(pk=item.pk)
+           .values_list("validity", "live", "first_published_at").first())
+    return row[0] if row and row[1] and row[2] else ""
 
 
 def record_validity(item: Item, before: str | None) -> ValidityEvent | None:
