@@ -3,7 +3,10 @@
     {% load gi_wagtail_tags %}
     {% gi_breadcrumb %}      renders gi_wagtail/includes/breadcrumb.html for the current page
     {% gi_category_nav %}    renders gi_wagtail/includes/category_nav.html (the catalogue's menu)
+    {% gi_ancestors page as ancestors %}         the trail's pages, top first
     {% gi_catalogue_navigation page as nav %}   the menu's data: nav.root, nav.categories
+
+The two includes also work when a template includes them directly: they then ask for their data.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ def _page(context: Context, page: Page | None) -> Page | None:
 def gi_breadcrumb(context: Context, page: Page | None = None) -> dict[str, Any]:
     """The trail from the top of the site down to ``page`` (default: the page being rendered)."""
     page = _page(context, page)
-    return {"page": page, "ancestors": navigation.ancestors(page) if page else [], "request": context.get("request")}
+    return {"page": page, "ancestors": gi_ancestors(page), "request": context.get("request")}
 
 
 @register.inclusion_tag("gi_wagtail/includes/category_nav.html", takes_context=True)
@@ -35,6 +38,12 @@ def gi_category_nav(context: Context, page: Page | None = None) -> dict[str, Any
     """The categories of the disclosure index above ``page`` (default: the page being rendered)."""
     page = _page(context, page)
     return {"page": page, "nav": gi_catalogue_navigation(page), "request": context.get("request")}
+
+
+@register.simple_tag
+def gi_ancestors(page: Page | None) -> list[Page]:
+    """The pages above ``page``, below the tree root, top first."""
+    return navigation.ancestors(page) if page is not None else []
 
 
 @register.simple_tag
