@@ -39,5 +39,8 @@ def catalogue_navigation(page: Page) -> dict[str, Any]:
         return {"root": None, "categories": []}
     categories = list(with_content(_public(page, root.get_children().live())).order_by("path"))
     for category in categories:
-        category.gi_current = "page" if category.path == page.path else ("location" if page.path.startswith(category.path) else "")
+        if category.path == page.path:
+            category.gi_current = "page"
+        else:
+            category.gi_current = "location" if page.path.startswith(category.path) else ""
     return {"root": root, "categories": categories}

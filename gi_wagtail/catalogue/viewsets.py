@@ -1,7 +1,7 @@
 """Catalogue admin: the flat item listing (CSV/XLSX export) and the vocabulary snippet viewsets."""
 
 from django import forms
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.ui.tables.pages import PageStatusColumn
@@ -64,7 +64,7 @@ TOPIC_SEARCH_FIELDS = ["name", "aliases", "parent__name"]
 class TopicSearchForm(BaseFilterForm):
     q = forms.CharField(label=_("Search term"), widget=forms.TextInput(attrs={"placeholder": _("Search")}), required=False)
 
-    def filter(self, objects):
+    def filter(self, objects: QuerySet) -> QuerySet:
         objects = super().filter(objects)
         query = to_simplified(self.cleaned_data.get("q") or "").strip()
         if query:

@@ -6,5 +6,5 @@ from gi_wagtail.catalogue.viewsets import CatalogueItemListingViewSet
 
 
 @hooks.register("register_admin_viewset")
-def register_catalogue_item_listing():
+def register_catalogue_item_listing() -> CatalogueItemListingViewSet:
     return CatalogueItemListingViewSet()

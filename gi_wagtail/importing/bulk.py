@@ -92,7 +92,7 @@ class BulkCreator:
                 category.numchild = count
             raise
 
-    def _write(self, items, pages):
+    def _write(self, items: list[NewItem], pages: list[Page]) -> None:
         self._place(items)
         # What save() would set: derived fields, agency, 索引号; then the validity event after the insert.
         publishing.prepare(pages, agency=self.agency, categories=[item.category for item in items])
@@ -111,7 +111,7 @@ class BulkCreator:
             page_published.send(sender=self.model, instance=page, revision=page.live_revision)
 
     # -- steps ------------------------------------------------------------------------------------
-    def _place(self, items):
+    def _place(self, items: list[NewItem]) -> None:
         """Tree positions after each category's current last child; the categories' numchild grows."""
         by_category = {}
         for item in items:
@@ -129,7 +129,7 @@ class BulkCreator:
             Page.objects.filter(pk=category.pk).update(numchild=F("numchild") + len(pages))
             category.numchild += len(pages)
 
-    def _prepare(self, pages):
+    def _prepare(self, pages: list[Page]) -> None:
         for page in pages:
             page.content_type = self.content_type
             page.draft_title = page.title
@@ -147,13 +147,13 @@ class BulkCreator:
                     raise BulkUnsupported(field.name)  # many-to-many rows: left to the page-by-page path
                 setattr(page, field.name, [])
 
-    def _insert_own_rows(self, pages):
+    def _insert_own_rows(self, pages: list[Page]) -> None:
         fields = [f for f in self.model._meta.local_concrete_fields]
         batch = max(1, connection.ops.bulk_batch_size(fields, pages))
         for start in range(0, len(pages), batch):
             self.model._base_manager._insert(pages[start:start + batch], fields=fields)
 
-    def _add_revisions(self, pages):
+    def _add_revisions(self, pages: list[Page]) -> None:
         revisions = [
             Revision(content_type=self.content_type, base_content_type=self.base_content_type, object_id=str(page.pk),
                      created_at=self.now, user=self.user, content=page.serializable_data(), object_str=str(page))
@@ -170,7 +170,7 @@ class BulkCreator:
         changed.update(latest_revision=Subquery(newest))
         changed.update(live_revision=F("latest_revision"))
 
-    def _add_children(self, pages):
+    def _add_children(self, pages: list[Page]) -> None:
         """Insert the in-memory child objects (keywords, attachments…) with their new parent ids."""
         for relation in get_all_child_relations(pages[0]):
             name, parent_field = relation.get_accessor_name(), relation.field.attname
@@ -181,7 +181,7 @@ class BulkCreator:
                     rows.append(child)
             relation.related_model.objects.bulk_create(rows)
 
-    def _add_references(self, pages):
+    def _add_references(self, pages: list[Page]) -> None:
         if not ReferenceIndex.is_indexed(self.model):
             return
         rows = []
@@ -193,7 +193,7 @@ class BulkCreator:
         insert_rows(ReferenceIndex, ["content_type", "base_content_type", "object_id", "to_content_type", "to_object_id",
                                      "model_path", "content_path", "content_path_hash"], rows)
 
-    def _log(self, pages):
+    def _log(self, pages: list[Page]) -> None:
         uuid = get_active_log_context().uuid
         user_id = self.user.pk if self.user else None
         # As the admin's create then publish: the create entry has no revision, the publish entry has one.

@@ -18,8 +18,8 @@ from __future__ import annotations
 import itertools
 import time
 import uuid
-from contextlib import nullcontext
 from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,7 +29,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
-from wagtail.models import Page, Revision, Site
+from wagtail.models import Page, Revision, Site, Workflow, WorkflowState
 from wagtail.signals import page_published
 
 from gi_wagtail.catalogue.models.category import AbstractCatalogueCategoryPage, CatalogueCategoryPage
@@ -42,7 +42,7 @@ from gi_wagtail.importing.bulk import NewItem
 from gi_wagtail.importing.indexing import deferred_indexing, index_pages
 from gi_wagtail.importing.planner import ANALYZE_AFTER, refresh_statistics
 from gi_wagtail.importing.readers import RawRecord
-from gi_wagtail.importing.records import RecordError, clean_record
+from gi_wagtail.importing.records import ItemRecord, RecordError, clean_record
 from gi_wagtail.search.models import SearchEntry, SearchEntryText
 from gi_wagtail.search.tasks import batched_updates
 
@@ -124,7 +124,7 @@ class Importer:
             self._load_vocabularies()
 
     # -- caches ---------------------------------------------------------
-    def _load_caches(self):
+    def _load_caches(self) -> None:
         self.categories = {}
         pages = {p.path: p for p in self.root.get_descendants().type(AbstractCatalogueCategoryPage).specific()}
         for page in sorted(pages.values(), key=lambda p: p.path):
@@ -139,14 +139,14 @@ class Importer:
             self.items_by_key[(path[: -Page.steplen], title, published_on)] = pk
         self._load_vocabularies()
 
-    def _trail(self, page, pages):
+    def _trail(self, page: Page, pages: dict[str, Page]) -> list[Page]:
         trail, path = [], page.path
         while path in pages:
             trail.insert(0, pages[path])
             path = path[: -Page.steplen]
         return trail
 
-    def _load_vocabularies(self):
+    def _load_vocabularies(self) -> None:
         self.organisations = {}
         for org in Organisation.objects.all():
             for key in (org.name, org.short_name):
@@ -170,12 +170,12 @@ class Importer:
         for genre in list(self.genres.values()):
             self.genres.setdefault(genre.name.split("（")[0], genre)
 
-    def _remember(self, mapping, key, value):
+    def _remember(self, mapping: dict, key: Any, value: Any) -> None:
         mapping[key] = value
         self._undo.append((mapping, key))
 
     # -- look-ups -------------------------------------------------------
-    def _category(self, spec):
+    def _category(self, spec: str) -> Page | None:
         spec = spec.strip()
         page = self.categories.get(spec)
         if page is not None:
@@ -204,7 +204,7 @@ class Importer:
         self._remember(self.categories, spec, parent)
         return parent
 
-    def _organisation(self, name):
+    def _organisation(self, name: str) -> Organisation | None:
         """The named 发布机构, created if unknown; without a name, the agency of the disclosure root."""
         agency_name = (getattr(self.root, "agency_name", "") or "").strip()
         name = name or agency_name
@@ -216,7 +216,7 @@ class Importer:
             self._remember(self.organisations, name, org)
         return org
 
-    def _topic(self, name):
+    def _topic(self, name: str) -> TopicClass | None:
         if not name:
             return None
         topic = self.topics.get(name.strip())
@@ -224,7 +224,7 @@ class Importer:
             raise RecordError(_("unknown topic “%(topic)s”") % {"topic": name[:60]})
         return topic
 
-    def _genre(self, name):
+    def _genre(self, name: str) -> Genre | None:
         if not name:
             return None
         genre = self.genres.get(name.strip())
@@ -233,12 +233,14 @@ class Importer:
         return genre
 
     @staticmethod
-    def _slug(title):
+    def _slug(title: str) -> str:
         base = slugify(title, allow_unicode=True)[:60].strip("-")
         return f"{base}-{uuid.uuid4().hex[:8]}" if base else uuid.uuid4().hex[:12]
 
     # -- writing --------------------------------------------------------
-    def _resolve(self, record):
+    def _resolve(
+        self, record: ItemRecord
+    ) -> tuple[Page | None, Organisation | None, TopicClass | None, Genre | None, int | None]:
         """Look-ups for one record: (category, organisation, topic, genre, existing item pk or None)."""
         category = self._category(record.category)
         organisation = self._organisation(record.organisation)
@@ -253,7 +255,8 @@ class Importer:
             existing = self.items_by_key.get((category.path, record.title, record.published))
         return category, organisation, topic, genre, existing
 
-    def _fill(self, page, record, organisation, topic, genre):
+    def _fill(self, page: DisclosureItemPage, record: ItemRecord, organisation: Organisation | None,
+              topic: TopicClass | None, genre: Genre | None) -> None:
         page.title = record.title
         page.published_on = record.published
         page.written_on = record.written_on
@@ -274,7 +277,7 @@ class Importer:
     _COMPARED_FIELDS = ("title", "published_on", "written_on", "doc_no", "organisation_id", "topic_id", "genre_id",
                         "summary", "validity", "index_no")
 
-    def _content(self, page):
+    def _content(self, page: DisclosureItemPage) -> list[Any]:
         """What the importer writes to an item, comparable between the page filled from a record and a revision."""
         relation = self._keyword_relation(type(page).keywords.through)
         body = [(child.block_type, child.block.get_prep_value(child.value)) for child in page.body]
@@ -282,10 +285,10 @@ class Importer:
         return [getattr(page, name) for name in self._COMPARED_FIELDS] + [body, keywords]
 
     @staticmethod
-    def _keyword_relation(through):
+    def _keyword_relation(through: type) -> str:
         return through._meta.get_field("content_object").remote_field.get_accessor_name()
 
-    def _tags(self, page, names):
+    def _tags(self, page: DisclosureItemPage, names: list[str]) -> list[Any]:
         """Tag objects for keyword names, looked up or created once per run (taggit queries per call)."""
         missing = [name for name in names if name not in self.tags]
         if missing:
@@ -295,7 +298,7 @@ class Importer:
                 self._remember(self.tags, name, by_name.get(name.lower()))
         return [self.tags[name] for name in names if self.tags[name] is not None]
 
-    def _route(self, record, pending):
+    def _route(self, record: ItemRecord, pending: list[NewItem]) -> None:
         """Dry-run count, update in place, or queue a new item for the chunk's bulk creation."""
         if self.dry_run:
             try:
@@ -319,13 +322,14 @@ class Importer:
         except Exception as exc:  # noqa: BLE001 — a bad record must not stop the others
             self._failed(record, exc, mark)
 
-    def _is_pending(self, record, pending):
+    def _is_pending(self, record: ItemRecord, pending: list[NewItem]) -> bool:
         category = self.categories.get(record.category.strip())
         key = (category.path, record.title, record.published) if category is not None else None
         return any((record.index_no and item.page.index_no == record.index_no)
                    or key == (item.category.path, item.page.title, item.page.published_on) for item in pending)
 
-    def _update(self, existing, record, category, organisation, topic, genre):
+    def _update(self, existing: int, record: ItemRecord, category: Page, organisation: Organisation | None,
+                topic: TopicClass | None, genre: Genre | None) -> None:
         page = DisclosureItemPage.objects.get(pk=existing)
         # (the latest revision may be the page object itself: compared before the record fills it in)
         latest = None if self.publish else self._content(page.get_latest_revision_as_object())
@@ -344,7 +348,7 @@ class Importer:
         self._to_index.append(page)
         self._count(existing)
 
-    def _create_bulk(self, pending):
+    def _create_bulk(self, pending: list[NewItem]) -> None:
         """Create the queued new items together; if that fails, one by one so each error names its line."""
         items, pending[:] = list(pending), []
         errors = bulk.check(items, self.root)
@@ -368,7 +372,7 @@ class Importer:
         for item in items:
             self._created(item.page, item.category, item.source[0])
 
-    def _create_one(self, item):
+    def _create_one(self, item: NewItem) -> None:
         record, organisation, topic, genre = item.source
         page = DisclosureItemPage(slug=self._slug(record.title), live=False)
         mark = len(self._to_index)
@@ -385,35 +389,35 @@ class Importer:
         except Exception as exc:  # noqa: BLE001
             self._failed(record, exc, mark)
 
-    def _created(self, page, category, record):
+    def _created(self, page: DisclosureItemPage, category: Page, record: ItemRecord) -> None:
         self._to_index.append(page)
         self._count(None)
         if page.index_no:
             self.items_by_index[page.index_no] = page.pk
         self.items_by_key[(category.path, record.title, record.published)] = page.pk
 
-    def _submitted(self, state):
+    def _submitted(self, state: WorkflowState | None) -> None:
         if state is not None:
             self.result.submitted += 1
 
-    def _workflow(self, category):
+    def _workflow(self, category: Page) -> Workflow | None:
         if category.pk not in self._workflows:
             self._workflows[category.pk] = category.get_workflow()
         return self._workflows[category.pk]
 
-    def _count(self, existing):
+    def _count(self, existing: int | None) -> None:
         if existing:
             self.result.updated += 1
         else:
             self.result.created += 1
 
-    def _failed(self, record, exc, mark):
+    def _failed(self, record: ItemRecord, exc: Exception, mark: int) -> None:
         del self._to_index[mark:]
         self._rollback_caches()
         reason = str(exc) if isinstance(exc, RecordError) else f"{type(exc).__name__}: {exc}"[:300]
         self.result.errors.append((record.line, reason))
 
-    def _create_live(self, page, category):
+    def _create_live(self, page: DisclosureItemPage, category: Page) -> None:
         """Insert one new page already published: one save instead of save + revision save + publish save.
 
         The result is what creating and publishing in the admin leaves behind: live, a live
@@ -438,7 +442,7 @@ class Importer:
         log(instance=page, action="wagtail.publish", user=self.user, revision=revision, content_changed=True)
         page_published.send(sender=type(page), instance=page, revision=revision)
 
-    def _flush_index(self):
+    def _flush_index(self) -> None:
         if self._to_index:
             pages, self._to_index = self._to_index, []
             try:
@@ -446,7 +450,7 @@ class Importer:
             except Exception as exc:  # noqa: BLE001 — the pages are saved; only the index lags
                 self.result.index_errors.append(f"{type(exc).__name__}: {exc}"[:300])
 
-    def _clean(self, raw):
+    def _clean(self, raw: RawRecord) -> ItemRecord | None:
         """The validated record, or None after recording why the raw record is bad."""
         if raw.error:
             self.result.errors.append((raw.line, raw.error))
@@ -457,12 +461,12 @@ class Importer:
             self.result.errors.append((raw.line, str(exc)))
             return None
 
-    def _rollback_caches(self):
+    def _rollback_caches(self) -> None:
         for mapping, key in self._undo:
             mapping.pop(key, None)
         self._undo = []
 
-    def _import_chunk(self, raws, progress):
+    def _import_chunk(self, raws: list[RawRecord], progress: Callable[[ImportResult], object] | None) -> None:
         pending = []
         with batched_updates(), transaction.atomic():
             for raw in raws:
@@ -484,7 +488,7 @@ class Importer:
         self.result.seconds = time.perf_counter() - started
         return self.result
 
-    def _run(self, raw_records, progress):
+    def _run(self, raw_records: Iterable[RawRecord], progress: Callable[[ImportResult], object] | None) -> None:
         records = iter(raw_records)
         with transaction.atomic() if self.atomic else nullcontext():
             while chunk := list(itertools.islice(records, CHUNK_SIZE)):

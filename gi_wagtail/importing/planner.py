@@ -6,13 +6,18 @@ almost empty site, and PostgreSQL's listing query took 34 ms instead of 1 ms
 until autovacuum caught up. SQLite plans without statistics unless asked.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+
 from django.db import connection
+from django.db.models import Model
 
 # Items written by one import before the statistics are refreshed.
 ANALYZE_AFTER = 500
 
 
-def refresh_statistics(models) -> bool:
+def refresh_statistics(models: Iterable[type[Model]]) -> bool:
     """ANALYZE the tables of ``models``; False when it was not done.
 
     Never inside a transaction: MySQL's ANALYZE TABLE commits implicitly.

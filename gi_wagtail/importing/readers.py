@@ -7,12 +7,17 @@ line by line (XLSX in read-only mode), and a single line longer than
 largest accepted record, not the file.
 """
 
+from __future__ import annotations
+
 import codecs
 import csv
 import datetime
 import json
+import os
 import zipfile
 from collections import namedtuple
+from collections.abc import Iterator
+from typing import IO, Any
 
 from django.utils.translation import gettext as _
 
@@ -27,7 +32,7 @@ class ImportFileError(Exception):
     """The file as a whole cannot be read (wrong format, not a file …)."""
 
 
-def detect_format(path, head):
+def detect_format(path: str | os.PathLike[str], head: bytes) -> str:
     name = str(path).lower()
     if head.startswith(b"PK\x03\x04") or name.endswith(".xlsx"):
         return "xlsx"
@@ -39,7 +44,7 @@ def detect_format(path, head):
     return "jsonl" if stripped.startswith(b"{") else "csv"
 
 
-def detect_encoding(head):
+def detect_encoding(head: bytes) -> str:
     """UTF-8 (with or without BOM) when the sample decodes as UTF-8, else GB18030 (a superset of GBK)."""
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
@@ -58,7 +63,7 @@ def detect_encoding(head):
         return "utf-8"  # undecodable lines are reported one by one
 
 
-def _binary_lines(handle, max_bytes):
+def _binary_lines(handle: IO[bytes], max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
     """Yield (line number, bytes or None when too long) without ever holding more than max_bytes."""
     number = 0
     while True:
@@ -77,7 +82,7 @@ def _binary_lines(handle, max_bytes):
             yield number, line
 
 
-def _text_lines(handle, encoding, max_bytes):
+def _text_lines(handle: IO[bytes], encoding: str, max_bytes: int) -> Iterator[tuple[int, str, str | None]]:
     """Yield (line number, text, error); error is set for undecodable or oversized lines."""
     codec = "utf-8" if encoding == "utf-8-sig" else encoding
     for number, raw in _binary_lines(handle, max_bytes):
@@ -93,7 +98,7 @@ def _text_lines(handle, encoding, max_bytes):
                 "encoding": codec.upper(), "position": exc.start + 1}
 
 
-def read_jsonl(handle, encoding, max_bytes):
+def read_jsonl(handle: IO[bytes], encoding: str, max_bytes: int) -> Iterator[RawRecord]:
     for number, text, error in _text_lines(handle, encoding, max_bytes):
         if error:
             yield RawRecord(number, None, error)
@@ -111,10 +116,10 @@ def read_jsonl(handle, encoding, max_bytes):
         yield RawRecord(number, data, None)
 
 
-def read_csv(handle, encoding, max_bytes):
-    problems = {}
+def read_csv(handle: IO[bytes], encoding: str, max_bytes: int) -> Iterator[RawRecord]:
+    problems: dict[int, str] = {}
 
-    def lines():
+    def lines() -> Iterator[str]:
         for number, text, error in _text_lines(handle, encoding, max_bytes):
             if error:
                 problems[number] = error
@@ -151,7 +156,7 @@ def read_csv(handle, encoding, max_bytes):
         raise ImportFileError(_("the file is empty"))
 
 
-def _cell(value):
+def _cell(value: Any) -> Any:
     if isinstance(value, datetime.datetime):
         return value.date() if value.time() == datetime.time() else value
     if isinstance(value, float) and value.is_integer():
@@ -159,7 +164,7 @@ def _cell(value):
     return value
 
 
-def read_xlsx(path):
+def read_xlsx(path: str | os.PathLike[str]) -> Iterator[RawRecord]:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -184,7 +189,8 @@ def read_xlsx(path):
         workbook.close()
 
 
-def read_records(path, file_format=None, encoding=None, max_record_bytes=DEFAULT_MAX_RECORD_BYTES):
+def read_records(path: str | os.PathLike[str], file_format: str | None = None, encoding: str | None = None,
+                 max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES) -> Iterator[RawRecord]:
     """Yield RawRecord for each record of the file at ``path``."""
     try:
         handle = open(path, "rb")

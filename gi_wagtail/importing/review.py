@@ -6,15 +6,19 @@ disclosure root (``wagtail.workflow.start``), as the admin's "Submit for moderat
 ``--publish`` publishes at once, for a user holding publish permission there.
 """
 
+from __future__ import annotations
+
+from typing import Any
+
 from django.utils.translation import gettext as _
-from wagtail.models import WorkflowState
+from wagtail.models import Page, Workflow, WorkflowState
 
 from gi_wagtail.importing.records import RecordError
 
 _PARENTS_WORKFLOW = object()
 
 
-def check_permission(target, user, publish, creates_root=False):
+def check_permission(target: Page, user: Any, publish: bool, creates_root: bool = False) -> None:
     """Refuse (RecordError) an import ``user`` may not do under ``target``, before anything is written.
 
     ``target`` is the disclosure root, or the page a missing root will be created under
@@ -39,7 +43,8 @@ def check_permission(target, user, publish, creates_root=False):
         raise RecordError(message % {"user": user.get_username(), "page": target.title})
 
 
-def create_page(parent, page, user=None, publish=False, workflow=_PARENTS_WORKFLOW):
+def create_page(parent: Page, page: Page, user: Any = None, publish: bool = False,
+                workflow: Workflow | None | object = _PARENTS_WORKFLOW) -> WorkflowState | None:
     """Add ``page`` under ``parent`` as the admin's create view does, then publish it or submit it.
 
     ``workflow`` saves looking up the parent's workflow again for every page of a category.
@@ -57,7 +62,7 @@ def create_page(parent, page, user=None, publish=False, workflow=_PARENTS_WORKFL
     return submit(page, user, parent.get_workflow() if workflow is _PARENTS_WORKFLOW else workflow, new=True)
 
 
-def save_draft(page, user, workflow):
+def save_draft(page: Page, user: Any, workflow: Workflow | None) -> WorkflowState | None:
     """A new revision of an existing page, as the admin's "Save draft" then "Submit for moderation".
 
     Returns the workflow state the page was submitted to, or None.
@@ -68,7 +73,7 @@ def save_draft(page, user, workflow):
     return submit(page, user, workflow)
 
 
-def submit(page, user, workflow, new=False):
+def submit(page: Page, user: Any, workflow: Workflow | None, new: bool = False) -> WorkflowState | None:
     """Submit ``page`` to ``workflow`` (None: no review configured, the page stays a draft).
 
     A page already under review keeps its workflow, and the new draft waits for a later

@@ -7,7 +7,6 @@ import unicodedata
 
 from gi_wagtail.text.normalise import to_simplified as _t2s
 
-
 _SPACE_RE = re.compile(r"\s+")
 _QUOTES_RE = re.compile(r"[“”\"'‘’「」『』]")
 _NUMBERING_RE = re.compile(

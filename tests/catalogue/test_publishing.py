@@ -18,7 +18,13 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from gi_wagtail.catalogue import publishing
 from gi_wagtail.importing import Importer, read_records
-from gi_wagtail.models import CatalogueCategoryPage, DisclosureIndexPage, DisclosureItemPage, Validity, ValidityEvent
+from gi_wagtail.models import (
+    CatalogueCategoryPage,
+    DisclosureIndexPage,
+    DisclosureItemPage,
+    Validity,
+    ValidityEvent,
+)
 from tests.factories import build_catalogue
 
 ORG = "11370322MB2851234X"
@@ -96,7 +102,8 @@ class SamePublishingBothWaysTests(WagtailPageTestCase):
         numbered = DisclosureItemPage(title="已有索引号", slug="yy", live=True, index_no="LEGACY-1",
                                       first_published_at=timezone.now())
         publishing.prepare([draft, numbered], agency=self.import_index, categories=[self.import_category] * 2)
-        self.assertEqual((draft.index_no, draft.doc_no_normalised, draft.agency_id), ("", "高科发[2024]1号", self.import_index.pk))
+        self.assertEqual((draft.index_no, draft.doc_no_normalised, draft.agency_id),
+                         ("", "高科发[2024]1号", self.import_index.pk))
         self.assertEqual(numbered.index_no, "LEGACY-1")
         self.assertIsNone(publishing.validity_before(draft))
         self.assertEqual(publishing.validity_before(numbered), "")

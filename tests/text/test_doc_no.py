@@ -8,7 +8,13 @@ from django.core.exceptions import ValidationError
 from gi_wagtail.catalogue import validation
 from gi_wagtail.search import analysis, segment
 from gi_wagtail.text import doc_no
-from gi_wagtail.text.doc_no import CLOSE_BRACKETS, OPEN_BRACKETS, DocNo, normalise_doc_no, parse_doc_no
+from gi_wagtail.text.doc_no import (
+    CLOSE_BRACKETS,
+    OPEN_BRACKETS,
+    DocNo,
+    normalise_doc_no,
+    parse_doc_no,
+)
 from gi_wagtail.text.normalise import normalise
 
 BRACKET_PAIRS = list(zip(OPEN_BRACKETS, CLOSE_BRACKETS, strict=True))

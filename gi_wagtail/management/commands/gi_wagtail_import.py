@@ -5,13 +5,18 @@ Items are saved as drafts and submitted to the disclosure root's review workflow
 status 1 when any record failed; the valid records are kept (all or nothing: ``--atomic``).
 """
 
+from __future__ import annotations
+
+from argparse import ArgumentParser
+from typing import Any
+
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from gi_wagtail.importing import Importer, ImportFileError, read_records
-from gi_wagtail.importing.importer import resolve_root, root_parent
+from gi_wagtail.importing.importer import ImportResult, resolve_root, root_parent
 from gi_wagtail.importing.readers import DEFAULT_MAX_RECORD_BYTES
 from gi_wagtail.importing.records import RecordError
 from gi_wagtail.importing.review import check_permission
@@ -26,7 +31,7 @@ class Command(BaseCommand):
         "Exits with status 1 when any record failed (the valid ones are kept unless --atomic)."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("file")
         parser.add_argument("--format", choices=["jsonl", "csv", "xlsx"], help="Default: from the file name and content.")
         parser.add_argument("--encoding", help="Force a text encoding (default: detect UTF-8, UTF-8 with BOM or GB18030/GBK).")
@@ -40,7 +45,7 @@ class Command(BaseCommand):
                                            "(without it, entries have no user, as for system actions).")
         parser.add_argument("--max-record-size", type=int, default=DEFAULT_MAX_RECORD_BYTES, help="Longest accepted record, in bytes.")
 
-    def handle(self, *args, file, **options):
+    def handle(self, *args: Any, file: str, **options: Any) -> None:
         user = None
         if options["user"]:
             user = get_user_model().objects.filter(username=options["user"]).first()
@@ -90,7 +95,7 @@ class Command(BaseCommand):
             raise CommandError(message % {"count": len(result.errors)})
 
     @staticmethod
-    def _outcome(result, publish):
+    def _outcome(result: ImportResult, publish: bool) -> str:
         if publish:
             return _("Published at once (--publish).")
         if result.submitted:
