@@ -11,7 +11,7 @@ N ?= 1000
 BACKENDS ?= sqlite
 JSON ?=
 
-.PHONY: sysdeps sysdeps-demo install install-demo demo demo-data serve test test-sqlite test-postgres test-mariadb test-wagtail74 bench bench-large messages migrations
+.PHONY: sysdeps sysdeps-demo install install-demo demo demo-data serve test test-fast test-sqlite test-postgres test-mariadb test-wagtail74 lint format bench bench-large messages migrations
 
 # The demo needs only Python with venv/ensurepip (Debian ships them as python3-venv).
 sysdeps-demo:
@@ -49,6 +49,11 @@ $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
 	$(VENV)/bin/pip install -q -e '.[test]'
 	touch $@ $(VENV)/.demo
 
+# Lint tools only (the `lint` extra): no system packages, no database.
+$(VENV)/.lint: pyproject.toml | $(VENV)/bin/python
+	$(VENV)/bin/pip install -q -e '.[lint]'
+	touch $@
+
 $(VENV74)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV74)
 	$(VENV74)/bin/pip install -q --upgrade pip
@@ -83,6 +88,28 @@ test-mariadb: install
 test-wagtail74: sysdeps $(VENV74)/.installed
 	$(PY74) -c "import wagtail; assert wagtail.__version__.startswith('7.4'), wagtail.__version__; print('Wagtail', wagtail.__version__)"
 	$(PY74) -m pytest -m "not browser and not packaging" $(PYTEST_ARGS)
+
+# The inner loop: SQLite, no browser, no wheel build (no PostgreSQL, MariaDB or npm needed).
+test-fast: install
+	$(PY) -m pytest -m "not browser and not packaging" $(PYTEST_ARGS)
+
+# ruff (lint + format check), djlint (templates; project rules in .djlint_rules.yaml) and
+# import-linter (the room contracts in pyproject.toml, including no cycles between packages).
+LINTBIN := $(CURDIR)/$(VENV)/bin
+# Every check runs, so one failure does not hide the next; the target fails if any did.
+LINT_STEPS := "ruff check --output-format=concise ." "ruff format --check --output-format=concise ." "djlint gi_wagtail/templates --lint" "lint-imports --no-logo"
+lint: $(VENV)/.lint
+	@failed=""; for step in $(LINT_STEPS); do \
+	  echo "$$ $$step"; $(LINTBIN)/$$step || failed="$$failed\n  $$step"; \
+	done; \
+	if [ -n "$$failed" ]; then printf "make lint failed:$$failed\n"; exit 1; fi
+
+# Applies ruff's fixes and formatting, then lists what is left to fix by hand. The second
+# `check --fix` drops `# noqa` comments that formatting moved off the line that needed them.
+format: $(VENV)/.lint
+	$(LINTBIN)/ruff check --fix --exit-zero --silent .
+	$(LINTBIN)/ruff format .
+	$(LINTBIN)/ruff check --fix --exit-zero .
 
 bench: install
 	$(PY) benchmarks/run.py --n $(N) --backends $(BACKENDS) $(if $(JSON),--json $(JSON),)

@@ -1,10 +1,24 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from tqdm import tqdm
 
 from gi_wagtail.search.base import get_backend
 from gi_wagtail.search.documents import searchable_pages
 from gi_wagtail.search.rebuild import default_jobs, write_all
+
+
+class Progress:
+    """Counts indexed pages and writes a line at every tenth of the total (nothing at verbosity 0)."""
+
+    def __init__(self, stdout, total, verbosity):
+        self.stdout, self.total, self.done = stdout, total, 0
+        self.step = max(1, -(-total // 10))
+        self.next = self.step if verbosity > 0 else None
+
+    def update(self, n):
+        self.done += n
+        if self.next is not None and self.done >= self.next:
+            self.stdout.write(_("%(done)d of %(total)d pages") % {"done": self.done, "total": self.total})
+            self.next = (self.done // self.step + 1) * self.step
 
 
 class Command(BaseCommand):
@@ -24,22 +38,19 @@ class Command(BaseCommand):
         pages = searchable_pages().order_by("path")
         total = pages.count()
         if hasattr(search_backend, "rebuild_all"):  # Elasticsearch: a new index, then an atomic alias swap
-            progress = tqdm(total=total, unit="page", disable=options.get("verbosity", 1) == 0, file=self.stderr)
+            progress = Progress(self.stdout, total, options.get("verbosity", 1))
             try:
                 written = search_backend.rebuild_all(progress=progress.update)
             except Exception as exc:
                 raise CommandError(f"{search_backend.name}: {type(exc).__name__}: {exc}") from exc
-            finally:
-                progress.close()
             self.stdout.write(_("Indexed %(n)d pages, removed %(r)d stale entries (backend %(b)s).")
                               % {"n": written, "r": 0, "b": search_backend.name})
             return
         ids = list(pages.values_list("pk", flat=True))
         stale = search_backend.indexed_ids() - set(ids)
         search_backend.delete(stale)
-        progress = tqdm(total=total, unit="page", disable=options.get("verbosity", 1) == 0, file=self.stderr)
+        progress = Progress(self.stdout, total, options.get("verbosity", 1))
         jobs = jobs or default_jobs(len(ids), batch_size)
         written = write_all(search_backend, ids, batch_size, jobs, progress.update)
-        progress.close()
         self.stdout.write(_("Indexed %(n)d pages, removed %(r)d stale entries (backend %(b)s).")
                           % {"n": written, "r": len(stale), "b": search_backend.name})
