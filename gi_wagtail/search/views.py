@@ -12,9 +12,10 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from gi_wagtail.security.ratelimit import ratelimit
 from gi_wagtail.conf import gi_settings
 from gi_wagtail.search.base import FACETS, SORTS, SearchQuery, get_backend
+from gi_wagtail.search.documents import value_label
+from gi_wagtail.security.ratelimit import ratelimit
 
 logger = logging.getLogger(__name__)
 
@@ -32,17 +33,6 @@ def _facet_labels():
 
 def _sort_labels():
     return {"relevance": _("Relevance"), "newest": _("Newest first"), "oldest": _("Oldest first")}
-
-
-def _value_label(facet, value):
-    if facet == "validity":
-        from gi_wagtail.models import Validity
-
-        try:
-            return str(Validity(value).label)
-        except ValueError:
-            return value
-    return value
 
 
 def _params(request) -> tuple[str, dict, str, object]:
@@ -113,7 +103,7 @@ def search_view(request):
     if request.GET.get("format") == "json":
         data = results.as_dict() if results else {"query": q, "total": 0, "hits": [], "facets": {}, "suggestions": []}
         data["promotions"] = promotions
-        if getattr(results, "notice", None):  # e.g. Elasticsearch down, embedded fallback
+        if results and results.notice:  # e.g. Elasticsearch down, embedded fallback
             data["notice"] = str(results.notice)
         if error:
             data["error"] = error
@@ -131,7 +121,7 @@ def search_view(request):
             for value, count in values:
                 chosen = value in selected
                 new = [v for v in selected if v != value] if chosen else [*selected, value]
-                entries.append({"value": value, "label": _value_label(name, value), "count": count,
+                entries.append({"value": value, "label": value_label(name, value), "count": count,
                                 "selected": chosen,
                                 "url": _link(q, {**query.filters, name: new}, query.sort, page=None)})
             facets.append({"name": name, "label": labels[name], "values": entries})

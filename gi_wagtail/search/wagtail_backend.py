@@ -17,6 +17,7 @@ from wagtail.models import Page
 from wagtail.search.query import MATCH_ALL, PlainText
 
 from gi_wagtail.search.analysis import parse_query
+from gi_wagtail.search.embedded import EmbeddedBackend
 
 MAX_IDS = 1000
 
@@ -39,8 +40,6 @@ class ChinesePageSearchMixin:
         return self._chinese_search(query, queryset, order_by_relevance)
 
     def _chinese_search(self, query, queryset, order_by_relevance):
-        from gi_wagtail.search.embedded import EmbeddedBackend
-
         parsed = parse_query(query)
         if not parsed:
             return super().search(MATCH_ALL, queryset.none(), order_by_relevance=False)

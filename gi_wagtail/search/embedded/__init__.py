@@ -13,31 +13,28 @@ from collections import Counter
 from collections.abc import Iterable
 
 from django.db import connections, router, transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.utils.dateparse import parse_datetime
 
-from gi_wagtail.search.embedded import dialects
-
-from gi_wagtail.search.embedded import docvalues
-
-from gi_wagtail.search.embedded import storage
+from gi_wagtail.search.analysis import ParsedQuery
 from gi_wagtail.search.base import FACETS, Hit, SearchBackend, SearchDocument, SearchQuery, SearchResults
-from gi_wagtail.search.highlight import highlight_title, snippet
+from gi_wagtail.search.embedded import dialects, docvalues, storage
 from gi_wagtail.search.embedded.storage import document_rows  # noqa: F401  (re-exported)
+from gi_wagtail.search.highlight import highlight_title, snippet
+from gi_wagtail.search.models import SearchEntry, SearchEntryText
 
 _FACET_COLUMNS = {f: f"e.{f}" for f in FACETS}
 _SELECT = (
     "e.id, e.page_id, e.title, e.url, e.doc_no, e.index_no, e.category, e.organisation, e.topic,"
     " e.genre, e.validity, e.published"
 )
-MAX_SUGGESTIONS = 3
 SNIPPET_LENGTH = 120
 
 
 class EmbeddedBackend(SearchBackend):
     name = "embedded"
 
-    def __init__(self, using: str | None = None):
-        from gi_wagtail.models import SearchEntry, SearchEntryText
-
+    def __init__(self, using: str | None = None) -> None:
         self.model = SearchEntry
         self.text_model = SearchEntryText
         self.using = using or router.db_for_write(SearchEntry)
@@ -108,11 +105,13 @@ class EmbeddedBackend(SearchBackend):
             fparams.extend(values)
         return from_, " AND ".join(clauses), score, fparams, score_params
 
-    def count(self, parsed, filters=None) -> int:
+    def count(self, parsed: ParsedQuery, filters: dict[str, list[str]] | None = None) -> int:
         from_, where, _, params, _ = self._base(parsed, filters or {})
         with self.connection.cursor() as cursor:
             cursor.execute(f"SELECT COUNT(*) FROM {from_} WHERE {where}", params)
             return cursor.fetchone()[0]
+
+    count_matching = count
 
     def search(self, query: SearchQuery) -> SearchResults:
         parsed = query.parsed
@@ -244,14 +243,10 @@ class EmbeddedBackend(SearchBackend):
             ))
         return hits
 
-    def _datetime(self, value):
+    def _datetime(self, value: dt.datetime | str | None) -> dt.datetime | None:
         if isinstance(value, str):  # SQLite through a raw cursor
-            from django.utils.dateparse import parse_datetime
-
             value = parse_datetime(value)
         if value is not None and value.tzinfo is None:
-            from django.utils import timezone
-
             value = value.replace(tzinfo=dt.timezone.utc)
         return value
 
@@ -298,19 +293,6 @@ class EmbeddedBackend(SearchBackend):
         with self.connection.cursor() as cursor:
             cursor.execute(sql, score_params + params + [limit])
             return [row[0] for row in cursor.fetchall()]
-
-    def suggest(self, parsed, filters=None) -> list[str]:
-        """Shorter queries that do find something (drop one word at a time)."""
-        if len(parsed.groups) < 2:
-            return []
-        found = []
-        for i in range(len(parsed.groups)):
-            reduced = parsed.without(i)
-            n = self.count(reduced, filters or {})
-            if n:
-                found.append((n, " ".join(g.text.strip() for g in reduced.groups)))
-        found.sort(key=lambda x: -x[0])
-        return [text for _, text in found[:MAX_SUGGESTIONS]]
 
 
 def _facet_counts(facets, combos, per_combo) -> dict:

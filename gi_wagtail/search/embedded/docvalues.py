@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from gi_wagtail.search.base import FACETS
 from gi_wagtail.search.embedded.dialects import TABLE
+from gi_wagtail.search.models import SearchEntry
 
 # Re-read entries written up to this long before the newest one seen (an
 # indexing transaction may commit after a later one did; they take seconds).
@@ -95,8 +96,6 @@ def get(connection, alias: str) -> Snapshot:
 
 
 def _indexed_at_field():
-    from gi_wagtail.models import SearchEntry
-
     return SearchEntry._meta.get_field("indexed_at")
 
 
