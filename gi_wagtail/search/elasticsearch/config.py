@@ -61,7 +61,16 @@ def fallback_enabled() -> bool:
 
 
 def missing_packages() -> list[str]:
-    return [name for name in PACKAGES if importlib.util.find_spec(name) is None]
+    """The client libraries that cannot be imported (found without importing them)."""
+    missing = []
+    for name in PACKAGES:
+        try:
+            found = importlib.util.find_spec(name) is not None
+        except ImportError:  # an import hook refuses it
+            found = False
+        if not found:
+            missing.append(name)
+    return missing
 
 
 def check_settings() -> list[str]:
