@@ -61,16 +61,17 @@ _local = threading.local()
 
 
 def _pending() -> set[int]:
-    """Ids scheduled in this thread and not queued yet."""
+    """Ids waiting for the current transaction's commit (in a transaction only)."""
     pending = getattr(_local, "pending", None)
-    if pending is None:
+    if pending is None or not any(entry[1] is _queue_pending for entry in connection.run_on_commit):
+        # Nothing will queue them: left by a transaction that was rolled back.
         pending = _local.pending = set()
     return pending
 
 
 def _queue_pending() -> None:
     # Registered once per schedule() call: the first call after the commit queues them all.
-    ids, _local.pending = _pending(), set()
+    ids, _local.pending = getattr(_local, "pending", None) or set(), set()
     if ids:
         update_search_index.enqueue(sorted(ids))
 

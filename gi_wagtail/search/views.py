@@ -7,7 +7,7 @@ import logging
 from urllib.parse import urlencode
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -20,7 +20,7 @@ from gi_wagtail.security.ratelimit import ratelimit
 logger = logging.getLogger(__name__)
 
 
-def _facet_labels():
+def _facet_labels() -> dict[str, str]:
     return {
         "category": _("Category"),
         "year": _("Year"),
@@ -31,11 +31,11 @@ def _facet_labels():
     }
 
 
-def _sort_labels():
+def _sort_labels() -> dict[str, str]:
     return {"relevance": _("Relevance"), "newest": _("Newest first"), "oldest": _("Oldest first")}
 
 
-def _params(request) -> tuple[str, dict, str, object]:
+def _params(request: HttpRequest) -> tuple[str, dict[str, list[str]], str, object]:
     max_len = gi_settings.SEARCH_MAX_QUERY_LENGTH
     max_len = max_len if isinstance(max_len, int) and max_len > 0 else 100
     q = (request.GET.get("q") or request.GET.get("query") or "").strip()
@@ -64,7 +64,7 @@ def _promotions(q: str, page_number: int) -> list[dict]:
     return picks
 
 
-def _link(q, filters, sort, **changes) -> str:
+def _link(q: str, filters: dict[str, list[str]], sort: str, **changes: object) -> str:
     params = {"q": q, **{k: list(v) for k, v in filters.items()}, "sort": sort}
     params.update(changes)
     pairs = []
@@ -76,7 +76,7 @@ def _link(q, filters, sort, **changes) -> str:
     return "?" + urlencode(pairs)
 
 
-def _json(data, status=200) -> HttpResponse:
+def _json(data: dict, status: int = 200) -> HttpResponse:
     # <, > and & escaped too, so the JSON is safe even if sniffed as HTML.
     text = json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
@@ -87,7 +87,7 @@ def _json(data, status=200) -> HttpResponse:
 
 @require_GET
 @ratelimit("gi_wagtail_search")
-def search_view(request):
+def search_view(request: HttpRequest) -> HttpResponse:
     q, filters, sort, page = _params(request)
     page_size = gi_settings.ITEMS_PER_PAGE if isinstance(gi_settings.ITEMS_PER_PAGE, int) else 20
     query = SearchQuery(q, filters=filters, sort=sort, page=page, page_size=page_size)

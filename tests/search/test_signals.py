@@ -120,3 +120,34 @@ def test_each_change_updates_the_index_once_in_a_transaction(search_db, synced, 
         category.save_revision().publish()
     assert synced() == {item.pk: 1, category.pk: 1}
     assert len([c for c in callbacks if c is tasks._queue_pending]) >= 1
+
+
+def test_a_rolled_back_transaction_leaves_nothing_behind(search_db, synced, django_capture_on_commit_callbacks):
+    from django.db import transaction
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        tasks.schedule([999_001])
+        raise RuntimeError
+    with django_capture_on_commit_callbacks(execute=True):
+        tasks.schedule([999_002])
+    assert synced() == {999_002: 1}
+
+
+def test_pages_scheduled_once_per_page_and_transaction(search_db, django_capture_on_commit_callbacks):
+    sent = []
+
+    def record(sender, page_ids, action, **kwargs):
+        sent.append((list(page_ids), action))
+
+    tasks.pages_scheduled.connect(record, sender=Page)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            assert tasks.schedule([3, 1, 1]) == [1, 3]
+            assert tasks.schedule([1, 2], action="delete") == [2]
+            assert tasks.schedule([2]) == []
+        with tasks.batched_updates():
+            assert tasks.schedule([5]) == [5]
+            assert tasks.schedule([5, 6]) == [6]
+    finally:
+        tasks.pages_scheduled.disconnect(record, sender=Page)
+    assert sent == [([1, 3], "index"), ([2], "delete"), ([5], "index"), ([6], "index")]
