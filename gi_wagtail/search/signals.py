@@ -3,7 +3,8 @@
 ``connect()`` (from ``GiWagtailConfig.ready()``) connects the receivers once, per page model:
 
 - a save of an existing live page re-indexes it (publishing, copying, moving and direct saves all save it);
-- publishing or moving a page re-indexes its descendants too (they show its title and URL);
+- publishing or moving a page re-indexes its descendants (they show its title and URL), and the page
+  itself unless its save already did (the bulk importer publishes pages it never saved one by one);
 - unpublishing re-indexes the page (Wagtail saves it as not live, which a save alone cannot tell);
 - deleting a page removes it (the embedded entry goes with the row; Elasticsearch needs telling);
 - adding or removing a view restriction re-evaluates the pages below it.
@@ -30,6 +31,9 @@ from gi_wagtail.search.elasticsearch import signals as elasticsearch_signals
 from gi_wagtail.search.models import SearchSynonym
 from gi_wagtail.search.tasks import schedule, subtree_ids
 
+# Set on a page instance whose save scheduled its re-index, so the page_published or
+# post_page_move that follows (for the same instance) adds only the descendants.
+_SCHEDULED = "_gi_search_scheduled"
 # Fields Wagtail writes when only a draft changes: the live page is unchanged.
 _DRAFT_ONLY = {"latest_revision", "latest_revision_created_at", "draft_title", "has_unpublished_changes",
                "locked", "locked_at", "locked_by"}
@@ -43,12 +47,18 @@ def _saved(sender: type[Page], instance: Page, created: bool = False, raw: bool 
     if update_fields is not None and set(update_fields) <= _DRAFT_ONLY:
         return
     schedule([instance.pk])
+    setattr(instance, _SCHEDULED, True)
+
+
+def _page_and_descendants(instance: Page) -> list[int]:
+    saved = instance.__dict__.pop(_SCHEDULED, False)
+    if not instance.numchild:
+        return [] if saved else [instance.pk]
+    return subtree_ids(instance, inclusive=not saved)
 
 
 def _published(sender: type[Page], instance: Page, **kwargs: Any) -> None:
-    # The page itself was saved; its descendants show its title (category) and URL.
-    if instance.numchild:
-        schedule(subtree_ids(instance, inclusive=False))
+    schedule(_page_and_descendants(instance))
 
 
 def _unpublished(sender: type[Page], instance: Page, **kwargs: Any) -> None:
@@ -56,9 +66,8 @@ def _unpublished(sender: type[Page], instance: Page, **kwargs: Any) -> None:
 
 
 def _moved(sender: type[Page], instance: Page, **kwargs: Any) -> None:
-    # The page itself was saved at its new place; its descendants have new URLs and maybe a new category.
-    if instance.numchild:
-        schedule(subtree_ids(instance, inclusive=False))
+    # Descendants have new URLs and maybe a new category.
+    schedule(_page_and_descendants(instance))
 
 
 def _deleted(sender: type[Page], instance: Page, **kwargs: Any) -> None:

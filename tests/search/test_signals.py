@@ -151,3 +151,16 @@ def test_pages_scheduled_once_per_page_and_transaction(search_db, django_capture
     finally:
         tasks.pages_scheduled.disconnect(record, sender=Page)
     assert sent == [([1, 3], "index"), ([2], "delete"), ([5], "index"), ([6], "index")]
+
+
+def test_published_without_a_save_indexes_the_page(search_db, synced, django_capture_on_commit_callbacks):
+    """The bulk importer creates pages with bulk_create (no post_save) and sends page_published."""
+    root_page()
+    with django_capture_on_commit_callbacks(execute=True):
+        _, category, _ = build_catalogue()
+        item = add_item(category, "关于防汛工作的通知", publish=False)
+    synced()
+    DisclosureItemPage.objects.filter(pk=item.pk).update(live=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        page_published.send(sender=DisclosureItemPage, instance=item)
+    assert synced() == {item.pk: 1}
