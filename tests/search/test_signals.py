@@ -107,7 +107,8 @@ def test_each_change_updates_the_index_once_in_autocommit(synced):
     assert synced() == {item.pk: 1}
 
 
-def test_each_change_updates_the_index_once_in_a_transaction(search_db, synced, django_capture_on_commit_callbacks):
+@pytest.mark.django_db  # one transaction on every database (search_db commits on MySQL)
+def test_each_change_updates_the_index_once_in_a_transaction(synced, django_capture_on_commit_callbacks):
     root_page()
     with django_capture_on_commit_callbacks(execute=True):
         _, category, organisation = build_catalogue()
@@ -122,7 +123,8 @@ def test_each_change_updates_the_index_once_in_a_transaction(search_db, synced, 
     assert len([c for c in callbacks if c is tasks._queue_pending]) >= 1
 
 
-def test_a_rolled_back_transaction_leaves_nothing_behind(search_db, synced, django_capture_on_commit_callbacks):
+@pytest.mark.django_db  # one transaction on every database (search_db commits on MySQL)
+def test_a_rolled_back_transaction_leaves_nothing_behind(synced, django_capture_on_commit_callbacks):
     from django.db import transaction
 
     with pytest.raises(RuntimeError), transaction.atomic():
@@ -133,7 +135,8 @@ def test_a_rolled_back_transaction_leaves_nothing_behind(search_db, synced, djan
     assert synced() == {999_002: 1}
 
 
-def test_pages_scheduled_once_per_page_and_transaction(search_db, django_capture_on_commit_callbacks):
+@pytest.mark.django_db  # one transaction on every database (search_db commits on MySQL)
+def test_pages_scheduled_once_per_page_and_transaction(django_capture_on_commit_callbacks):
     sent = []
 
     def record(sender, page_ids, action, **kwargs):
@@ -153,7 +156,8 @@ def test_pages_scheduled_once_per_page_and_transaction(search_db, django_capture
     assert sent == [([1, 3], "index"), ([2], "delete"), ([5], "index"), ([6], "index")]
 
 
-def test_published_without_a_save_indexes_the_page(search_db, synced, django_capture_on_commit_callbacks):
+@pytest.mark.django_db  # one transaction on every database (search_db commits on MySQL)
+def test_published_without_a_save_indexes_the_page(synced, django_capture_on_commit_callbacks):
     """The bulk importer creates pages with bulk_create (no post_save) and sends page_published."""
     root_page()
     with django_capture_on_commit_callbacks(execute=True):
