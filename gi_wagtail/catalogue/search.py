@@ -20,8 +20,16 @@ from gi_wagtail.catalogue.models.item import (
     ItemKeyword,
     Validity,
 )
-from gi_wagtail.search import documents
 from gi_wagtail.search.base import SearchDocument
+from gi_wagtail.search.documents import (
+    MAX_BODY_CHARS,
+    ancestor_paths,
+    aware,
+    page_url,
+    plain_text,
+    register as register_source,
+    register_value_labels,
+)
 
 # What item_document and Page.get_url read: loading only these halves the cost of building items.
 ITEM_FIELDS = ("id", "content_type_id", "path", "depth", "url_path", "title", "first_published_at", "summary", "body",
@@ -33,9 +41,9 @@ _PREFETCHED = "_gi_search_prefetched"
 
 
 def register() -> None:
-    documents.register(AbstractDisclosureItemPage, "item", document=item_document, load=load_items,
-                       extra=item_extra, extra_fields=EXTRA_FIELDS)
-    documents.register_value_labels("validity", validity_label)
+    register_source(AbstractDisclosureItemPage, "item", document=item_document, load=load_items,
+                    extra=item_extra, extra_fields=EXTRA_FIELDS)
+    register_value_labels("validity", validity_label)
 
 
 def validity_label(value: str) -> str:
@@ -65,12 +73,12 @@ def item_document(page: AbstractDisclosureItemPage) -> SearchDocument:
     else:
         attachment_titles = [a.display_title for a in page.attachments.all()] if hasattr(page, "attachments") else []
     category = prefetched["category"] if "category" in prefetched else category_title(page)
-    body = " ".join(x for x in [page.summary, documents.plain_text(page.body), *attachment_titles] if x)
+    body = " ".join(x for x in [page.summary, plain_text(page.body), *attachment_titles] if x)
     return SearchDocument(
         page_id=page.pk,
         title=page.title,
-        url=documents.page_url(page, prefetched.get("site_root_paths")),
-        body=body[: documents.MAX_BODY_CHARS],
+        url=page_url(page, prefetched.get("site_root_paths")),
+        body=body[: MAX_BODY_CHARS],
         doc_no=page.doc_no,
         index_no=page.index_no,
         category=category,
@@ -79,7 +87,7 @@ def item_document(page: AbstractDisclosureItemPage) -> SearchDocument:
         genre=page.genre.name if page.genre_id else "",
         validity=page.validity,
         keywords=" ".join(keywords),
-        published=documents.aware(page.published_on) or page.first_published_at,
+        published=aware(page.published_on) or page.first_published_at,
     )
 
 
@@ -101,12 +109,12 @@ def load_items(model: type[AbstractDisclosureItemPage], ids: list[int]) -> list[
             attachments[attachment.page_id].append(attachment.display_title)
         for pk, values in prefetched.items():
             values["keywords"], values["attachments"] = keywords[pk], attachments[pk]
-    paths = {path for item in items for path in documents.ancestor_paths(item)[:-1]}
+    paths = {path for item in items for path in ancestor_paths(item)[:-1]}
     categories = dict(Page.objects.filter(path__in=paths).type(AbstractCatalogueCategoryPage)
                       .values_list("path", "title")) if paths else {}
     site_root_paths = Site.get_site_root_paths()
     for item in items:
-        nearest = [categories[p] for p in documents.ancestor_paths(item)[:-1] if p in categories]
+        nearest = [categories[p] for p in ancestor_paths(item)[:-1] if p in categories]
         values = prefetched[item.pk]
         values["category"] = nearest[-1] if nearest else ""
         values["site_root_paths"] = site_root_paths

@@ -11,15 +11,15 @@ from django.utils.html import strip_tags
 
 from gi_wagtail.catalogue.search import category_title
 from gi_wagtail.reports.models import AbstractAnnualReportPage
-from gi_wagtail.search import documents
 from gi_wagtail.search.base import SearchDocument
+from gi_wagtail.search.documents import MAX_BODY_CHARS, aware, page_url, register as register_source
 
 EXTRA_FIELDS = {"report_year": "keyword"}
 
 
 def register() -> None:
-    documents.register(AbstractAnnualReportPage, "report", document=report_document, extra=report_extra,
-                       extra_fields=EXTRA_FIELDS)
+    register_source(AbstractAnnualReportPage, "report", document=report_document, extra=report_extra,
+                    extra_fields=EXTRA_FIELDS)
 
 
 def report_extra(page: AbstractAnnualReportPage) -> dict[str, str | None]:
@@ -35,10 +35,10 @@ def report_document(page: AbstractAnnualReportPage) -> SearchDocument:
     return SearchDocument(
         page_id=page.pk,
         title=page.title,
-        url=documents.page_url(page),
-        body=body[: documents.MAX_BODY_CHARS],
+        url=page_url(page),
+        body=body[: MAX_BODY_CHARS],
         category=category_title(page),
         organisation=organisation.name if organisation else "",
         keywords=organisation.short_name if organisation and organisation.short_name else "",
-        published=documents.aware(page.published_on) or page.first_published_at,
+        published=aware(page.published_on) or page.first_published_at,
     )
