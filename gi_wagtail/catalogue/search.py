@@ -18,8 +18,8 @@ from gi_wagtail.catalogue.models.item import (
     DisclosureItemPage,
     ItemAttachment,
     ItemKeyword,
-    Validity,
 )
+from gi_wagtail.catalogue.models.validity import Validity
 from gi_wagtail.search.base import SearchDocument
 from gi_wagtail.search.documents import (
     MAX_BODY_CHARS,
