@@ -63,6 +63,7 @@ _local = threading.local()
 def _pending() -> set[int]:
     """Ids waiting for the current transaction's commit (in a transaction only)."""
     pending = getattr(_local, "pending", None)
+    # run_on_commit holds (savepoint ids, callback, robust) per on_commit() (what captureOnCommitCallbacks reads).
     if pending is None or not any(entry[1] is _queue_pending for entry in connection.run_on_commit):
         # Nothing will queue them: left by a transaction that was rolled back.
         pending = _local.pending = set()

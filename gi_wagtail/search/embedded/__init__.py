@@ -258,7 +258,7 @@ class EmbeddedBackend(SearchBackend):
         d = self.dialect
         if not d.materialized:
             return self._facets_grouped(cursor, from_, where, params, facets)
-        parts = [f"SELECT '_total' AS facet, '' AS value, COUNT(*) AS n FROM m"]
+        parts = ["SELECT '_total' AS facet, '' AS value, COUNT(*) AS n FROM m"]
         for name in facets:
             col = f"CAST({name} AS {d.text_type})" if name == "year" else name
             parts.append(f"SELECT '{name}', {col}, COUNT(*) FROM m GROUP BY {col}")
