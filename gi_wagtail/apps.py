@@ -11,8 +11,14 @@ class GiWagtailConfig(AppConfig):
     def ready(self):
         # Each room connects its receivers here, once, per model.
         from gi_wagtail import checks  # noqa: F401  (registers system checks)
+        from gi_wagtail.catalogue import search as catalogue_search
         from gi_wagtail.catalogue import signals as catalogue_signals
-        from gi_wagtail.search import signals as search_signals  # noqa: F401  (index sync, editor synonyms)
-        from gi_wagtail.search.elasticsearch import sync  # noqa: F401  (Elasticsearch index backlog)
+        from gi_wagtail.reports import search as reports_search
+        from gi_wagtail.search import signals as search_signals
 
         catalogue_signals.connect()
+        # The domains register their search documents; search connects index sync per page model
+        # (and the Elasticsearch outbox only when that backend is configured).
+        catalogue_search.register()
+        reports_search.register()
+        search_signals.connect()

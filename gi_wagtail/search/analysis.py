@@ -18,8 +18,8 @@ import hashlib
 from dataclasses import dataclass, field
 
 from gi_wagtail.search import segment
-from gi_wagtail.text.normalise import normalise
 from gi_wagtail.search.synonyms import SynonymTable, get_table
+from gi_wagtail.text.normalise import normalise
 
 MAX_QUERY_CHARS = 200
 MAX_GROUPS = 16

@@ -26,5 +26,5 @@ class SearchIndexBacklog(models.Model):
         verbose_name = _("search index backlog entry")
         verbose_name_plural = _("search index backlog")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.action} page {self.page_id}"

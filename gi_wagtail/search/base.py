@@ -11,7 +11,12 @@ import datetime as dt
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.module_loading import import_string
+
+from gi_wagtail.conf import gi_settings
 from gi_wagtail.search.analysis import ParsedQuery, parse_query
 
 FACETS = ("category", "year", "organisation", "topic", "genre", "validity")
@@ -20,6 +25,7 @@ MAX_PAGE = 500
 MAX_PAGE_SIZE = 100
 MAX_FILTER_VALUES = 20
 MAX_VALUE_LENGTH = 100
+MAX_SUGGESTIONS = 3
 
 
 @dataclass
@@ -32,7 +38,7 @@ class SearchQuery:
     page_size: int = 10
     synonyms: bool = True
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         self.query = (self.query if isinstance(self.query, str) else "")[:1000]
         clean: dict[str, list[str]] = {}
         for name, values in (self.filters or {}).items():
@@ -70,7 +76,7 @@ class SearchQuery:
         return (self.page - 1) * self.page_size
 
 
-def _clamp(value, low, high, default) -> int:
+def _clamp(value: object, low: int, high: int, default: int) -> int:
     try:
         value = int(value)
     except (TypeError, ValueError):
@@ -96,6 +102,10 @@ class SearchDocument:
     keywords: str = ""
     published: dt.datetime | None = None
     year: int | None = None
+    # What the page is ("item", "report" …; see ``documents.register``) and fields
+    # beyond these (indexed by Elasticsearch as its registered extra fields).
+    kind: str = "page"
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -115,7 +125,7 @@ class Hit:
     title_highlight: str = ""  # safe HTML
     highlight: str = ""  # safe HTML
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "id": self.page_id,
             "title": self.title,
@@ -144,12 +154,16 @@ class SearchResults:
     # True when nothing matched exactly and the results match a looser query
     # (the characters of unknown words anywhere in the text).
     relaxed: bool = False
+    engine: str = ""  # the backend that answered
+    fallback: bool = False  # True when the configured backend failed and another one answered
+    notice: str = ""  # a message for the visitor (e.g. why the results come from the fallback)
+    cursor: list | None = None  # sort values of the last hit (Elasticsearch ``search_after``)
 
     @property
     def num_pages(self) -> int:
         return max(1, -(-self.total // self.query.page_size))
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "query": self.query.query,
             "page": self.query.page,
@@ -186,25 +200,48 @@ class SearchBackend(ABC):
     @abstractmethod
     def indexed_ids(self) -> set[int]: ...
 
+    def count_matching(self, parsed: ParsedQuery, filters: dict[str, list[str]] | None = None) -> int:
+        """How many documents match (used by ``suggest``)."""
+        raise NotImplementedError
+
+    def suggest(self, parsed: ParsedQuery, filters: dict[str, list[str]] | None = None) -> list[str]:
+        """Shorter queries that do find something (drop one word at a time), most results first."""
+        if len(parsed.groups) < 2:
+            return []
+        found = []
+        for i in range(len(parsed.groups)):
+            reduced = parsed.without(i)
+            n = self.count_matching(reduced, filters or {})
+            if n:
+                found.append((n, " ".join(g.text.strip() for g in reduced.groups)))
+        found.sort(key=lambda x: -x[0])
+        return [text for _, text in found[:MAX_SUGGESTIONS]]
+
     def close(self) -> None:
         pass
 
 
-def get_backend(name: str | None = None) -> SearchBackend:
-    """The configured backend (``GI_WAGTAIL["SEARCH_BACKEND"]``, default embedded)."""
-    from django.conf import settings
-    from django.utils.module_loading import import_string
+BACKENDS = {
+    "embedded": "gi_wagtail.search.embedded.EmbeddedBackend",
+    "elasticsearch": "gi_wagtail.search.elasticsearch.ElasticsearchBackend",
+}
+ELASTICSEARCH_MISSING = (
+    "The Elasticsearch search backend needs the elasticsearch and elasticsearch-dsl packages: "
+    "pip install gi-wagtail[elasticsearch]"
+)
 
-    if not name:
-        conf = getattr(settings, "GI_WAGTAIL", {}) or {}
-        name = conf.get("SEARCH_BACKEND") or "embedded"
-    aliases = {
-        "embedded": "gi_wagtail.search.embedded.EmbeddedBackend",
-        "elasticsearch": "gi_wagtail.search.elasticsearch.ElasticsearchBackend",
-    }
-    path = aliases.get(name, name)
+
+def get_backend(name: str | None = None, **options: Any) -> SearchBackend:
+    """The configured backend (``GI_WAGTAIL["SEARCH_BACKEND"]``, default embedded), or the one
+    named (an alias or a dotted path); ``options`` go to its constructor."""
+    name = name or gi_settings.SEARCH_BACKEND or "embedded"
+    path = BACKENDS.get(name, name)
     try:
         cls = import_string(path)
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.split(".")[0] in ("elasticsearch", "elasticsearch_dsl", "elastic_transport"):
+            raise ImproperlyConfigured(ELASTICSEARCH_MISSING) from exc
+        raise ValueError(f"Unknown search backend {name!r}") from exc
     except ImportError as exc:
         raise ValueError(f"Unknown search backend {name!r}") from exc
-    return cls()
+    return cls(**options)

@@ -1,8 +1,11 @@
 """Search index storage for the embedded (site database) search backend."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+
+from gi_wagtail.search.synonyms import parse_lines
 
 
 class SearchEntry(models.Model):
@@ -28,7 +31,7 @@ class SearchEntry(models.Model):
         verbose_name = _("search entry")
         verbose_name_plural = _("search entries")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.title
 
 
@@ -65,13 +68,9 @@ class SearchSynonym(models.Model):
         verbose_name_plural = _("search synonyms")
         ordering = ["terms"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.terms
 
-    def clean(self):
-        from django.core.exceptions import ValidationError
-
-        from gi_wagtail.search.synonyms import parse_lines
-
+    def clean(self) -> None:
         if not parse_lines([self.terms.replace("#", " ")]):
             raise ValidationError({"terms": _("Enter at least two different words.")})

@@ -15,8 +15,11 @@ from collections.abc import Callable, Iterator
 
 from django.db import connections, router
 
+from gi_wagtail.search.analysis import index_text
+from gi_wagtail.search.base import SearchBackend
 from gi_wagtail.search.documents import documents_for_ids
 from gi_wagtail.search.embedded.storage import document_rows
+from gi_wagtail.search.models import SearchEntry
 
 MAX_JOBS = 4
 
@@ -29,8 +32,6 @@ def default_jobs(pages: int, batch_size: int) -> int:
 
 
 def _can_fork() -> bool:
-    from gi_wagtail.models import SearchEntry
-
     connection = connections[router.db_for_write(SearchEntry)]
     if connection.in_atomic_block:  # children could not see uncommitted pages
         return False
@@ -74,12 +75,10 @@ def _init_worker() -> None:
 
 def _warm_up() -> None:
     # Load the segmenter dictionary and OpenCC once, before forking: children share them.
-    from gi_wagtail.search.analysis import index_text
-
     index_text("预热分词词典")
 
 
-def write_all(backend, ids: list[int], batch_size: int, jobs: int, progress: Callable[[int], object]) -> int:
+def write_all(backend: SearchBackend, ids: list[int], batch_size: int, jobs: int, progress: Callable[[int], object]) -> int:
     written = 0
     write_rows = getattr(backend, "write_rows", None)
     if write_rows is None:  # another backend: documents, one batch at a time

@@ -1,52 +1,80 @@
-"""Keep the search index in step with the page tree.
+"""Keep the search index in step with the page tree: the one place that decides which pages change.
 
-Publish, unpublish, move, privacy (view restriction) and validity changes
-re-evaluate the affected pages; deleting a page deletes its entry through the
-foreign key.
+``connect()`` (from ``GiWagtailConfig.ready()``) connects the receivers once, per page model:
+
+- a save of an existing live page re-indexes it (publishing, copying, moving and direct saves all save it);
+- publishing or moving a page re-indexes its descendants (they show its title and URL), and the page
+  itself unless its save already did (the bulk importer publishes pages it never saved one by one);
+- unpublishing re-indexes the page (Wagtail saves it as not live, which a save alone cannot tell);
+- deleting a page removes it (the embedded entry goes with the row; Elasticsearch needs telling);
+- adding or removing a view restriction re-evaluates the pages below it.
+
+Each change reaches the index once, after the commit (``gi_wagtail.search.tasks.schedule``).
+With the Elasticsearch backend, ``gi_wagtail.search.elasticsearch.signals`` records each change
+in its outbox as well, inside the same transaction.
 """
 
+from __future__ import annotations
+
+from typing import Any
+
+from django.apps import apps
+from django.core.signals import setting_changed
+from django.db import DatabaseError
 from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from gi_wagtail.conf import gi_settings
+from gi_wagtail.search import synonyms
+from gi_wagtail.search.elasticsearch import signals as elasticsearch_signals
+from gi_wagtail.search.models import SearchSynonym
 from gi_wagtail.search.tasks import schedule, subtree_ids
 
+# Set on a page instance whose save scheduled its re-index, so the page_published or
+# post_page_move that follows (for the same instance) adds only the descendants.
+_SCHEDULED = "_gi_search_scheduled"
 # Fields Wagtail writes when only a draft changes: the live page is unchanged.
 _DRAFT_ONLY = {"latest_revision", "latest_revision_created_at", "draft_title", "has_unpublished_changes",
                "locked", "locked_at", "locked_by"}
 
 
-@receiver(page_published)
-def _published(sender, instance, **kwargs):
-    # Descendants show the page's title (category) and URL: re-evaluate them too.
-    schedule(subtree_ids(instance) if instance.numchild else [instance.pk])
-
-
-@receiver(page_unpublished)
-def _unpublished(sender, instance, **kwargs):
-    schedule(subtree_ids(instance))
-
-
-@receiver(post_page_move)
-def _moved(sender, instance, **kwargs):
-    schedule(subtree_ids(instance))
-
-
-@receiver(post_save)
-def _saved(sender, instance, created, update_fields=None, **kwargs):
-    # Direct saves of live pages (e.g. a validity change made by code) are
-    # re-indexed; draft-only bookkeeping saves are not.
-    if not isinstance(instance, Page) or created or not instance.live:
+def _saved(sender: type[Page], instance: Page, created: bool = False, raw: bool = False, update_fields: Any = None,
+           **kwargs: Any) -> None:
+    # Not: fixtures, new pages (they go live by publishing), drafts (unpublishing is seen by _unpublished).
+    if raw or created or not instance.live:
         return
     if update_fields is not None and set(update_fields) <= _DRAFT_ONLY:
         return
     schedule([instance.pk])
+    setattr(instance, _SCHEDULED, True)
 
 
-@receiver(post_save, sender=PageViewRestriction)
-@receiver(post_delete, sender=PageViewRestriction)
-def _privacy_changed(sender, instance, **kwargs):
+def _page_and_descendants(instance: Page) -> list[int]:
+    saved = instance.__dict__.pop(_SCHEDULED, False)
+    if not instance.numchild:
+        return [] if saved else [instance.pk]
+    return subtree_ids(instance, inclusive=not saved)
+
+
+def _published(sender: type[Page], instance: Page, **kwargs: Any) -> None:
+    schedule(_page_and_descendants(instance))
+
+
+def _unpublished(sender: type[Page], instance: Page, **kwargs: Any) -> None:
+    schedule([instance.pk])
+
+
+def _moved(sender: type[Page], instance: Page, **kwargs: Any) -> None:
+    # Descendants have new URLs and maybe a new category.
+    schedule(_page_and_descendants(instance))
+
+
+def _deleted(sender: type[Page], instance: Page, **kwargs: Any) -> None:
+    schedule([instance.pk], action="delete")
+
+
+def _privacy_changed(sender: type[PageViewRestriction], instance: PageViewRestriction, **kwargs: Any) -> None:
     try:
         page = Page.objects.get(pk=instance.page_id)
     except Page.DoesNotExist:
@@ -54,36 +82,58 @@ def _privacy_changed(sender, instance, **kwargs):
     schedule(subtree_ids(page))
 
 
+def page_models() -> list[type[Page]]:
+    """Every concrete page model of the site (Page itself included)."""
+    return [model for model in apps.get_models() if issubclass(model, Page)]
+
+
+def connect() -> None:
+    """Connect every receiver, once (``dispatch_uid``); called from ``GiWagtailConfig.ready()``."""
+    for model in page_models():
+        label = model._meta.label_lower
+        post_save.connect(_saved, sender=model, dispatch_uid=f"gi_wagtail_search_saved_{label}")
+        page_published.connect(_published, sender=model, dispatch_uid=f"gi_wagtail_search_published_{label}")
+        page_unpublished.connect(_unpublished, sender=model, dispatch_uid=f"gi_wagtail_search_unpublished_{label}")
+        post_page_move.connect(_moved, sender=model, dispatch_uid=f"gi_wagtail_search_moved_{label}")
+    # Deleting a page of any type deletes its Page row.
+    post_delete.connect(_deleted, sender=Page, dispatch_uid="gi_wagtail_search_deleted")
+    post_save.connect(_privacy_changed, sender=PageViewRestriction, dispatch_uid="gi_wagtail_search_privacy_saved")
+    post_delete.connect(_privacy_changed, sender=PageViewRestriction, dispatch_uid="gi_wagtail_search_privacy_deleted")
+    connect_synonyms()
+    connect_backend()
+    setting_changed.connect(_setting_changed, dispatch_uid="gi_wagtail_search_backend_setting")
+
+
+def connect_backend() -> None:
+    """The configured backend's own receivers (the Elasticsearch outbox), and only those."""
+    if gi_settings.SEARCH_BACKEND == "elasticsearch":
+        elasticsearch_signals.connect()
+    else:
+        elasticsearch_signals.disconnect()
+
+
+def _setting_changed(*, setting: str, **kwargs: Any) -> None:
+    # override_settings in tests; gi_wagtail.conf has reloaded gi_settings by now.
+    if setting == "GI_WAGTAIL":
+        connect_backend()
+
+
 # --- editor synonyms ----------------------------------------------------------------------------
 
-def _editor_synonyms():
-    from django.db import DatabaseError
 
-    from gi_wagtail.models import SearchSynonym
-
-    from gi_wagtail.search.synonyms import parse_lines
-
+def _editor_synonyms() -> list[list[str]]:
     try:
         lines = list(SearchSynonym.objects.filter(active=True).values_list("terms", flat=True))
     except DatabaseError:  # before migrate
         return []
-    return parse_lines(line.replace("#", " ") for line in lines)
+    return synonyms.parse_lines(line.replace("#", " ") for line in lines)
 
 
-def _synonyms_changed(sender, **kwargs):
-    from gi_wagtail.search.synonyms import invalidate
-
-    invalidate()
+def _synonyms_changed(sender: type[SearchSynonym], **kwargs: Any) -> None:
+    synonyms.invalidate()
 
 
-def connect_synonyms():
-    from gi_wagtail.models import SearchSynonym
-
-    from gi_wagtail.search.synonyms import register_provider
-
-    register_provider(_editor_synonyms)
+def connect_synonyms() -> None:
+    synonyms.register_provider(_editor_synonyms)
     post_save.connect(_synonyms_changed, sender=SearchSynonym, dispatch_uid="gi_wagtail_synonyms_saved")
     post_delete.connect(_synonyms_changed, sender=SearchSynonym, dispatch_uid="gi_wagtail_synonyms_deleted")
-
-
-connect_synonyms()

@@ -12,6 +12,7 @@ import threading
 from collections.abc import Callable, Iterable
 from importlib import resources
 
+from gi_wagtail.conf import gi_settings
 from gi_wagtail.text.normalise import normalise
 
 logger = logging.getLogger(__name__)
@@ -44,8 +45,6 @@ def shipped_groups() -> list[list[str]]:
 def settings_file_groups() -> list[list[str]]:
     """Groups from ``GI_WAGTAIL["SYNONYMS_FILE"]`` (same format as data/synonyms.txt)."""
     try:
-        from gi_wagtail.conf import gi_settings
-
         path = gi_settings.SYNONYMS_FILE
     except Exception:  # settings not configured (pure analysis use)
         return []

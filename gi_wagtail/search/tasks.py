@@ -1,22 +1,31 @@
-"""Index updates as django-tasks tasks (the immediate backend runs them at once)."""
+"""Index updates as django-tasks tasks (the immediate backend runs them at once).
+
+``schedule(ids)`` is called by ``gi_wagtail.search.signals`` inside the transaction that
+changes the pages. However many times a page is scheduled in one transaction (a publish
+saves the page and then sends ``page_published``), it is re-indexed once, after the commit.
+"""
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from django.db import connection, transaction
+from django.dispatch import Signal
 from django_tasks import task
 from wagtail.models import Page
 
-from gi_wagtail.search.base import get_backend
-from gi_wagtail.search.documents import documents_for_ids, searchable_ids
+from gi_wagtail.search.base import SearchBackend, get_backend
+from gi_wagtail.search.documents import BATCH, current_documents
 
-# Pages whose documents are built and written together (bounded memory for big subtrees).
-BATCH = 500
+# Sent (sender=Page, page_ids, action) inside the transaction that changes the pages, once per
+# page and transaction, before the update is queued: a backend with an outbox records it here.
+pages_scheduled = Signal()
 
 
-def sync_pages(page_ids: list[int], backend=None) -> dict:
+def sync_pages(page_ids: Iterable[int], backend: SearchBackend | None = None) -> dict[str, Any]:
     """Bring the index in line with the current state of these pages.
 
     Works in batches with a fixed number of queries each, so an importer can
@@ -28,11 +37,7 @@ def sync_pages(page_ids: list[int], backend=None) -> dict:
     ids = list(dict.fromkeys(int(i) for i in page_ids))
     indexed = removed = 0
     for start in range(0, len(ids), BATCH):
-        chunk = ids[start : start + BATCH]
-        keep = searchable_ids(chunk)
-        docs = documents_for_ids([pk for pk in chunk if pk in keep])
-        found = {d.page_id for d in docs}
-        gone = [pk for pk in chunk if pk not in found]
+        docs, gone = current_documents(ids[start : start + BATCH])
         backend.index(docs)
         backend.delete(gone)
         indexed, removed = indexed + len(docs), removed + len(gone)
@@ -40,40 +45,74 @@ def sync_pages(page_ids: list[int], backend=None) -> dict:
 
 
 @task()
-def update_search_index(page_ids: list[int]) -> dict:
+def update_search_index(page_ids: list[int]) -> dict[str, Any]:
     return sync_pages(page_ids)
 
 
-def subtree_ids(page: Page) -> list[int]:
-    return list(Page.objects.filter(path__startswith=page.path).values_list("pk", flat=True))
+def subtree_ids(page: Page, inclusive: bool = True) -> list[int]:
+    """Ids of the page's descendants (and of the page itself when ``inclusive``)."""
+    pages = Page.objects.filter(path__startswith=page.path)
+    if not inclusive:
+        pages = pages.exclude(pk=page.pk)
+    return list(pages.values_list("pk", flat=True))
 
 
-_batch = threading.local()
+_local = threading.local()
+
+
+def _pending() -> set[int]:
+    """Ids waiting for the current transaction's commit (in a transaction only)."""
+    pending = getattr(_local, "pending", None)
+    # run_on_commit holds (savepoint ids, callback, robust) per on_commit() (what captureOnCommitCallbacks reads).
+    if pending is None or not any(entry[1] is _queue_pending for entry in connection.run_on_commit):
+        # Nothing will queue them: left by a transaction that was rolled back.
+        pending = _local.pending = set()
+    return pending
+
+
+def _queue_pending() -> None:
+    # Registered once per schedule() call: the first call after the commit queues them all.
+    ids, _local.pending = getattr(_local, "pending", None) or set(), set()
+    if ids:
+        update_search_index.enqueue(sorted(ids))
+
+
+def _queue(ids: list[int]) -> None:
+    if not connection.in_atomic_block:
+        update_search_index.enqueue(sorted(ids))
+        return
+    _pending().update(ids)
+    transaction.on_commit(_queue_pending, robust=True)
 
 
 @contextmanager
-def batched_updates():
+def batched_updates() -> Iterator[None]:
     """Collect the updates scheduled inside the block and schedule them as one task when it ends
     (a bulk import publishes hundreds of pages per transaction)."""
-    outer = getattr(_batch, "ids", None)
-    _batch.ids = set() if outer is None else outer
+    outer = getattr(_local, "batch", None)
+    _local.batch = set() if outer is None else outer
     try:
         yield
     finally:
         if outer is None:
-            ids, _batch.ids = _batch.ids, None
-            schedule(ids)
+            ids, _local.batch = _local.batch, None
+            if ids:
+                _queue(sorted(ids))
 
 
-def schedule(page_ids) -> None:
-    """Enqueue an index update once the current transaction has committed."""
-    ids = sorted(set(int(i) for i in page_ids))
+def schedule(page_ids: Iterable[int], action: str = "index") -> list[int]:
+    """Re-index these pages once the current transaction has committed (at once outside one).
+    Returns the ids not already waiting for it (or for the end of ``batched_updates``)."""
+    ids = sorted({int(i) for i in page_ids})
     if not ids:
-        return
-    if getattr(_batch, "ids", None) is not None:
-        _batch.ids.update(ids)
-        return
-    if connection.in_atomic_block:
-        transaction.on_commit(lambda: update_search_index.enqueue(ids), robust=True)
+        return []
+    batch = getattr(_local, "batch", None)
+    waiting = batch if batch is not None else _pending() if connection.in_atomic_block else set()
+    new = [i for i in ids if i not in waiting]
+    if new:
+        pages_scheduled.send(sender=Page, page_ids=new, action=action)
+    if batch is not None:
+        batch.update(new)
     else:
-        update_search_index.enqueue(ids)
+        _queue(ids)
+    return new

@@ -7,19 +7,20 @@ import logging
 from urllib.parse import urlencode
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from gi_wagtail.security.ratelimit import ratelimit
 from gi_wagtail.conf import gi_settings
 from gi_wagtail.search.base import FACETS, SORTS, SearchQuery, get_backend
+from gi_wagtail.search.documents import value_label
+from gi_wagtail.security.ratelimit import ratelimit
 
 logger = logging.getLogger(__name__)
 
 
-def _facet_labels():
+def _facet_labels() -> dict[str, str]:
     return {
         "category": _("Category"),
         "year": _("Year"),
@@ -30,22 +31,11 @@ def _facet_labels():
     }
 
 
-def _sort_labels():
+def _sort_labels() -> dict[str, str]:
     return {"relevance": _("Relevance"), "newest": _("Newest first"), "oldest": _("Oldest first")}
 
 
-def _value_label(facet, value):
-    if facet == "validity":
-        from gi_wagtail.models import Validity
-
-        try:
-            return str(Validity(value).label)
-        except ValueError:
-            return value
-    return value
-
-
-def _params(request) -> tuple[str, dict, str, object]:
+def _params(request: HttpRequest) -> tuple[str, dict[str, list[str]], str, object]:
     max_len = gi_settings.SEARCH_MAX_QUERY_LENGTH
     max_len = max_len if isinstance(max_len, int) and max_len > 0 else 100
     q = (request.GET.get("q") or request.GET.get("query") or "").strip()
@@ -74,7 +64,7 @@ def _promotions(q: str, page_number: int) -> list[dict]:
     return picks
 
 
-def _link(q, filters, sort, **changes) -> str:
+def _link(q: str, filters: dict[str, list[str]], sort: str, **changes: object) -> str:
     params = {"q": q, **{k: list(v) for k, v in filters.items()}, "sort": sort}
     params.update(changes)
     pairs = []
@@ -86,7 +76,7 @@ def _link(q, filters, sort, **changes) -> str:
     return "?" + urlencode(pairs)
 
 
-def _json(data, status=200) -> HttpResponse:
+def _json(data: dict, status: int = 200) -> HttpResponse:
     # <, > and & escaped too, so the JSON is safe even if sniffed as HTML.
     text = json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
@@ -97,7 +87,7 @@ def _json(data, status=200) -> HttpResponse:
 
 @require_GET
 @ratelimit("gi_wagtail_search")
-def search_view(request):
+def search_view(request: HttpRequest) -> HttpResponse:
     q, filters, sort, page = _params(request)
     page_size = gi_settings.ITEMS_PER_PAGE if isinstance(gi_settings.ITEMS_PER_PAGE, int) else 20
     query = SearchQuery(q, filters=filters, sort=sort, page=page, page_size=page_size)
@@ -113,7 +103,7 @@ def search_view(request):
     if request.GET.get("format") == "json":
         data = results.as_dict() if results else {"query": q, "total": 0, "hits": [], "facets": {}, "suggestions": []}
         data["promotions"] = promotions
-        if getattr(results, "notice", None):  # e.g. Elasticsearch down, embedded fallback
+        if results and results.notice:  # e.g. Elasticsearch down, embedded fallback
             data["notice"] = str(results.notice)
         if error:
             data["error"] = error
@@ -131,7 +121,7 @@ def search_view(request):
             for value, count in values:
                 chosen = value in selected
                 new = [v for v in selected if v != value] if chosen else [*selected, value]
-                entries.append({"value": value, "label": _value_label(name, value), "count": count,
+                entries.append({"value": value, "label": value_label(name, value), "count": count,
                                 "selected": chosen,
                                 "url": _link(q, {**query.filters, name: new}, query.sort, page=None)})
             facets.append({"name": name, "label": labels[name], "values": entries})

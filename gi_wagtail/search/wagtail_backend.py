@@ -12,17 +12,22 @@ Searches of images, documents, snippets and users are unchanged.
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from collections.abc import Iterator
+from typing import Any
+
+from django.db.models import Model, Q, QuerySet
 from wagtail.models import Page
 from wagtail.search.query import MATCH_ALL, PlainText
 
 from gi_wagtail.search.analysis import parse_query
+from gi_wagtail.search.embedded import EmbeddedBackend
 
 MAX_IDS = 1000
 
 
 class ChinesePageSearchMixin:
-    def search(self, query, model_or_queryset, fields=None, operator=None, order_by_relevance=True, **kwargs):
+    def search(self, query: Any, model_or_queryset: type[Model] | QuerySet, fields: list[str] | None = None,
+               operator: str | None = None, order_by_relevance: bool = True, **kwargs: Any) -> Any:
         queryset = _page_queryset(model_or_queryset)
         query = _text(query)
         if queryset is None or not isinstance(query, str) or fields:
@@ -30,7 +35,8 @@ class ChinesePageSearchMixin:
                                   order_by_relevance=order_by_relevance, **kwargs)
         return self._chinese_search(query, queryset, order_by_relevance)
 
-    def autocomplete(self, query, model_or_queryset, fields=None, operator=None, order_by_relevance=True, **kwargs):
+    def autocomplete(self, query: Any, model_or_queryset: type[Model] | QuerySet, fields: list[str] | None = None,
+                     operator: str | None = None, order_by_relevance: bool = True, **kwargs: Any) -> Any:
         queryset = _page_queryset(model_or_queryset)
         query = _text(query)
         if queryset is None or not isinstance(query, str) or fields:
@@ -38,9 +44,7 @@ class ChinesePageSearchMixin:
                                         order_by_relevance=order_by_relevance, **kwargs)
         return self._chinese_search(query, queryset, order_by_relevance)
 
-    def _chinese_search(self, query, queryset, order_by_relevance):
-        from gi_wagtail.search.embedded import EmbeddedBackend
-
+    def _chinese_search(self, query: str, queryset: QuerySet, order_by_relevance: bool) -> Any:
         parsed = parse_query(query)
         if not parsed:
             return super().search(MATCH_ALL, queryset.none(), order_by_relevance=False)
@@ -70,18 +74,18 @@ class RankedPageResults:
 
     supports_facet = True
 
-    def __init__(self, queryset, ids):
+    def __init__(self, queryset: QuerySet, ids: list[int]) -> None:
         self.queryset = queryset
         self.ids = list(ids)
         self._score_field = None
 
-    def count(self):
+    def count(self) -> int:
         return len(self.ids)
 
-    def __len__(self):
+    def __len__(self) -> int:
         return len(self.ids)
 
-    def _fetch(self, ids):
+    def _fetch(self, ids: list[int]) -> list[Page]:
         objects = self.queryset.in_bulk(ids)
         out = [objects[pk] for pk in ids if pk in objects]
         if self._score_field:
@@ -89,31 +93,31 @@ class RankedPageResults:
                 setattr(obj, self._score_field, float(len(self.ids) - rank))
         return out
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Page]:
         return iter(self._fetch(self.ids))
 
-    def __getitem__(self, key):
+    def __getitem__(self, key: int | slice) -> Page | list[Page]:
         if isinstance(key, slice):
             return self._fetch(self.ids[key])
         return self._fetch([self.ids[key]])[0]
 
-    def annotate_score(self, field_name):
+    def annotate_score(self, field_name: str) -> RankedPageResults:
         self._score_field = field_name
         return self
 
-    def facet(self, field_name):
+    def facet(self, field_name: str) -> dict[Any, int]:
         counts = {}
         for value in self.queryset.filter(pk__in=self.ids).values_list(field_name, flat=True):
             counts[value] = counts.get(value, 0) + 1
         return dict(sorted(counts.items(), key=lambda kv: -kv[1]))
 
 
-def _text(query):
+def _text(query: Any) -> Any:
     # The admin parses its query string into PlainText first.
     return query.query_string if isinstance(query, PlainText) else query
 
 
-def _page_queryset(model_or_queryset):
+def _page_queryset(model_or_queryset: type[Model] | QuerySet) -> QuerySet | None:
     if isinstance(model_or_queryset, QuerySet):
         model, queryset = model_or_queryset.model, model_or_queryset
     else:
@@ -123,7 +127,7 @@ def _page_queryset(model_or_queryset):
     return queryset if queryset is not None else model.objects.all()
 
 
-def SearchBackend(params):  # noqa: N802  (the name Wagtail looks up)
+def SearchBackend(params: dict[str, Any]) -> Any:  # noqa: N802  (the name Wagtail looks up)
     from wagtail.search.backends.database import SearchBackend as database_backend
 
     stock = database_backend(params)

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from gi_wagtail.models import SearchSynonym
+from gi_wagtail.search.models import SearchSynonym
 
 
 class SearchSynonymViewSet(SnippetViewSet):

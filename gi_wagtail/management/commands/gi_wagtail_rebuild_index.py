@@ -1,3 +1,4 @@
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
@@ -33,7 +34,7 @@ class Command(BaseCommand):
     def handle(self, *args, backend=None, batch_size=500, jobs=None, **options):
         try:
             search_backend = get_backend(backend)
-        except (ValueError, NotImplementedError) as exc:
+        except (ValueError, NotImplementedError, ImproperlyConfigured) as exc:
             raise CommandError(str(exc)) from exc
         pages = searchable_pages().order_by("path")
         total = pages.count()

@@ -1,5 +1,6 @@
 import json
 
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
 from gi_wagtail.search.base import SearchQuery, get_backend
@@ -19,7 +20,7 @@ class Command(BaseCommand):
             raise CommandError("--limit must be at least 1")
         try:
             search_backend = get_backend(backend)
-        except (ValueError, NotImplementedError) as exc:
+        except (ValueError, NotImplementedError, ImproperlyConfigured) as exc:
             raise CommandError(str(exc)) from exc
         results = search_backend.search(SearchQuery(query, page_size=min(limit, 100), facets=()))
         rows = [

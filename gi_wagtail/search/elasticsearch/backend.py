@@ -5,35 +5,45 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from elasticsearch import ApiError, NotFoundError, TransportError
+from elasticsearch import Elasticsearch, NotFoundError
 from elasticsearch.helpers import streaming_bulk
 
-from gi_wagtail.search.base import Hit, SearchBackend, SearchDocument, SearchQuery, SearchResults
-from gi_wagtail.search.highlight import highlight_title, snippet
+from gi_wagtail.search.analysis import ParsedQuery
+from gi_wagtail.search.backlog import SearchIndexBacklog
+from gi_wagtail.search.base import Hit, SearchBackend, SearchDocument, SearchQuery, SearchResults, get_backend
+from gi_wagtail.search.documents import iter_documents
+from gi_wagtail.search.elasticsearch import outbox
 from gi_wagtail.search.elasticsearch import query as q
-from gi_wagtail.search.elasticsearch.connection import alias_name, es_settings, make_client
-from gi_wagtail.search.elasticsearch.mapping import index_body
+from gi_wagtail.search.elasticsearch.config import fallback_enabled
+from gi_wagtail.search.elasticsearch.connection import QUICK, alias_name, es_settings, make_client
+from gi_wagtail.search.elasticsearch.errors import CLUSTER_ERRORS, BulkIndexError, record_failure
 from gi_wagtail.search.elasticsearch.highlight import HL_POST, HL_PRE, render_fragment
+from gi_wagtail.search.elasticsearch.mapping import index_body
 from gi_wagtail.search.elasticsearch.serialise import to_source
+from gi_wagtail.search.highlight import highlight_title, snippet
 
 logger = logging.getLogger(__name__)
 
-# Errors that mean "the cluster is unreachable or failing", not "bad input".
-CLUSTER_ERRORS = (TransportError, ApiError)
+__all__ = ["CLUSTER_ERRORS", "BulkIndexError", "ElasticsearchBackend", "fallback_search"]
+
 SNIPPET_LENGTH = 120
 WALK_STEP = 1000
-MAX_SUGGESTIONS = 3
 FALLBACK_NOTICE = _("The main search service is unavailable; these results come from the site's own search.")
 
 
 class ElasticsearchBackend(SearchBackend):
     name = "elasticsearch"
+    # What outbox delivery treats as "the cluster failed": the rows stay and are retried.
+    errors = (*CLUSTER_ERRORS, BulkIndexError)
 
-    def __init__(self, client=None):
-        self.client = client or make_client()
+    def __init__(self, client: Elasticsearch | None = None, *, quick: bool = False) -> None:
+        """``quick``: requests give up after 3 s without retry (publishing, the dashboard)."""
+        self.quick = quick
+        self.client = client or make_client(**(QUICK if quick else {}))
         self.alias = alias_name()
         conf = es_settings()
         self.chunk_size = int(conf.get("CHUNK_SIZE", 500))
@@ -128,20 +138,22 @@ class ElasticsearchBackend(SearchBackend):
     def rebuild_all(self, progress: Callable[[int], None] | None = None) -> int:
         """Rebuild from every searchable page (``gi_wagtail_rebuild_index``). Backlog rows
         queued before the rebuild started are covered by it and removed."""
-        from gi_wagtail.models import SearchIndexBacklog
-        from gi_wagtail.search.elasticsearch.sources import iter_documents
-
         last = SearchIndexBacklog.objects.order_by("-id").values_list("id", flat=True).first()
         count = self.rebuild(iter_documents(), progress)
         if last:
             SearchIndexBacklog.objects.filter(id__lte=last).delete()
         return count
 
-    def sync_pages(self, page_ids) -> dict:
-        """Publishing hook (``gi_wagtail.search.tasks.sync_pages``): queue, mirror, deliver."""
-        from gi_wagtail.search.elasticsearch.sync import sync_pages
-
-        return sync_pages(page_ids)
+    def sync_pages(self, page_ids: Iterable[int]) -> dict[str, Any]:
+        """After a change commits (``gi_wagtail.search.tasks.sync_pages``): mirror the pages into the
+        embedded index (the fallback), make sure the outbox has them, deliver it with quick requests."""
+        fallback = get_backend("embedded") if fallback_enabled() else None
+        delivery = self if self.quick else type(self)(quick=True)
+        try:
+            return outbox.sync(delivery, page_ids, fallback=fallback)
+        finally:
+            if delivery is not self:
+                delivery.close()
 
     def clear(self) -> None:
         self.rebuild([])
@@ -173,8 +185,6 @@ class ElasticsearchBackend(SearchBackend):
             return self._search(query, after)
         except CLUSTER_ERRORS as exc:
             logger.warning("Elasticsearch search failed (%s); using the embedded backend", type(exc).__name__)
-            from gi_wagtail.search.elasticsearch.health import record_failure
-
             record_failure("search", exc)
             return fallback_search(query)
 
@@ -192,11 +202,8 @@ class ElasticsearchBackend(SearchBackend):
             results.suggestions = self.suggest(parsed, query.filters)
         return results
 
-    def _run(self, query: SearchQuery, parsed, after: list | None) -> SearchResults:
-        results = SearchResults(query=query)
-        results.engine = self.name
-        results.fallback = False
-        results.cursor = None
+    def _run(self, query: SearchQuery, parsed: ParsedQuery, after: list | None) -> SearchResults:
+        results = SearchResults(query=query, engine=self.name)
         if not parsed and query.query.strip() and not query.filters:
             return results  # only symbols or noise
         if not self.current_indices():
@@ -259,7 +266,7 @@ class ElasticsearchBackend(SearchBackend):
                 break
         return after
 
-    def _hit(self, hit: dict, parsed) -> Hit:
+    def _hit(self, hit: dict, parsed: ParsedQuery) -> Hit:
         src = hit["_source"]
         hl = hit.get("highlight") or {}
         title, body = src.get("title_raw", ""), src.get("body_raw", "")
@@ -280,21 +287,8 @@ class ElasticsearchBackend(SearchBackend):
             highlight=body_hl if body_hl is not None else snippet(body, parsed, SNIPPET_LENGTH),
         )
 
-    def count_matching(self, parsed, filters) -> int:
-        return int(self.client.count(index=self.alias, query=q.build_query(parsed, filters))["count"])
-
-    def suggest(self, parsed, filters=None) -> list[str]:
-        """Shorter queries that find something (drop one word at a time), as the embedded backend does."""
-        if len(parsed.groups) < 2:
-            return []
-        found = []
-        for i in range(len(parsed.groups)):
-            reduced = parsed.without(i)
-            n = self.count_matching(reduced, filters or {})
-            if n:
-                found.append((n, " ".join(g.text.strip() for g in reduced.groups)))
-        found.sort(key=lambda x: -x[0])
-        return [text for _, text in found[:MAX_SUGGESTIONS]]
+    def count_matching(self, parsed: ParsedQuery, filters: dict[str, list[str]] | None = None) -> int:
+        return int(self.client.count(index=self.alias, query=q.build_query(parsed, filters or {}))["count"])
 
     def ping(self) -> bool:
         try:
@@ -306,17 +300,8 @@ class ElasticsearchBackend(SearchBackend):
         self.client.close()
 
 
-class BulkIndexError(RuntimeError):
-    def __init__(self, failures: list[dict]):
-        self.failures = failures
-        first = failures[0].get("error") if failures else None
-        super().__init__(f"{len(failures)} document(s) failed to index; first error: {first}")
-
-
 def fallback_search(query: SearchQuery) -> SearchResults:
     """Results from the embedded backend, marked so the page can say so."""
-    from gi_wagtail.search.base import get_backend
-
     try:
         results = get_backend("embedded").search(query)
     except Exception:  # the fallback must never turn an outage into a 500

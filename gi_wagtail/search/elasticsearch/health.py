@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import logging
+import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from django.core.cache import cache
-from django.utils import timezone
+from gi_wagtail.search.backlog import SearchIndexBacklog
+from gi_wagtail.search.documents import count_documents
+from gi_wagtail.search.elasticsearch.errors import CLUSTER_ERRORS, last_failure
 
-logger = logging.getLogger(__name__)
-_FAILURE_KEY = "gi_wagtail:elasticsearch:last_failure"
-
-
-def record_failure(operation: str, exc: Exception) -> None:
-    cache.set(_FAILURE_KEY, {"operation": operation, "error": f"{type(exc).__name__}: {exc}"[:300], "at": timezone.now()}, 7 * 86400)
+if TYPE_CHECKING:
+    from gi_wagtail.search.elasticsearch.backend import ElasticsearchBackend
 
 
 @dataclass
@@ -25,7 +23,7 @@ class Health:
     indexed: int | None = None
     expected: int | None = None
     backlog: int = 0
-    backlog_oldest: object = None
+    backlog_oldest: dt.datetime | None = None
     backlog_error: str = ""
     last_failure: dict | None = None
     error: str = ""
@@ -35,12 +33,8 @@ class Health:
         return self.reachable and bool(self.indices) and self.backlog == 0 and self.cluster_status != "red"
 
 
-def check(backend=None) -> Health:
-    from gi_wagtail.models import SearchIndexBacklog
-    from gi_wagtail.search.elasticsearch.backend import CLUSTER_ERRORS, ElasticsearchBackend
-    from gi_wagtail.search.elasticsearch.connection import make_client
-    from gi_wagtail.search.elasticsearch.sources import count_documents
-
+def check(backend: ElasticsearchBackend) -> Health:
+    """The health of ``backend``'s cluster and index, and of the outbox."""
     health = Health()
     backlog = SearchIndexBacklog.objects.order_by("id")
     # Pages waiting (a page may have several rows; one delivery covers them all).
@@ -49,11 +43,10 @@ def check(backend=None) -> Health:
     if first:
         health.backlog_oldest = first.created_at
         health.backlog_error = backlog.exclude(last_error="").values_list("last_error", flat=True).last() or ""
-    health.last_failure = cache.get(_FAILURE_KEY)
+    health.last_failure = last_failure()
     health.expected = count_documents()
+    health.alias = backend.alias
     try:
-        backend = backend or ElasticsearchBackend(make_client(request_timeout=3, max_retries=0))
-        health.alias = backend.alias
         health.cluster_status = str(backend.client.cluster.health().get("status", ""))
         health.reachable = True
         health.indices = backend.current_indices()

@@ -1,16 +1,19 @@
-"""elasticsearch-dsl documents and the analysis settings of the pages index.
+"""The elasticsearch-dsl document and the analysis settings of the pages index.
 
 Text fields hold text already normalised in Python (NFKC, OpenCC t2s,
 lowercase; see ``gi_wagtail.text.normalise``), so traditional and
 simplified forms meet without any cluster plugin. Every facet or filter field
-is ``keyword`` (or ``date`` for ``published``).
+is ``keyword`` (or ``date`` for ``published``). Fields beyond the shared ones
+(``report_year`` …) come from the registered document sources
+(``gi_wagtail.search.documents.register(..., extra_fields=...)``).
 """
 
 from __future__ import annotations
 
 from elasticsearch_dsl import Date, Document, Index, Integer, Keyword, Text
 
-from gi_wagtail.search.elasticsearch.connection import alias_name, analyzer_name
+from gi_wagtail.search.documents import extra_fields
+from gi_wagtail.search.elasticsearch.config import alias_name, analyzer_name
 
 # Per analyzer setting: (index-time analyzer, search-time analyzer).
 TEXT_ANALYZERS = {
@@ -60,22 +63,6 @@ class PageDocument(Document):
     published = Date()
 
 
-class DisclosureItemDocument(PageDocument):
-    """A catalogue item (DisclosureItemPage)."""
-
-    disclosure_method = Keyword()
-
-
-class AnnualReportDocument(PageDocument):
-    """A 政府信息公开工作年度报告; indexed from any page model registered as a
-    report source (see ``sources.register_source``)."""
-
-    report_year = Keyword()
-
-
-DOCUMENT_CLASSES = {"item": DisclosureItemDocument, "report": AnnualReportDocument, "page": PageDocument}
-
-
 def index_settings() -> dict:
     return {"number_of_shards": 1, "refresh_interval": "1s", "max_result_window": 10000}
 
@@ -84,8 +71,7 @@ def build_index(name: str) -> Index:
     """The concrete index ``name`` (not the alias) with mappings for the configured analyzer."""
     index = Index(name)
     index.settings(**index_settings())
-    for cls in DOCUMENT_CLASSES.values():
-        index.document(cls)
+    index.document(PageDocument)
     return index
 
 
@@ -96,6 +82,8 @@ def index_body() -> dict:
     props = body["mappings"]["properties"]
     for name in TEXT_FIELDS:
         props[name] = dict(field)
+    for name, field_type in extra_fields().items():
+        props.setdefault(name, {"type": field_type})
     return body
 
 
@@ -113,7 +101,4 @@ def searched_fields() -> dict[str, list[str]]:
     }
 
 
-__all__ = [
-    "PageDocument", "DisclosureItemDocument", "AnnualReportDocument", "DOCUMENT_CLASSES",
-    "build_index", "index_body", "searched_fields", "alias_name",
-]
+__all__ = ["PageDocument", "build_index", "index_body", "searched_fields", "alias_name"]

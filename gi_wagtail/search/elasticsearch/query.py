@@ -8,8 +8,10 @@ merely contains 科, 技 and 局 somewhere (the stock Wagtail backend's weakness
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from gi_wagtail.search import segment
-from gi_wagtail.search.analysis import ParsedQuery
+from gi_wagtail.search.analysis import Group, ParsedQuery
 from gi_wagtail.search.elasticsearch.mapping import searched_fields
 
 DOCNO_PREFIX = "#docno:"
@@ -35,7 +37,7 @@ def _text_clause(text: str, fields: dict) -> dict:
     return clauses[0] if len(clauses) == 1 else {"bool": {"should": clauses, "minimum_should_match": 1}}
 
 
-def group_clause(group, fields: dict) -> dict | None:
+def group_clause(group: Group, fields: dict) -> dict | None:
     shoulds, seen = [], set()
     for alt in group.alternatives:
         if len(alt.terms) == 1 and alt.terms[0].startswith(DOCNO_PREFIX):
@@ -75,7 +77,7 @@ def build_query(parsed: ParsedQuery, filters: dict[str, list[str]]) -> dict:
     return query
 
 
-def facet_aggs(facets) -> dict:
+def facet_aggs(facets: Iterable[str]) -> dict:
     aggs = {}
     for name in facets:
         order = [{"_key": "desc"}] if name == "year" else [{"_count": "desc"}, {"_key": "asc"}]

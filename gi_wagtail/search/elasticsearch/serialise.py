@@ -26,7 +26,7 @@ def to_source(doc: SearchDocument) -> dict:
     year = doc.year or (timezone.localtime(published).year if published else None)
     return {
         "page_id": doc.page_id,
-        "kind": getattr(doc, "kind", "") or "page",
+        "kind": doc.kind or "page",
         "title": title_n,
         "meta": meta_n,
         "body": body_n,
@@ -43,5 +43,5 @@ def to_source(doc: SearchDocument) -> dict:
         "genre": doc.genre,
         "validity": doc.validity,
         "published": published.isoformat() if published else None,
-        **(getattr(doc, "extra", None) or {}),
+        **doc.extra,
     }

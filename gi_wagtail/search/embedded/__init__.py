@@ -13,37 +13,35 @@ from collections import Counter
 from collections.abc import Iterable
 
 from django.db import connections, router, transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.backends.utils import CursorWrapper
+from django.utils.dateparse import parse_datetime
 
-from gi_wagtail.search.embedded import dialects
-
-from gi_wagtail.search.embedded import docvalues
-
-from gi_wagtail.search.embedded import storage
+from gi_wagtail.search.analysis import ParsedQuery
 from gi_wagtail.search.base import FACETS, Hit, SearchBackend, SearchDocument, SearchQuery, SearchResults
-from gi_wagtail.search.highlight import highlight_title, snippet
+from gi_wagtail.search.embedded import dialects, docvalues, storage
 from gi_wagtail.search.embedded.storage import document_rows  # noqa: F401  (re-exported)
+from gi_wagtail.search.highlight import highlight_title, snippet
+from gi_wagtail.search.models import SearchEntry, SearchEntryText
 
 _FACET_COLUMNS = {f: f"e.{f}" for f in FACETS}
 _SELECT = (
     "e.id, e.page_id, e.title, e.url, e.doc_no, e.index_no, e.category, e.organisation, e.topic,"
     " e.genre, e.validity, e.published"
 )
-MAX_SUGGESTIONS = 3
 SNIPPET_LENGTH = 120
 
 
 class EmbeddedBackend(SearchBackend):
     name = "embedded"
 
-    def __init__(self, using: str | None = None):
-        from gi_wagtail.models import SearchEntry, SearchEntryText
-
+    def __init__(self, using: str | None = None) -> None:
         self.model = SearchEntry
         self.text_model = SearchEntryText
         self.using = using or router.db_for_write(SearchEntry)
 
     @property
-    def connection(self):
+    def connection(self) -> BaseDatabaseWrapper:
         return connections[self.using]
 
     @property
@@ -65,13 +63,13 @@ class EmbeddedBackend(SearchBackend):
                 batch = []
         return count + self._flush(batch)
 
-    def _flush(self, batch) -> int:
+    def _flush(self, batch: list[SearchDocument]) -> int:
         if not batch:
             return 0
         with transaction.atomic(using=self.using):
             return storage.write(self.connection, self.model, batch)
 
-    def write_rows(self, rows) -> int:
+    def write_rows(self, rows: list[tuple]) -> int:
         """Write ``(page_id, entry, text)`` rows built elsewhere (parallel rebuilds)."""
         with transaction.atomic(using=self.using):
             return storage.write_rows(self.connection, self.model, rows)
@@ -93,7 +91,7 @@ class EmbeddedBackend(SearchBackend):
 
     # --- reading -------------------------------------------------------------------------
 
-    def _base(self, parsed, filters):
+    def _base(self, parsed: ParsedQuery, filters: dict[str, list[str]]) -> dialects.MatchFrom:
         """(from, where, score, params-for-from-and-where, params-for-score)."""
         if parsed:
             groups = [[alt.encoded for alt in g.alternatives] for g in parsed.groups]
@@ -108,11 +106,13 @@ class EmbeddedBackend(SearchBackend):
             fparams.extend(values)
         return from_, " AND ".join(clauses), score, fparams, score_params
 
-    def count(self, parsed, filters=None) -> int:
+    def count(self, parsed: ParsedQuery, filters: dict[str, list[str]] | None = None) -> int:
         from_, where, _, params, _ = self._base(parsed, filters or {})
         with self.connection.cursor() as cursor:
             cursor.execute(f"SELECT COUNT(*) FROM {from_} WHERE {where}", params)
             return cursor.fetchone()[0]
+
+    count_matching = count
 
     def search(self, query: SearchQuery) -> SearchResults:
         parsed = query.parsed
@@ -127,7 +127,7 @@ class EmbeddedBackend(SearchBackend):
             results.suggestions = self.suggest(parsed, query.filters)
         return results
 
-    def _search(self, query: SearchQuery, parsed) -> SearchResults:
+    def _search(self, query: SearchQuery, parsed: ParsedQuery) -> SearchResults:
         results = SearchResults(query=query)
         if not parsed and query.query.strip() and not query.filters:
             # Only symbols or noise: nothing can match; don't list everything.
@@ -144,11 +144,12 @@ class EmbeddedBackend(SearchBackend):
         results.hits = self._hits(rows, parsed)
         return results
 
-    def _match_ids(self, parsed):
+    def _match_ids(self, parsed: ParsedQuery) -> dialects.MatchIds | None:
         groups = [[alt.encoded for alt in g.alternatives] for g in parsed.groups]
         return self.dialect.match_ids(groups)
 
-    def _page_in_memory(self, query, located):
+    def _page_in_memory(self, query: SearchQuery, located: dialects.MatchIds
+                        ) -> tuple[dict[int, float], int, dict[str, list[tuple[str, int]]]]:
         """{entry id: score} of the requested page (in order), total and facets, from the matching
         (id, score) pairs and the doc values: no join, no sort and no grouping in SQL."""
         id_expr, from_, where, score, params, score_params = located
@@ -193,7 +194,8 @@ class EmbeddedBackend(SearchBackend):
         facets = _facet_counts(query.facets, values.combos, per_combo) if query.facets else {}
         return scores, total, facets
 
-    def _page_in_sql(self, query, parsed, from_, where, score, params, score_params):
+    def _page_in_sql(self, query: SearchQuery, parsed: ParsedQuery, from_: str, where: str, score: str, params: list,
+                     score_params: list) -> tuple[list[tuple], int, dict[str, list[tuple[str, int]]]]:
         nulls_last = "CASE WHEN e.published IS NULL THEN 1 ELSE 0 END"
         if query.sort == "oldest":
             order = f"{nulls_last}, e.published ASC, e.id ASC"
@@ -213,7 +215,7 @@ class EmbeddedBackend(SearchBackend):
                 total, facets = cursor.fetchone()[0], {}
         return rows, total, facets
 
-    def _entry_rows(self, ids) -> list[tuple]:
+    def _entry_rows(self, ids: list[int]) -> list[tuple]:
         """Entry rows (as selected by the SQL path, score 0) for ids, in this order."""
         if not ids:
             return []
@@ -223,7 +225,7 @@ class EmbeddedBackend(SearchBackend):
             rows = {row[0]: row for row in cursor.fetchall()}
         return [rows[i] for i in ids if i in rows]
 
-    def _hits(self, rows, parsed) -> list[Hit]:
+    def _hits(self, rows: list[tuple], parsed: ParsedQuery) -> list[Hit]:
         bodies = {}
         if rows:
             marks = ", ".join(["%s"] * len(rows))
@@ -244,22 +246,19 @@ class EmbeddedBackend(SearchBackend):
             ))
         return hits
 
-    def _datetime(self, value):
+    def _datetime(self, value: dt.datetime | str | None) -> dt.datetime | None:
         if isinstance(value, str):  # SQLite through a raw cursor
-            from django.utils.dateparse import parse_datetime
-
             value = parse_datetime(value)
         if value is not None and value.tzinfo is None:
-            from django.utils import timezone
-
             value = value.replace(tzinfo=dt.timezone.utc)
         return value
 
-    def _facets(self, cursor, from_, where, params, facets):
+    def _facets(self, cursor: CursorWrapper, from_: str, where: str, params: list, facets: tuple[str, ...]
+                ) -> tuple[int, dict[str, list[tuple[str, int]]]]:
         d = self.dialect
         if not d.materialized:
             return self._facets_grouped(cursor, from_, where, params, facets)
-        parts = [f"SELECT '_total' AS facet, '' AS value, COUNT(*) AS n FROM m"]
+        parts = ["SELECT '_total' AS facet, '' AS value, COUNT(*) AS n FROM m"]
         for name in facets:
             col = f"CAST({name} AS {d.text_type})" if name == "year" else name
             parts.append(f"SELECT '{name}', {col}, COUNT(*) FROM m GROUP BY {col}")
@@ -277,7 +276,8 @@ class EmbeddedBackend(SearchBackend):
                 counts[facet].append((str(value), n))
         return total, _sorted_facets(counts)
 
-    def _facets_grouped(self, cursor, from_, where, params, facets):
+    def _facets_grouped(self, cursor: CursorWrapper, from_: str, where: str, params: list, facets: tuple[str, ...]
+                        ) -> tuple[int, dict[str, list[tuple[str, int]]]]:
         """One full-text search grouped by all facet columns at once (MySQL/MariaDB evaluate a
         CTE once per reference: six facets meant seven searches). Values equal under the
         column collation but spelled differently are counted apart if other facets differ."""
@@ -289,7 +289,7 @@ class EmbeddedBackend(SearchBackend):
             combos.append(tuple(values))
         return sum(per_combo.values()), _facet_counts(facets, combos, per_combo)
 
-    def match_page_ids(self, parsed, limit: int = 1000) -> list[int]:
+    def match_page_ids(self, parsed: ParsedQuery, limit: int = 1000) -> list[int]:
         """Page ids matching a parsed query, best first (no facets, no text)."""
         if not parsed:
             return []
@@ -299,21 +299,8 @@ class EmbeddedBackend(SearchBackend):
             cursor.execute(sql, score_params + params + [limit])
             return [row[0] for row in cursor.fetchall()]
 
-    def suggest(self, parsed, filters=None) -> list[str]:
-        """Shorter queries that do find something (drop one word at a time)."""
-        if len(parsed.groups) < 2:
-            return []
-        found = []
-        for i in range(len(parsed.groups)):
-            reduced = parsed.without(i)
-            n = self.count(reduced, filters or {})
-            if n:
-                found.append((n, " ".join(g.text.strip() for g in reduced.groups)))
-        found.sort(key=lambda x: -x[0])
-        return [text for _, text in found[:MAX_SUGGESTIONS]]
 
-
-def _facet_counts(facets, combos, per_combo) -> dict:
+def _facet_counts(facets: tuple[str, ...], combos: list[tuple], per_combo: dict) -> dict[str, list[tuple[str, int]]]:
     """Facet value counts from counts of (category, year, organisation, topic, genre, validity) combinations."""
     positions = {name: FACETS.index(name) for name in facets}
     counts = {name: {} for name in facets}
@@ -328,7 +315,7 @@ def _facet_counts(facets, combos, per_combo) -> dict:
     return _sorted_facets({name: list(c.items()) for name, c in counts.items()})
 
 
-def _sorted_facets(counts: dict) -> dict:
+def _sorted_facets(counts: dict[str, list[tuple[str, int]]]) -> dict[str, list[tuple[str, int]]]:
     for name, values in counts.items():
         if name == "year":
             values.sort(key=lambda vc: vc[0], reverse=True)

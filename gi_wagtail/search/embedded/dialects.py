@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from django.db.backends.base.base import BaseDatabaseWrapper
+
 TABLE = "gi_wagtail_searchentry"
 TEXT = "gi_wagtail_searchentrytext"
 FTS_TABLE = "gi_wagtail_searchentry_fts"
@@ -18,6 +20,10 @@ _TERM_RE = re.compile(r"[a-z]{14}")
 TITLE_WEIGHT, META_WEIGHT, BODY_WEIGHT = 10.0, 4.0, 1.0
 
 Groups = list[list[tuple[str, ...]]]  # AND of groups, OR of alternatives, AND of terms
+# (from clause, where clause, score expression, from/where params, score params)
+MatchFrom = tuple[str, str, str, list, list]
+# (entry id expression, from clause, where clause, score expression, from/where params, score params)
+MatchIds = tuple[str, str, str, str, list, list]
 
 
 def _checked(term: str) -> str:
@@ -38,11 +44,11 @@ class Dialect:
     text_type = "CHAR"
     materialized = ""
 
-    def match_from(self, groups: Groups) -> tuple[str, str, str, list, list]:
+    def match_from(self, groups: Groups) -> MatchFrom:
         """(from clause, where clause, score expression, from/where params, score params)."""
         raise NotImplementedError
 
-    def match_ids(self, groups: Groups) -> tuple[str, str, str, str, list, list] | None:
+    def match_ids(self, groups: Groups) -> MatchIds | None:
         """Like ``match_from`` without the entry table, plus the entry id expression first;
         None where facets are better counted in SQL (see docvalues)."""
         return None
@@ -56,13 +62,13 @@ class SQLiteDialect(Dialect):
     def expression(self, groups: Groups) -> str:
         return boolean_expression(groups, " AND ", " OR ")
 
-    def match_from(self, groups):
+    def match_from(self, groups: Groups) -> MatchFrom:
         from_ = f"{FTS_TABLE} JOIN {TABLE} e ON e.id = {FTS_TABLE}.rowid"
         where = f"{FTS_TABLE} MATCH %s"
         score = f"(-bm25({FTS_TABLE}, {TITLE_WEIGHT}, {META_WEIGHT}, {BODY_WEIGHT}))"
         return from_, where, score, [self.expression(groups)], []
 
-    def match_ids(self, groups):
+    def match_ids(self, groups: Groups) -> MatchIds:
         from_, where, score, params, score_params = self.match_from(groups)
         return f"{FTS_TABLE}.rowid", FTS_TABLE, where, score, params, score_params
 
@@ -75,7 +81,7 @@ class PostgresDialect(Dialect):
     def expression(self, groups: Groups) -> str:
         return boolean_expression(groups, " & ", " | ")
 
-    def match_from(self, groups):
+    def match_from(self, groups: Groups) -> MatchFrom:
         from_ = f"{TEXT} t JOIN {TABLE} e ON e.id = t.entry_id CROSS JOIN to_tsquery('simple', %s) q"
         where = "t.search_vector @@ q"
         # ts_rank weights are {D, C, B, A}: body D, meta B, title A.
@@ -83,7 +89,7 @@ class PostgresDialect(Dialect):
         score = f"ts_rank({w}::float4[], t.search_vector, q)"
         return from_, where, score, [self.expression(groups)], []
 
-    def match_ids(self, groups):
+    def match_ids(self, groups: Groups) -> MatchIds:
         from_, where, score, params, score_params = self.match_from(groups)
         return "t.entry_id", f"{TEXT} t CROSS JOIN to_tsquery('simple', %s) q", where, score, params, score_params
 
@@ -99,7 +105,7 @@ class MySQLDialect(Dialect):
             for group in groups
         )
 
-    def match_from(self, groups):
+    def match_from(self, groups: Groups) -> MatchFrom:
         terms = " ".join(sorted({_checked(t) for g in groups for alt in g for t in alt}))
         from_ = f"{TEXT} t JOIN {TABLE} e ON e.id = t.entry_id"
         where = "MATCH(t.title_terms, t.meta_terms, t.body_terms) AGAINST (%s IN BOOLEAN MODE)"
@@ -114,7 +120,7 @@ class MySQLDialect(Dialect):
 DIALECTS = {d.vendor: d for d in (SQLiteDialect(), PostgresDialect(), MySQLDialect())}
 
 
-def for_connection(connection) -> Dialect:
+def for_connection(connection: BaseDatabaseWrapper) -> Dialect:
     try:
         return DIALECTS[connection.vendor]
     except KeyError:

@@ -21,8 +21,12 @@ import threading
 import time
 from typing import NamedTuple
 
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import Field
+
 from gi_wagtail.search.base import FACETS
 from gi_wagtail.search.embedded.dialects import TABLE
+from gi_wagtail.search.models import SearchEntry
 
 # Re-read entries written up to this long before the newest one seen (an
 # indexing transaction may commit after a later one did; they take seconds).
@@ -35,7 +39,7 @@ _values: dict[str, "DocValues"] = {}
 
 
 class DocValues:
-    def __init__(self):
+    def __init__(self) -> None:
         self.key = None
         self.loaded_at = 0.0
         self.combos: list[tuple] = []  # distinct (category, year, organisation, topic, genre, validity)
@@ -44,7 +48,7 @@ class DocValues:
         # entry id -> published as the database returns it (so it sorts as the database sorts it)
         self.published: dict = {}
 
-    def refresh(self, connection) -> None:
+    def refresh(self, connection: BaseDatabaseWrapper) -> None:
         with connection.cursor() as cursor:
             # Two subqueries: each is one index lookup (a single SELECT of both would scan).
             cursor.execute(f"SELECT (SELECT MAX(indexed_at) FROM {TABLE}), (SELECT MAX(id) FROM {TABLE})")
@@ -65,7 +69,7 @@ class DocValues:
             self._add(cursor.fetchall())
             self.key = key
 
-    def _add(self, rows) -> None:
+    def _add(self, rows: list[tuple]) -> None:
         combo_index, combos = self._combo_index, self.combos
         for entry_id, published, *facets in rows:
             combo = tuple(facets)
@@ -85,7 +89,7 @@ class Snapshot(NamedTuple):
     combos: list
 
 
-def get(connection, alias: str) -> Snapshot:
+def get(connection: BaseDatabaseWrapper, alias: str) -> Snapshot:
     with _lock:
         values = _values.get(alias)
         if values is None:
@@ -94,13 +98,11 @@ def get(connection, alias: str) -> Snapshot:
         return Snapshot(values.combo, values.published, values.combos)
 
 
-def _indexed_at_field():
-    from gi_wagtail.models import SearchEntry
-
+def _indexed_at_field() -> Field:
     return SearchEntry._meta.get_field("indexed_at")
 
 
-def _as_datetime(value):
+def _as_datetime(value: dt.datetime | str) -> dt.datetime:
     if isinstance(value, str):  # SQLite
         value = dt.datetime.fromisoformat(value)
     if value.tzinfo is None:

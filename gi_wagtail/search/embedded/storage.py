@@ -11,12 +11,14 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.backends.utils import CursorWrapper
+from django.db.models import Model
 from django.utils import timezone
 
 from gi_wagtail.search import analysis
-
-from gi_wagtail.search.embedded import dialects
 from gi_wagtail.search.base import SearchDocument
+from gi_wagtail.search.embedded import dialects
 
 ENTRY_COLUMNS = ("page_id", "title", "url", "doc_no", "index_no", "category", "organisation", "topic", "genre",
                  "validity", "year", "published", "indexed_at")
@@ -73,12 +75,12 @@ def upsert_sql(vendor: str, table: str, columns: tuple[str, ...], key: str, only
     return sql
 
 
-def write(connection, entry_model, documents: Iterable[SearchDocument]) -> int:
+def write(connection: BaseDatabaseWrapper, entry_model: type[Model], documents: Iterable[SearchDocument]) -> int:
     """Add or replace the rows of these documents (call inside a transaction)."""
     return write_rows(connection, entry_model, [(doc.page_id, *document_rows(doc)) for doc in documents])
 
 
-def write_rows(connection, entry_model, page_rows) -> int:
+def write_rows(connection: BaseDatabaseWrapper, entry_model: type[Model], page_rows: list[tuple]) -> int:
     """Write ``(page_id, entry, text)`` triples from ``document_rows`` (call inside a transaction)."""
     rows: dict[int, tuple[dict, dict]] = {}
     for page_id, entry, text in page_rows:
@@ -113,11 +115,11 @@ _DIGEST_SQL = {
 }
 
 
-def _digest(params) -> str:
+def _digest(params: tuple) -> str:
     return hashlib.md5("\x01".join(params[1:]).encode("utf-8"), usedforsecurity=False).hexdigest()
 
 
-def _changed_only(cursor, vendor, text_params):
+def _changed_only(cursor: CursorWrapper, vendor: str, text_params: list[tuple]) -> list[tuple]:
     """The rows whose text differs from the stored text. Comparing digests on the server spares
     sending and comparing every unchanged row (most rows of a rebuild)."""
     stored = {}
@@ -130,7 +132,7 @@ def _changed_only(cursor, vendor, text_params):
     return [p for p in text_params if stored.get(p[0]) != _digest(p)]
 
 
-def _fts_triggers(cursor) -> bool:
+def _fts_triggers(cursor: CursorWrapper) -> bool:
     """Does this SQLite database still update its FTS table by insert/update triggers (created before 0100
     lost them)? Then writing the FTS table here as well would index rows twice."""
     cursor.execute("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name IN (%s, %s)",
@@ -138,7 +140,7 @@ def _fts_triggers(cursor) -> bool:
     return bool(cursor.fetchone()[0])
 
 
-def _write_sqlite_text(cursor, text_params) -> None:
+def _write_sqlite_text(cursor: CursorWrapper, text_params: list[tuple]) -> None:
     """Text rows and their FTS5 entries, a statement per kind of change for the whole batch.
 
     FTS5 indexes a batch several times faster this way than through a trigger
@@ -163,7 +165,7 @@ def _write_sqlite_text(cursor, text_params) -> None:
     cursor.executemany(f"INSERT INTO {fts}(rowid, {columns}) VALUES (%s, %s, %s, %s)", [(p[0], *p[2:]) for p in changed])
 
 
-def entry_ids(cursor, page_ids: list[int]) -> dict[int, int]:
+def entry_ids(cursor: CursorWrapper, page_ids: list[int]) -> dict[int, int]:
     ids = {}
     for start in range(0, len(page_ids), CHUNK):
         chunk = page_ids[start : start + CHUNK]
@@ -173,7 +175,7 @@ def entry_ids(cursor, page_ids: list[int]) -> dict[int, int]:
     return ids
 
 
-def delete(connection, page_ids: list[int]) -> int:
+def delete(connection: BaseDatabaseWrapper, page_ids: list[int]) -> int:
     """Delete the rows of these pages: text first (SQLite's trigger needs the old terms), then entries."""
     deleted = 0
     with connection.cursor() as cursor:

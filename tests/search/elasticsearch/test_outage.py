@@ -143,7 +143,7 @@ def test_rebuild_command_swaps_the_alias(cluster, settings, es_prefix, django_ca
         seen_during.append(backend.search(SearchQuery("", page_size=50)).total)
 
     from gi_wagtail.search.documents import searchable_pages
-    from gi_wagtail.search.elasticsearch.sources import iter_documents
+    from gi_wagtail.search.documents import iter_documents
 
     expected = set(searchable_pages().values_list("pk", flat=True))  # items and the pages above them
     assert backend.rebuild(iter_documents(), progress=progress) == len(expected)
