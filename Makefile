@@ -97,7 +97,7 @@ test-fast: install
 # import-linter (the room contracts in pyproject.toml, including no cycles between packages).
 LINTBIN := $(CURDIR)/$(VENV)/bin
 # Every check runs, so one failure does not hide the next; the target fails if any did.
-LINT_STEPS := "ruff check --output-format=concise ." "ruff format --check --output-format=concise ." "djlint gi_wagtail/templates --lint" "lint-imports --no-logo"
+LINT_STEPS := "ruff check --output-format=concise ." "ruff format --check --output-format=concise ." "djlint gi_wagtail/templates --lint" "lint-imports --no-logo" "python scripts/check_cycles.py"
 lint: $(VENV)/.lint
 	@failed=""; for step in $(LINT_STEPS); do \
 	  echo "$$ $$step"; $(LINTBIN)/$$step || failed="$$failed\n  $$step"; \
