@@ -42,7 +42,7 @@ DB_NAME = "gi_bench"
 PG_URL = os.environ.get("GI_BENCH_PG_URL", f"postgres://postgres@127.0.0.1:5432/{DB_NAME}")
 MYSQL_URL = os.environ.get("GI_BENCH_MYSQL_URL", f"mysql://root@127.0.0.1:3306/{DB_NAME}")
 
-# Targets at N = 10,000 (README "Performance"); checked and printed, never asserted.
+# Targets at N = 10,000 (docs/operators/performance.md); checked and printed, never asserted.
 TARGETS = {"search_p95_ms": ("<=", 20.0), "import_items_per_s": (">=", 200.0), "rebuild_items_per_s": (">=", 2000.0),
            "listing_queries": ("<=", 15), "listing_p95_ms": ("<=", 100.0)}
 TARGETS_LARGE = {"search_p95_ms": ("<=", 50.0)}
