@@ -8,7 +8,7 @@ import tempfile
 
 import dj_database_url
 
-TMP_DIR = tempfile.mkdtemp(prefix="gi_wagtail_tests_")
+TMP_DIR = os.path.join(tempfile.gettempdir(), "gi_wagtail_tests")
 
 DEBUG = False
 SECRET_KEY = "test-only-secret"
@@ -77,7 +77,7 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {"default": dj_database_url.config(default=f"sqlite:///{TMP_DIR}/db.sqlite3", conn_max_age=0)}
+DATABASES = {"default": dj_database_url.config(default=f"sqlite:///{TMP_DIR}.sqlite3", conn_max_age=0)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Writers queue for the lock instead of failing with "database is locked". A file, not :memory:,
     # so threads in concurrency tests get real connections.
