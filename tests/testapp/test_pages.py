@@ -5,11 +5,14 @@ through the real admin views, are published, and render on the public site insid
 import datetime
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.test import TestCase
 from django.urls import reverse
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import querydict_from_html, rich_text
 
+from gi_wagtail.blocks import ItemBodyBlock
 from gi_wagtail.models import (
     AnnualReportPage,
     CatalogueCategoryPage,
@@ -17,6 +20,8 @@ from gi_wagtail.models import (
     DisclosureItemPage,
     Organisation,
 )
+from tests.crawl import screens
+from tests.crawl.crawler import Crawler
 from tests.factories import root_page
 from tests.reports.factories import balanced_report
 from tests.reports.pages import edit_form_data as report_form_data
@@ -210,3 +215,46 @@ class AdminTests(WagtailPageTestCase):
         self.render(report, "收到和处理政府信息公开申请情况", 'class="gi-report-table')
         for route in ("report/json/", "download/table3/csv/", "compare/"):
             self.assertEqual(self.client.get(report.url + route).status_code, 200, route)
+
+
+class AdminScreenTests(TestCase):
+    """Every admin screen of every subclass page opens, and its Preview shows the page (tests/crawl's crawler)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.superuser = get_user_model().objects.create_superuser("crawl-superuser", "crawl@example.invalid", "pw")
+        home = build_home()
+        index = publish(home, AgencyIndexPage(title="政府信息公开", slug="xxgk", agency_name="某县科学技术局", org_code="000014349"))
+        category = publish(index, AgencyCategoryPage(title="政策法规", slug="zcfg", code="04"))
+        organisation = Organisation.objects.create(name="某县科学技术局", org_code="000014349")
+        body = [(name, block.get_preview_value()) for name, block in ItemBodyBlock().child_blocks.items()]
+        item = publish(category, AgencyItemPage(title="关于印发《某县科技创新券管理办法》的通知", slug="cxq", body=body,
+                                                organisation=organisation, doc_no="某科发〔2024〕3号", source_note="门户网站"))
+        item.summary = "第二次修订。"
+        item.save_revision(user=cls.superuser).publish(user=cls.superuser)  # two revisions: compare, revert
+        report = AgencyReportPage(title="2021年政府信息公开工作年度报告", slug="report-2021", organisation=organisation)
+        report.apply_report_data(balanced_report("2021", 2021, organisation=organisation.name))
+        publish(category, report)
+        publish(category, CatalogueCategoryPage(title="规划计划", slug="ghjh"))  # a concrete page under a subclass
+
+    def test_superuser_opens_every_screen_of_every_page(self):
+        crawler = Crawler("superuser", self.superuser)
+        pages = [page.specific for page in Page.objects.filter(depth__gt=1).order_by("path")]
+        self.assertEqual({AgencyIndexPage, AgencyCategoryPage, AgencyItemPage, AgencyReportPage} - {type(p) for p in pages}, set())
+        for page in pages:
+            crawler.public(page, follow_links=True)
+            crawler.admin(page)
+        for label, url in screens.add_view_urls():
+            if url is None:
+                crawler.flag(label, "no page in the tree may hold this page type")
+            else:
+                crawler.open(url)
+        self.assertGreater(crawler.opened, 0)
+        self.assertEqual(crawler.bad, [], crawler.report())
+
+
+def publish(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
