@@ -8,14 +8,18 @@ editing this test. Spreadsheet exports of those listings are checked the same wa
 import csv
 import io
 import re
+from io import StringIO
 
 import pytest
 from django.apps import apps
+from django.core.management import call_command
 from django.urls import NoReverseMatch, reverse
 from wagtail.admin.viewsets import viewsets
 
 from gi_wagtail.models import SearchSynonym
+from gi_wagtail.review.setup import EDITORS
 from tests.factories import add_item, build_catalogue
+from tests.helpers import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -62,6 +66,11 @@ def admin_client(client, django_user_model):
     _index, category, organisation = build_catalogue()
     add_item(category, "关于印发《高青县科技创新券管理办法》的通知", doc_no="高科发〔2024〕3号", organisation=organisation)
     SearchSynonym.objects.create(terms="科技局 科学技术局")
+    call_command("gi_wagtail_setup_workflow", stdout=StringIO())  # groups, and the workflow on the column
+    editor = make_user("editor", EDITORS)
+    submitted = add_item(category, "关于开展科技特派员工作的通知", publish=False, organisation=organisation)
+    submitted.save_revision(user=editor)
+    submitted.get_workflow().start(submitted, editor)  # a row in the review queue
     client.force_login(django_user_model.objects.create_superuser("admin", "admin@example.invalid", "pw"))
     return client
 

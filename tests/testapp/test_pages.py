@@ -4,7 +4,6 @@ through the real admin views, are published, and render on the public site insid
 
 import datetime
 
-import pytest
 from django.contrib.auth import get_user_model
 from django.test import TestCase
 from django.urls import reverse
@@ -208,8 +207,6 @@ class AdminTests(WagtailPageTestCase):
         self.assertCanCreate(category, AgencyReportPage, report_form_data(draft))
         return AgencyReportPage.objects.get(slug="report-2021")
 
-    @pytest.mark.xfail(strict=True, reason="the report's routes and table context sit on the concrete AnnualReportPage "
-                                           "until the reports room moves them onto the abstract page")
     def test_report_subclass_serves_its_tables_downloads_and_comparison(self):
         report = self.add_report()
         self.render(report, "收到和处理政府信息公开申请情况", 'class="gi-report-table')
