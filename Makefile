@@ -76,18 +76,26 @@ AXE := $(CURDIR)/$(VENV)/axe/node_modules/axe-core/axe.min.js
 $(AXE):
 	npm install --silent --no-audit --no-fund --prefix $(VENV)/axe axe-core@4
 
+# Each target runs the suite on the test project (tests/settings.py), then tests/demo on the demo's settings.
+DEMO_TESTS := PYTHONPATH=example_site
+DEMO_ARGS := tests/demo --ds=example_site.settings.test
+
 test-sqlite: install $(AXE)
 	GI_WAGTAIL_AXE=$(AXE) $(PY) -m pytest $(PYTEST_ARGS)
+	GI_WAGTAIL_AXE=$(AXE) $(DEMO_TESTS) $(PY) -m pytest $(DEMO_ARGS) $(PYTEST_ARGS)
 
 test-postgres: install
 	DATABASE_URL=$(PG_URL) $(PY) -m pytest -m "not browser and not packaging" $(PYTEST_ARGS)
+	DATABASE_URL=$(PG_URL) $(DEMO_TESTS) $(PY) -m pytest $(DEMO_ARGS) -m "not browser" $(PYTEST_ARGS)
 
 test-mariadb: install
 	DATABASE_URL=$(MYSQL_URL) $(PY) -m pytest -m "not browser and not packaging" $(PYTEST_ARGS)
+	DATABASE_URL=$(MYSQL_URL) $(DEMO_TESTS) $(PY) -m pytest $(DEMO_ARGS) -m "not browser" $(PYTEST_ARGS)
 
 test-wagtail74: sysdeps $(VENV74)/.installed
 	$(PY74) -c "import wagtail; assert wagtail.__version__.startswith('7.4'), wagtail.__version__; print('Wagtail', wagtail.__version__)"
 	$(PY74) -m pytest -m "not browser and not packaging" $(PYTEST_ARGS)
+	$(DEMO_TESTS) $(PY74) -m pytest $(DEMO_ARGS) -m "not browser" $(PYTEST_ARGS)
 
 # The inner loop: SQLite, no browser, no wheel build (no PostgreSQL, MariaDB or npm needed).
 test-fast: install

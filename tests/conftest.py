@@ -1,6 +1,24 @@
 import os
+from pathlib import Path
 
 import pytest
+
+DEMO = Path(__file__).resolve().parent / "demo"
+
+
+def _demo_settings():
+    from django.conf import settings
+
+    return settings.SETTINGS_MODULE.startswith("example_site.")
+
+
+def pytest_ignore_collect(collection_path, config):
+    """tests/demo needs the demo site's settings and its `home` app; the rest runs on the test project."""
+    if DEMO.is_relative_to(collection_path):
+        return None  # tests/ and the folders above it
+    if collection_path.is_relative_to(DEMO) != _demo_settings():
+        return True
+    return None
 
 
 def pytest_report_header(config):

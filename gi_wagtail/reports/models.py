@@ -22,7 +22,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
-from gi_wagtail.catalogue.models.base import GiPage
+from gi_wagtail.catalogue.models.base import GiPage, page_models_of
+from gi_wagtail.catalogue.models.category import AbstractCatalogueCategoryPage
+from gi_wagtail.catalogue.models.index import AbstractDisclosureIndexPage
 from gi_wagtail.reports import views
 from gi_wagtail.reports.blocks import ReportSectionBlock
 from gi_wagtail.reports.findings import Finding, has_errors
@@ -123,9 +125,19 @@ class AbstractAnnualReportPage(RoutablePageMixin, GiPage):
 
     base_form_class = AnnualReportPageForm
     gi_template = "gi_wagtail/pages/annual_report_page.html"
+    subpage_types = []
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def clean_parent_page_models(cls) -> list[type[Page]]:
+        """Under any disclosure index or catalogue category, subclasses included, unless ``parent_page_types`` is set."""
+        if getattr(cls, "parent_page_types", None) is not None:
+            return super().clean_parent_page_models()
+        if cls._clean_parent_page_models is None:
+            cls._clean_parent_page_models = page_models_of(AbstractDisclosureIndexPage, AbstractCatalogueCategoryPage)
+        return cls._clean_parent_page_models
 
     # ---- data ------------------------------------------------------------------
 
@@ -247,9 +259,6 @@ class AbstractAnnualReportPage(RoutablePageMixin, GiPage):
 
 
 class AnnualReportPage(AbstractAnnualReportPage):
-    parent_page_types = ["gi_wagtail.DisclosureIndexPage", "gi_wagtail.CatalogueCategoryPage"]
-    subpage_types = []
-
     class Meta:
         verbose_name = _("annual report page")
         verbose_name_plural = _("annual report pages")

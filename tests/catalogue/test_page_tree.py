@@ -16,8 +16,12 @@ class CataloguePageTests(WagtailPageTestCase):
                             body=[("paragraph", "<p>为支持中小微企业开展科技创新活动。</p>")])
 
     def test_page_tree_rules(self):
-        self.assertAllowedParentPageTypes(CatalogueCategoryPage, {DisclosureIndexPage, CatalogueCategoryPage})
-        self.assertAllowedParentPageTypes(DisclosureItemPage, {CatalogueCategoryPage})
+        # Exact parent sets, the site's subclasses included, are in tests/testapp.
+        self.assertCanCreateAt(DisclosureIndexPage, CatalogueCategoryPage)
+        self.assertCanCreateAt(CatalogueCategoryPage, CatalogueCategoryPage)
+        self.assertCanNotCreateAt(Page, CatalogueCategoryPage)
+        self.assertCanCreateAt(CatalogueCategoryPage, DisclosureItemPage)
+        self.assertCanNotCreateAt(DisclosureIndexPage, DisclosureItemPage)
         self.assertCanCreateAt(Page, DisclosureIndexPage)
 
     def test_index_lists_categories_and_latest_items(self):

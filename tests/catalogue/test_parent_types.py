@@ -9,7 +9,7 @@ from wagtail.test.utils.form_data import querydict_from_html
 
 from gi_wagtail.catalogue.checks import index_parent_errors
 from gi_wagtail.models import CatalogueCategoryPage, DisclosureIndexPage
-from home.models import HomePage
+from tests.testapp.models import HomePage
 from tests.factories import root_page
 
 ROOT_ONLY = {"DISCLOSURE_INDEX_PARENT_PAGE_TYPES": ["wagtailcore.Page"]}
@@ -87,7 +87,7 @@ class DisclosureIndexParentTests(WagtailPageTestCase):
         self.assertCanCreate(self.root, DisclosureIndexPage, data)
 
     def test_setting_can_name_the_sites_own_home_page_type(self):
-        with self.settings(GI_WAGTAIL={"DISCLOSURE_INDEX_PARENT_PAGE_TYPES": ["home.HomePage"]}):
+        with self.settings(GI_WAGTAIL={"DISCLOSURE_INDEX_PARENT_PAGE_TYPES": ["testapp.HomePage"]}):
             self.assertTrue(self.offered(self.home))
             self.assertFalse(self.offered(self.root))
             self.assertCanNotCreateAt(Page, DisclosureIndexPage)
@@ -102,14 +102,14 @@ class DisclosureIndexParentCheckTests(WagtailPageTestCase):
 
     def test_unset_and_valid_lists_pass(self):
         self.assertEqual(self.messages(None), [])
-        self.assertEqual(self.messages(["wagtailcore.Page", "home.HomePage", "gi_wagtail.CatalogueCategoryPage"]), [])
+        self.assertEqual(self.messages(["wagtailcore.Page", "testapp.HomePage", "gi_wagtail.CatalogueCategoryPage"]), [])
 
     def test_bad_values_are_named(self):
         cases = {
-            "home.HomePage": "not 'home.HomePage'",
+            "testapp.HomePage": "not 'testapp.HomePage'",
             (): "non-empty list",
             ("HomePage",): "'HomePage' is not an 'app_label.ModelName' string",
-            ("home.NoSuchPage",): "'home.NoSuchPage' is not an installed model",
+            ("testapp.NoSuchPage",): "'testapp.NoSuchPage' is not an installed model",
             ("gi_wagtail.Organisation",): "'gi_wagtail.Organisation' is not a page type",
         }
         for value, expected in cases.items():
@@ -118,9 +118,9 @@ class DisclosureIndexParentCheckTests(WagtailPageTestCase):
                 self.assertEqual(len(messages), 1, messages)
                 self.assertIn(expected, messages[0])
 
-    @override_settings(GI_WAGTAIL={"DISCLOSURE_INDEX_PARENT_PAGE_TYPES": ["home.HomePage", "home.Nope", "sites.Site"]})
+    @override_settings(GI_WAGTAIL={"DISCLOSURE_INDEX_PARENT_PAGE_TYPES": ["testapp.HomePage", "testapp.Nope", "sites.Site"]})
     def test_system_check_reports_each_bad_entry(self):
         messages = [m for m in checks.run_checks() if m.id == "gi_wagtail.E010"]
         self.assertEqual(len(messages), 2, messages)
-        self.assertIn("home.Nope", messages[0].msg)
+        self.assertIn("testapp.Nope", messages[0].msg)
         self.assertIn("sites.Site", messages[1].msg)

@@ -11,7 +11,9 @@ from wagtail.admin.viewsets import viewsets
 from wagtail.coreutils import resolve_model_string
 from wagtail.models import Page, get_page_models
 
-APPS = ("gi_wagtail", "home")  # page types and admin views of the product and of the example site
+# Page types and admin views of the product and of the site around it: the demo's `home` app, or the
+# test project's `testapp` (the crawl runs on both).
+APPS = ("gi_wagtail", "home", "testapp")
 SEARCH_QUERY = "科技"
 
 

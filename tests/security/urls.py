@@ -1,4 +1,4 @@
-"""The example site's URLs plus tiny views that exercise gi_wagtail's public-endpoint protection."""
+"""The test project's URLs plus tiny views that exercise gi_wagtail's public-endpoint protection."""
 
 from django.http import HttpResponse
 from django.urls import include, path
@@ -31,5 +31,5 @@ urlpatterns = [
     path("t/limited-default/", limited_default),
     path("t/boom/", boom),
     path("t/feedback/", feedback),
-    path("", include("example_site.urls")),
+    path("", include("tests.urls")),
 ]

@@ -8,9 +8,14 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.template.loader import select_template
 from django.utils.functional import cached_property
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
 from gi_wagtail.conf import gi_settings
+
+
+def page_models_of(*bases: type) -> list[type[Page]]:
+    """The installed page models that subclass one of ``bases``: an integrator's subclasses count too."""
+    return [model for model in get_page_models() if issubclass(model, bases)]
 
 
 class GiPage(Page):

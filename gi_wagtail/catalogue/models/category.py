@@ -18,7 +18,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from gi_wagtail.catalogue.filters import CatalogueFilterForm, apply_filters
-from gi_wagtail.catalogue.models.base import GiPage
+from gi_wagtail.catalogue.models.base import GiPage, page_models_of
 from gi_wagtail.catalogue.models.item import DisclosureItemPage
 from gi_wagtail.conf import gi_settings
 
@@ -38,6 +38,17 @@ class AbstractCatalogueCategoryPage(GiPage):
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def clean_parent_page_models(cls) -> list[type[Page]]:
+        """Under any disclosure index or catalogue category, subclasses included, unless ``parent_page_types`` is set."""
+        if getattr(cls, "parent_page_types", None) is not None:
+            return super().clean_parent_page_models()
+        if cls._clean_parent_page_models is None:
+            from gi_wagtail.catalogue.models.index import AbstractDisclosureIndexPage
+
+            cls._clean_parent_page_models = page_models_of(AbstractDisclosureIndexPage, AbstractCatalogueCategoryPage)
+        return cls._clean_parent_page_models
 
     def get_items(self) -> QuerySet:
         return (
@@ -99,8 +110,6 @@ def with_content(pages: QuerySet) -> QuerySet:
 
 
 class CatalogueCategoryPage(AbstractCatalogueCategoryPage):
-    parent_page_types = ["gi_wagtail.DisclosureIndexPage", "gi_wagtail.CatalogueCategoryPage"]
-
     class Meta:
         verbose_name = _("catalogue category page")
         verbose_name_plural = _("catalogue category pages")

@@ -20,7 +20,7 @@ from wagtail.search import index
 from gi_wagtail.blocks import ItemBodyBlock
 from gi_wagtail.catalogue import publishing
 from gi_wagtail.catalogue.forms import DisclosureItemAdminForm
-from gi_wagtail.catalogue.models.base import GiPage
+from gi_wagtail.catalogue.models.base import GiPage, page_models_of
 from gi_wagtail.catalogue.models.validity import Validity
 from gi_wagtail.catalogue.validation import validate_disclosure_item
 from gi_wagtail.text.doc_no import normalise_doc_no
@@ -44,6 +44,37 @@ class DisclosureScope(models.TextChoices):
 
 class ItemKeyword(TaggedItemBase):
     content_object = ParentalKey("gi_wagtail.DisclosureItemPage", on_delete=models.CASCADE, related_name="keyword_items")
+
+
+def disclosure_item_panels(*, keywords: bool = False, attachments: bool = False, interprets: bool = False) -> list:
+    """The item editor's panels. Keywords, attachments and interpreted policies are relations of the concrete
+    page; a subclass of the abstract page that defines them turns their panels on."""
+    return Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("index_no"),
+                FieldPanel("organisation"),
+                FieldRowPanel([FieldPanel("written_on"), FieldPanel("published_on")]),
+                FieldPanel("doc_no"),
+                FieldRowPanel([FieldPanel("topic"), FieldPanel("genre")]),
+                *([FieldPanel("keywords")] if keywords else []),
+            ],
+            heading=_("Catalogue metadata"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("validity"),
+                FieldRowPanel([FieldPanel("effective_on"), FieldPanel("invalid_on")]),
+                FieldRowPanel([FieldPanel("repealing_document"), FieldPanel("repealed_by")]),
+            ],
+            heading=_("Validity"),
+        ),
+        FieldRowPanel([FieldPanel("disclosure_method"), FieldPanel("disclosure_scope")]),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        *([InlinePanel("attachments", label=_("Attachments"))] if attachments else []),
+        *([FieldPanel("interprets")] if interprets else []),
+    ]
 
 
 class AbstractDisclosureItemPage(GiPage):
@@ -91,32 +122,8 @@ class AbstractDisclosureItemPage(GiPage):
     summary = models.TextField(_("summary (内容概述)"), blank=True, max_length=500)
     body = StreamField(ItemBodyBlock(), verbose_name=_("body"), blank=True)
 
-    content_panels = Page.content_panels + [
-        MultiFieldPanel(
-            [
-                FieldPanel("index_no"),
-                FieldPanel("organisation"),
-                FieldRowPanel([FieldPanel("written_on"), FieldPanel("published_on")]),
-                FieldPanel("doc_no"),
-                FieldRowPanel([FieldPanel("topic"), FieldPanel("genre")]),
-                FieldPanel("keywords"),
-            ],
-            heading=_("Catalogue metadata"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("validity"),
-                FieldRowPanel([FieldPanel("effective_on"), FieldPanel("invalid_on")]),
-                FieldRowPanel([FieldPanel("repealing_document"), FieldPanel("repealed_by")]),
-            ],
-            heading=_("Validity"),
-        ),
-        FieldRowPanel([FieldPanel("disclosure_method"), FieldPanel("disclosure_scope")]),
-        FieldPanel("summary"),
-        FieldPanel("body"),
-        InlinePanel("attachments", label=_("Attachments")),
-        FieldPanel("interprets"),
-    ]
+    content_panels = disclosure_item_panels()
+    subpage_types = []
 
     search_fields = Page.search_fields + [
         index.SearchField("index_no", boost=3),
@@ -134,6 +141,17 @@ class AbstractDisclosureItemPage(GiPage):
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def clean_parent_page_models(cls) -> list[type[Page]]:
+        """Under any catalogue category, subclasses included, unless ``parent_page_types`` is set."""
+        if getattr(cls, "parent_page_types", None) is not None:
+            return super().clean_parent_page_models()
+        if cls._clean_parent_page_models is None:
+            from gi_wagtail.catalogue.models.category import AbstractCatalogueCategoryPage
+
+            cls._clean_parent_page_models = page_models_of(AbstractCatalogueCategoryPage)
+        return cls._clean_parent_page_models
 
     @property
     def is_repealed(self) -> bool:
@@ -166,8 +184,10 @@ class AbstractDisclosureItemPage(GiPage):
         if not self.path:
             # A page being created in the admin knows its parent (see DisclosureItemAdminForm).
             parent = getattr(self, "_gi_parent_page", None)
-            return parent.get_ancestors(inclusive=True).type(AbstractDisclosureIndexPage).last() if parent else None
-        return self.get_ancestors().type(AbstractDisclosureIndexPage).last()
+            agency = parent.get_ancestors(inclusive=True).type(AbstractDisclosureIndexPage).last() if parent else None
+        else:
+            agency = self.get_ancestors().type(AbstractDisclosureIndexPage).last()
+        return agency.specific if agency else None
 
     def clean(self) -> None:
         super().clean()
@@ -200,8 +220,7 @@ class DisclosureItemPage(AbstractDisclosureItemPage):
         verbose_name=_("interprets policies"), help_text=_("For a 政策解读: the policies it interprets."),
     )
 
-    parent_page_types = ["gi_wagtail.CatalogueCategoryPage"]
-    subpage_types = []
+    content_panels = disclosure_item_panels(keywords=True, attachments=True, interprets=True)
 
     class Meta:
         verbose_name = _("disclosure item page")

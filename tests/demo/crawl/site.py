@@ -19,7 +19,7 @@ from gi_wagtail.search.models import SearchSynonym
 from gi_wagtail.review.setup import EDITORS, MANAGERS, REVIEWERS
 from tests.factories import root_page
 
-SEEDS = Path(__file__).resolve().parents[1] / "reports" / "fixtures" / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "reports" / "fixtures" / "seeds"
 SEED_REPORTS = ["gaoqing-kjj-2012-annual-report.txt", "yicheng-kjj-2017-annual-report.txt"]
 PASSWORD = "crawl-password-1"
 # One login per shipped role; None is the superuser.

@@ -10,8 +10,8 @@ import time
 from django.test import TestCase
 from wagtail.models import Page
 
-from . import screens
-from .crawler import Crawler
+from tests.crawl import screens
+from tests.crawl.crawler import Crawler
 from .site import build_crawl_site
 
 

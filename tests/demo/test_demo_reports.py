@@ -8,7 +8,7 @@ from django.urls import reverse
 from gi_wagtail.models import AnnualReportPage, CatalogueCategoryPage, DisclosureIndexPage
 from gi_wagtail.reports.findings import ERROR
 
-from .pages import edit_form_data
+from tests.reports.pages import edit_form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from wagtail.models import Page
 
 from tests.browser.test_journeys_editor import log_in
-from tests.crawl.site import PASSWORD, build_crawl_site
+from tests.demo.crawl.site import PASSWORD, build_crawl_site
 
 # serialized_rollback restores the root page that the flush after a transactional test removes
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
