@@ -34,9 +34,9 @@ sys.meta_path.insert(0, _NoClient())
 """
 
 
-def run(code, tmp_path, settings_module="example_site.settings.test"):
+def run(code, tmp_path, settings_module="tests.settings"):
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings_module,
-           "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT), str(ROOT / "example_site")])}
+           "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT)])}
     return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], cwd=ROOT, env=env, capture_output=True,
                           text=True, timeout=120)
 
@@ -56,7 +56,7 @@ print("clean")
 
 def test_elasticsearch_configured_without_the_extra(tmp_path):
     (tmp_path / "es_settings.py").write_text(
-        "from example_site.settings.test import *  # noqa\n"
+        "from tests.settings import *  # noqa\n"
         "GI_WAGTAIL = {**GI_WAGTAIL, 'SEARCH_BACKEND': 'elasticsearch'}  # noqa: F405\n")
     result = run(BLOCK_CLIENT + USE_THE_SITE + """
 for m in messages:
