@@ -7,7 +7,7 @@ exists); GI_BENCH_ES_URL points it at a server.
 
 import os
 
-from example_site.settings.test import *  # noqa: F401,F403
+from example_site.settings.test import *  # noqa: F403
 
 GI_WAGTAIL = dict(GI_WAGTAIL)  # noqa: F405
 GI_WAGTAIL["SEARCH_BACKEND"] = os.environ.get("GI_BENCH_SEARCH_BACKEND", "embedded")

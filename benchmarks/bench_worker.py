@@ -40,6 +40,7 @@ def percentile(values, fraction):
 
 # --- stages ----------------------------------------------------------------------------------------
 
+
 def stage_migrate(args):
     from django.core.management import call_command
 
@@ -59,8 +60,17 @@ def stage_import(args):
     # Published at once by a user allowed to publish: the bulk path (a plain import saves drafts for review).
     get_user_model().objects.create_superuser(BENCH_USER, f"{BENCH_USER}@example.invalid", None)
     started = time.perf_counter()
-    call_command("gi_wagtail_import", str(args.data), "--create-categories", "--publish", "--user", BENCH_USER,
-                 verbosity=0, stdout=_Null(), stderr=_Null())
+    call_command(
+        "gi_wagtail_import",
+        str(args.data),
+        "--create-categories",
+        "--publish",
+        "--user",
+        BENCH_USER,
+        verbosity=0,
+        stdout=_Null(),
+        stderr=_Null(),
+    )
     seconds = time.perf_counter() - started
     items = DisclosureItemPage.objects.count()
     return {"items": items, "seconds": seconds, "items_per_s": items / seconds}
@@ -95,12 +105,15 @@ def stage_measure(args):
 
 # --- measurements ----------------------------------------------------------------------------------
 
+
 def _page_ids(judged):
     """Judged item id -> page id (the importer merges items with the same category, title and date)."""
     from gi_wagtail.models import DisclosureItemPage
 
     by_index, by_key = {}, {}
-    for pk, index_no, title, published in DisclosureItemPage.objects.values_list("pk", "index_no", "title", "published_on"):
+    for pk, index_no, title, published in DisclosureItemPage.objects.values_list(
+        "pk", "index_no", "title", "published_on"
+    ):
         if index_no:
             by_index[index_no] = pk
         by_key[(title, published.isoformat() if published else "")] = pk
@@ -146,9 +159,13 @@ def _embedded_search(texts, relevant):
         return [h.page_id for h in backend.search(SearchQuery(q, page_size=RECALL_K)).hits]
 
     hits, timings, cpu = _timed(run, texts)
-    return {"search_p50_ms": percentile(timings, 0.5), "search_p95_ms": percentile(timings, 0.95),
-            "recall": _recall(hits, relevant), "search_backend": backend.name,
-            "search_cpu_p95_ms": percentile(cpu, 0.95)}
+    return {
+        "search_p50_ms": percentile(timings, 0.5),
+        "search_p95_ms": percentile(timings, 0.95),
+        "recall": _recall(hits, relevant),
+        "search_backend": backend.name,
+        "search_cpu_p95_ms": percentile(cpu, 0.95),
+    }
 
 
 def _stock_search(texts, relevant):
@@ -159,8 +176,12 @@ def _stock_search(texts, relevant):
         return [p.pk for p in Page.objects.live().search(q, backend="stock")[:RECALL_K]]
 
     hits, timings, cpu = _timed(run, texts)
-    return {"stock_search_p50_ms": percentile(timings, 0.5), "stock_search_p95_ms": percentile(timings, 0.95),
-            "stock_recall": _recall(hits, relevant), "stock_search_cpu_p95_ms": percentile(cpu, 0.95)}
+    return {
+        "stock_search_p50_ms": percentile(timings, 0.5),
+        "stock_search_p95_ms": percentile(timings, 0.95),
+        "stock_recall": _recall(hits, relevant),
+        "stock_search_cpu_p95_ms": percentile(cpu, 0.95),
+    }
 
 
 def _listing():
@@ -170,8 +191,7 @@ def _listing():
 
     from gi_wagtail.models import CatalogueCategoryPage, DisclosureItemPage
 
-    counts = {c.pk: DisclosureItemPage.objects.child_of(c).live().count()
-              for c in CatalogueCategoryPage.objects.live()}
+    counts = {c.pk: DisclosureItemPage.objects.child_of(c).live().count() for c in CatalogueCategoryPage.objects.live()}
     biggest = CatalogueCategoryPage.objects.get(pk=max(counts, key=counts.get))
     client = Client()
     url = biggest.get_url()
@@ -186,9 +206,13 @@ def _listing():
             timings.append((time.perf_counter() - started) * 1000)
             cpu.append((time.process_time() - cpu_started) * 1000)
         queries = max(queries, len(captured.captured_queries))
-    return {"listing_queries": queries, "listing_p95_ms": percentile(timings, 0.95),
-            "listing_cpu_p95_ms": percentile(cpu, 0.95),
-            "listing_items": counts[biggest.pk], "listing_url": url}
+    return {
+        "listing_queries": queries,
+        "listing_p95_ms": percentile(timings, 0.95),
+        "listing_cpu_p95_ms": percentile(cpu, 0.95),
+        "listing_items": counts[biggest.pk],
+        "listing_url": url,
+    }
 
 
 class _Null:

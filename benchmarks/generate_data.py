@@ -24,8 +24,19 @@ sys.path.insert(0, str(HERE / "search_eval"))
 import generate  # noqa: E402  (search_eval/generate.py)
 import material  # noqa: E402
 
-IMPORT_FIELDS = ("category", "title", "body", "published", "doc_no", "organisation", "topic", "genre",
-                 "validity", "keywords", "index_no")
+IMPORT_FIELDS = (
+    "category",
+    "title",
+    "body",
+    "published",
+    "doc_no",
+    "organisation",
+    "topic",
+    "genre",
+    "validity",
+    "keywords",
+    "index_no",
+)
 JUDGE_FIELDS = ("id", "subject", "variant", "org", "county", "year", "docno", "index_no", "title", "published")
 
 

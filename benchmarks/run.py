@@ -25,7 +25,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -34,17 +33,33 @@ sys.path.insert(0, str(HERE))
 
 import generate_data  # noqa: E402
 
-KEYS = ("import_items_per_s", "rebuild_items_per_s", "search_p50_ms", "search_p95_ms", "listing_queries",
-        "listing_p95_ms", "import_peak_rss_mb", "rebuild_peak_rss_mb", "stock_search_p50_ms",
-        "stock_search_p95_ms", "recall", "stock_recall")
+KEYS = (
+    "import_items_per_s",
+    "rebuild_items_per_s",
+    "search_p50_ms",
+    "search_p95_ms",
+    "listing_queries",
+    "listing_p95_ms",
+    "import_peak_rss_mb",
+    "rebuild_peak_rss_mb",
+    "stock_search_p50_ms",
+    "stock_search_p95_ms",
+    "recall",
+    "stock_recall",
+)
 BACKENDS = ("sqlite", "postgresql", "mariadb", "elasticsearch")
 DB_NAME = "gi_bench"
 PG_URL = os.environ.get("GI_BENCH_PG_URL", f"postgres://postgres@127.0.0.1:5432/{DB_NAME}")
 MYSQL_URL = os.environ.get("GI_BENCH_MYSQL_URL", f"mysql://root@127.0.0.1:3306/{DB_NAME}")
 
 # Targets at N = 10,000 (docs/operators/performance.md); checked and printed, never asserted.
-TARGETS = {"search_p95_ms": ("<=", 20.0), "import_items_per_s": (">=", 200.0), "rebuild_items_per_s": (">=", 2000.0),
-           "listing_queries": ("<=", 15), "listing_p95_ms": ("<=", 100.0)}
+TARGETS = {
+    "search_p95_ms": ("<=", 20.0),
+    "import_items_per_s": (">=", 200.0),
+    "rebuild_items_per_s": (">=", 2000.0),
+    "listing_queries": ("<=", 15),
+    "listing_p95_ms": ("<=", 100.0),
+}
 TARGETS_LARGE = {"search_p95_ms": ("<=", 50.0)}
 
 
@@ -53,6 +68,7 @@ class BenchError(RuntimeError):
 
 
 # --- databases -------------------------------------------------------------------------------------
+
 
 def _db_name(url):
     return urlsplit(url).path.lstrip("/")
@@ -75,18 +91,25 @@ def fresh_database(backend, workdir: Path) -> str:
 
         name = _db_name(PG_URL)
         parts = urlsplit(PG_URL)
-        with psycopg.connect(host=parts.hostname, port=parts.port or 5432, user=parts.username or "postgres",
-                             password=parts.password, dbname="postgres", autocommit=True) as conn:
+        with psycopg.connect(
+            host=parts.hostname,
+            port=parts.port or 5432,
+            user=parts.username or "postgres",
+            password=parts.password,
+            dbname="postgres",
+            autocommit=True,
+        ) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            conn.execute(f'CREATE DATABASE "{name}" ENCODING \'UTF8\' TEMPLATE template0')
+            conn.execute(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0")
         return PG_URL
     if backend == "mariadb":
         import MySQLdb
 
         name = _db_name(MYSQL_URL)
         parts = urlsplit(MYSQL_URL)
-        conn = MySQLdb.connect(host=parts.hostname, port=parts.port or 3306, user=parts.username or "root",
-                               passwd=parts.password or "")
+        conn = MySQLdb.connect(
+            host=parts.hostname, port=parts.port or 3306, user=parts.username or "root", passwd=parts.password or ""
+        )
         try:
             cur = conn.cursor()
             cur.execute(f"DROP DATABASE IF EXISTS `{name}`")
@@ -102,15 +125,22 @@ def drop_database(backend):
         import psycopg
 
         parts = urlsplit(PG_URL)
-        with psycopg.connect(host=parts.hostname, port=parts.port or 5432, user=parts.username or "postgres",
-                             password=parts.password, dbname="postgres", autocommit=True) as conn:
+        with psycopg.connect(
+            host=parts.hostname,
+            port=parts.port or 5432,
+            user=parts.username or "postgres",
+            password=parts.password,
+            dbname="postgres",
+            autocommit=True,
+        ) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{_db_name(PG_URL)}" WITH (FORCE)')
     elif backend == "mariadb":
         import MySQLdb
 
         parts = urlsplit(MYSQL_URL)
-        conn = MySQLdb.connect(host=parts.hostname, port=parts.port or 3306, user=parts.username or "root",
-                               passwd=parts.password or "")
+        conn = MySQLdb.connect(
+            host=parts.hostname, port=parts.port or 3306, user=parts.username or "root", passwd=parts.password or ""
+        )
         try:
             conn.cursor().execute(f"DROP DATABASE IF EXISTS `{_db_name(MYSQL_URL)}`")
         finally:
@@ -118,6 +148,7 @@ def drop_database(backend):
 
 
 # --- Elasticsearch hook ----------------------------------------------------------------------------
+
 
 def elasticsearch_available() -> str | None:
     """Why the Elasticsearch run cannot happen, or None when it can."""
@@ -147,6 +178,7 @@ def start_osmem(workdir: Path):
 
 
 # --- stages ----------------------------------------------------------------------------------------
+
 
 def run_stage(stage, env, data: Path, workdir: Path) -> dict:
     """Run one worker stage; returns its result plus ``peak_rss_mb`` of that process alone."""
@@ -198,22 +230,30 @@ def bench_backend(backend, n, data: Path, workdir: Path, keep=False) -> dict:
         if not keep:
             drop_database(backend)
     row = {
-        "import_items_per_s": imp["items_per_s"], "rebuild_items_per_s": reb["items_per_s"],
-        "import_peak_rss_mb": imp["peak_rss_mb"], "rebuild_peak_rss_mb": reb["peak_rss_mb"],
+        "import_items_per_s": imp["items_per_s"],
+        "rebuild_items_per_s": reb["items_per_s"],
+        "import_peak_rss_mb": imp["peak_rss_mb"],
+        "rebuild_peak_rss_mb": reb["peak_rss_mb"],
     }
     row.update({k: mes[k] for k in KEYS if k in mes})
     missing = [k for k in KEYS if k not in row]
     if missing:
         raise BenchError(f"{backend}: no value for {missing}")
-    details = {"items": imp["items"], "pages_indexed": reb["pages"], "listing_items": mes["listing_items"],
-               "import_items_per_cpu_s": imp["items"] / imp["cpu_seconds"],
-               "rebuild_items_per_cpu_s": reb["pages"] / reb["cpu_seconds"],
-               "search_backend": mes["search_backend"], "load_average": os.getloadavg()[0],
-               "cpu_ms": {k: mes[k] for k in ("search_cpu_p95_ms", "stock_search_cpu_p95_ms", "listing_cpu_p95_ms")}}
+    details = {
+        "items": imp["items"],
+        "pages_indexed": reb["pages"],
+        "listing_items": mes["listing_items"],
+        "import_items_per_cpu_s": imp["items"] / imp["cpu_seconds"],
+        "rebuild_items_per_cpu_s": reb["pages"] / reb["cpu_seconds"],
+        "search_backend": mes["search_backend"],
+        "load_average": os.getloadavg()[0],
+        "cpu_ms": {k: mes[k] for k in ("search_cpu_p95_ms", "stock_search_cpu_p95_ms", "listing_cpu_p95_ms")},
+    }
     return {k: row[k] for k in KEYS}, details
 
 
 # --- report ----------------------------------------------------------------------------------------
+
 
 def _fmt(value):
     if isinstance(value, int):
@@ -244,13 +284,17 @@ def print_table(n, results, details, load):
         print(key.ljust(width) + "".join(_fmt(results[name][key]).rjust(14) for name in names))
     for name in names:
         d = details[name]
-        print(f"  {name}: {d['items']} items, {d['pages_indexed']} pages indexed, listing of {d['listing_items']} items, "
-              f"search backend {d['search_backend']}; per CPU-second: import {d['import_items_per_cpu_s']:.1f} items, "
-              f"rebuild {d['rebuild_items_per_cpu_s']:.1f} items (the process's own CPU time, unaffected by other load)")
+        print(
+            f"  {name}: {d['items']} items, {d['pages_indexed']} pages indexed, listing of {d['listing_items']} items, "
+            f"search backend {d['search_backend']}; per CPU-second: import {d['import_items_per_cpu_s']:.1f} items, "
+            f"rebuild {d['rebuild_items_per_cpu_s']:.1f} items (the process's own CPU time, unaffected by other load)"
+        )
         cpu = d["cpu_ms"]
-        print(f"  {name}: CPU-time p95 (this process only; database servers not counted): search "
-              f"{cpu['search_cpu_p95_ms']:.1f} ms, stock search {cpu['stock_search_cpu_p95_ms']:.1f} ms, "
-              f"listing {cpu['listing_cpu_p95_ms']:.1f} ms")
+        print(
+            f"  {name}: CPU-time p95 (this process only; database servers not counted): search "
+            f"{cpu['search_cpu_p95_ms']:.1f} ms, stock search {cpu['stock_search_cpu_p95_ms']:.1f} ms, "
+            f"listing {cpu['listing_cpu_p95_ms']:.1f} ms"
+        )
 
 
 def main(argv=None):

@@ -44,8 +44,14 @@ def load_corpus(verbose=False):
     from django.core.management import call_command
     from wagtail.models import Page, Site
 
-    from gi_wagtail.models import (CatalogueCategoryPage, DisclosureIndexPage, DisclosureItemPage, Genre,
-                                   Organisation, TopicClass)
+    from gi_wagtail.models import (
+        CatalogueCategoryPage,
+        DisclosureIndexPage,
+        DisclosureItemPage,
+        Genre,
+        Organisation,
+        TopicClass,
+    )
 
     call_command("migrate", verbosity=0)
     items = [json.loads(line) for line in (DATA / "corpus.jsonl").open(encoding="utf-8")]
@@ -56,16 +62,20 @@ def load_corpus(verbose=False):
     for child in root.get_children():
         child.delete()
     home = root.add_child(instance=Page(title="首页", slug="eval-home"))
-    Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": home, "port": 80})
-    index = home.add_child(instance=DisclosureIndexPage(title="政府信息公开", slug="xxgk", agency_name="评测",
-                                                         org_code="000000000"))
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "root_page": home, "port": 80}
+    )
+    index = home.add_child(
+        instance=DisclosureIndexPage(title="政府信息公开", slug="xxgk", agency_name="评测", org_code="000000000")
+    )
     categories, orgs, topics, genres = {}, {}, {}, {}
     id_map = {}
     started = time.perf_counter()
     for n, it in enumerate(items):
         if it["category"] not in categories:
-            categories[it["category"]] = index.add_child(instance=CatalogueCategoryPage(
-                title=it["category"], slug=f"c{len(categories)}"))
+            categories[it["category"]] = index.add_child(
+                instance=CatalogueCategoryPage(title=it["category"], slug=f"c{len(categories)}")
+            )
         if it["organisation"] not in orgs:
             orgs[it["organisation"]], _ = Organisation.objects.get_or_create(name=it["organisation"])
         if it["topic"] not in topics:
@@ -74,9 +84,16 @@ def load_corpus(verbose=False):
             genres[it["genre"]], _ = Genre.objects.get_or_create(name=it["genre"])
         validity = {"有效": "valid", "失效": "expired", "废止": "repealed"}[it["validity"]]
         page = DisclosureItemPage(
-            title=it["title"], slug=f"i{n}", index_no=it["index_no"], doc_no=it["doc_no"],
-            organisation=orgs[it["organisation"]], topic=topics[it["topic"]], genre=genres[it["genre"]],
-            validity=validity, published_on=dt.date.fromisoformat(it["published"]), summary=it["body"][:500],
+            title=it["title"],
+            slug=f"i{n}",
+            index_no=it["index_no"],
+            doc_no=it["doc_no"],
+            organisation=orgs[it["organisation"]],
+            topic=topics[it["topic"]],
+            genre=genres[it["genre"]],
+            validity=validity,
+            published_on=dt.date.fromisoformat(it["published"]),
+            summary=it["body"][:500],
             body=json.dumps([{"type": "paragraph", "value": f"<p>{it['body']}</p>"}], ensure_ascii=False),
             live=True,
         )
@@ -114,13 +131,18 @@ def evaluate(system, queries, id_map):
         rel = q["relevant"]
         hits = [i for i in top if i in rel]
         first = next((r for r, i in enumerate(top, 1) if i in rel), None)
-        rows.append(dict(
-            id=q["id"], query=q["query"], kind=q["kind"], ms=ms,
-            recall=len(hits) / min(10, len(rel)),
-            precision=len(hits) / 10,
-            returned_precision=len(hits) / len(top) if top else 0.0,
-            rr=1 / first if first else 0.0,
-        ))
+        rows.append(
+            dict(
+                id=q["id"],
+                query=q["query"],
+                kind=q["kind"],
+                ms=ms,
+                recall=len(hits) / min(10, len(rel)),
+                precision=len(hits) / 10,
+                returned_precision=len(hits) / len(top) if top else 0.0,
+                rr=1 / first if first else 0.0,
+            )
+        )
     return rows
 
 
@@ -141,8 +163,10 @@ def main():
     id_map = load_corpus(args.verbose)
     queries = [json.loads(line) for line in (DATA / "queries.jsonl").open(encoding="utf-8")]
     stock_backend = settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]
-    results = {"gi_wagtail embedded": evaluate(ours, queries, id_map),
-               f"stock Wagtail ({stock_backend})": evaluate(stock, queries, id_map)}
+    results = {
+        "gi_wagtail embedded": evaluate(ours, queries, id_map),
+        f"stock Wagtail ({stock_backend})": evaluate(stock, queries, id_map),
+    }
     print(f"database: {connection.vendor}; {len(id_map)} items, {len(queries)} queries")
     print(f"{'system':45s} {'recall@10':>9s} {'P@10':>6s} {'P(ret)':>7s} {'MRR':>6s}")
     for name, rows in results.items():

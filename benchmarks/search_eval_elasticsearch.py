@@ -60,11 +60,23 @@ def make_pages(corpus) -> dict[str, int]:
             s = alphabet[r] + s
         return root.path + s
 
-    Page.objects.bulk_create([
-        Page(title=it["title"][:255], draft_title=it["title"][:255], slug=f"e{i}", path=path(i + 1), depth=2, numchild=0,
-             content_type=ct, locale=locale, live=True, url_path=f"/e{i}/")
-        for i, it in enumerate(corpus)
-    ])
+    Page.objects.bulk_create(
+        [
+            Page(
+                title=it["title"][:255],
+                draft_title=it["title"][:255],
+                slug=f"e{i}",
+                path=path(i + 1),
+                depth=2,
+                numchild=0,
+                content_type=ct,
+                locale=locale,
+                live=True,
+                url_path=f"/e{i}/",
+            )
+            for i, it in enumerate(corpus)
+        ]
+    )
     Page.objects.filter(pk=root.pk).update(numchild=len(corpus))
     ids = list(Page.objects.filter(depth=2).order_by("path").values_list("pk", flat=True))
     return {it["id"]: pk for it, pk in zip(corpus, ids)}
@@ -77,9 +89,17 @@ def documents(corpus, ids):
 
     for it in corpus:
         yield SearchDocument(
-            page_id=ids[it["id"]], title=it["title"], url=f"/e/{ids[it['id']]}/", body=it["body"], doc_no=it["doc_no"],
-            index_no=it["index_no"], category=it["category"], organisation=it["organisation"], topic=it["topic"],
-            genre=it["genre"], validity=it["validity"],
+            page_id=ids[it["id"]],
+            title=it["title"],
+            url=f"/e/{ids[it['id']]}/",
+            body=it["body"],
+            doc_no=it["doc_no"],
+            index_no=it["index_no"],
+            category=it["category"],
+            organisation=it["organisation"],
+            topic=it["topic"],
+            genre=it["genre"],
+            validity=it["validity"],
             published=timezone.make_aware(dt.datetime.fromisoformat(it["published"])),
         )
 
@@ -93,15 +113,27 @@ class SingleCharBaseline:
         self.name = f"single characters, {operator.upper()}"
 
     def build(self, corpus, ids):
-        self.client.indices.create(index=self.index, mappings={"properties": {
-            "title": {"type": "text", "analyzer": "standard"}, "body": {"type": "text", "analyzer": "standard"}}})
+        self.client.indices.create(
+            index=self.index,
+            mappings={
+                "properties": {
+                    "title": {"type": "text", "analyzer": "standard"},
+                    "body": {"type": "text", "analyzer": "standard"},
+                }
+            },
+        )
         for it in corpus:
-            self.client.index(index=self.index, id=str(ids[it["id"]]), document={"title": it["title"], "body": it["body"]})
+            self.client.index(
+                index=self.index, id=str(ids[it["id"]]), document={"title": it["title"], "body": it["body"]}
+            )
         self.client.indices.refresh(index=self.index)
 
     def ranked(self, text):
-        body = {"query": {"multi_match": {"query": text, "fields": ["title^2", "body"], "operator": self.operator}},
-                "size": 1000, "_source": False}
+        body = {
+            "query": {"multi_match": {"query": text, "fields": ["title^2", "body"], "operator": self.operator}},
+            "size": 1000,
+            "_source": False,
+        }
         return [int(h["_id"]) for h in self.client.search(index=self.index, **body)["hits"]["hits"]]
 
 
@@ -131,9 +163,15 @@ def scores(ranked, relevant):
     p10 = sum(1 for r in ranked[:10] if r in relevant) / min(10, len(relevant))
     dcg = sum((2 ** relevant.get(r, 0) - 1) / math.log2(i + 2) for i, r in enumerate(ranked[:10]))
     ideal = sorted(relevant.values(), reverse=True)[:10]
-    idcg = sum((2 ** g - 1) / math.log2(i + 2) for i, g in enumerate(ideal))
-    return {"precision": precision, "recall": recall, "f1": f1, "p@10": p10, "ndcg@10": dcg / idcg if idcg else 0.0,
-            "returned": len(ranked)}
+    idcg = sum((2**g - 1) / math.log2(i + 2) for i, g in enumerate(ideal))
+    return {
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "p@10": p10,
+        "ndcg@10": dcg / idcg if idcg else 0.0,
+        "returned": len(ranked),
+    }
 
 
 def evaluate(system, queries, ids):
@@ -166,8 +204,11 @@ def main():
         server = OsmemServer.start(japanese=False)
         url = server.url
     prefix = f"gi_eval_{os.getpid()}"
-    settings.GI_WAGTAIL = {**settings.GI_WAGTAIL, "SEARCH_BACKEND": "elasticsearch",
-                           "ELASTICSEARCH": {"HOSTS": [url], "INDEX_PREFIX": prefix, "ANALYZER": args.analyzer}}
+    settings.GI_WAGTAIL = {
+        **settings.GI_WAGTAIL,
+        "SEARCH_BACKEND": "elasticsearch",
+        "ELASTICSEARCH": {"HOSTS": [url], "INDEX_PREFIX": prefix, "ANALYZER": args.analyzer},
+    }
     from gi_wagtail.conf import gi_settings
 
     gi_settings.reload()
@@ -184,16 +225,29 @@ def main():
     baseline.build(corpus, ids)
     baseline_or = SingleCharBaseline(es.client, baseline.index, "or")
 
-    systems = [Interface("embedded", embedded), Interface(f"elasticsearch ({args.analyzer})", es), baseline, baseline_or]
-    report = {"engine": es.client.info()["version"].get("distribution", "elasticsearch") + " " +
-              es.client.info()["version"]["number"], "documents": len(corpus), "queries": len(queries), "systems": {}}
+    systems = [
+        Interface("embedded", embedded),
+        Interface(f"elasticsearch ({args.analyzer})", es),
+        baseline,
+        baseline_or,
+    ]
+    report = {
+        "engine": es.client.info()["version"].get("distribution", "elasticsearch")
+        + " "
+        + es.client.info()["version"]["number"],
+        "documents": len(corpus),
+        "queries": len(queries),
+        "systems": {},
+    }
     print(f"{len(corpus)} documents, {len(queries)} queries, engine {report['engine']} at {url}")
     print(f"{'system':32} {'precision':>9} {'recall':>7} {'F1':>6} {'P@10':>6} {'nDCG@10':>8} {'empty':>6}")
     for system in systems:
         mean, per_query = evaluate(system, queries, ids)
         report["systems"][system.name] = {"mean": mean, "queries": per_query}
-        print(f"{system.name:32} {mean['precision']:9.3f} {mean['recall']:7.3f} {mean['f1']:6.3f} {mean['p@10']:6.3f}"
-              f" {mean['ndcg@10']:8.3f} {mean['empty']:6d}")
+        print(
+            f"{system.name:32} {mean['precision']:9.3f} {mean['recall']:7.3f} {mean['f1']:6.3f} {mean['p@10']:6.3f}"
+            f" {mean['ndcg@10']:8.3f} {mean['empty']:6d}"
+        )
     for name in [f"{prefix}-*"]:
         es.client.indices.delete(index=name, ignore_unavailable=True, allow_no_indices=True)
     if server:

@@ -24,9 +24,28 @@ sys.path.insert(0, str(ROOT / "benchmarks" / "search_eval"))
 
 # Broad words that match most items: reported separately.
 BROAD = [
-    "科技局年报", "通知", "工作", "高新技术企业认定", "高企", "扬尘", "防汛", "2023 5号", "高科发[2022]3号",
-    "政府信息公开", "年報", "老舊小區改造", "ppp", "GDP", "社保", "县府办", "部门预算", "12345",
-    "关于开展2023年安全生产大检查的通知", "科技特派员 服务", "局", "不存在的词语组合",
+    "科技局年报",
+    "通知",
+    "工作",
+    "高新技术企业认定",
+    "高企",
+    "扬尘",
+    "防汛",
+    "2023 5号",
+    "高科发[2022]3号",
+    "政府信息公开",
+    "年報",
+    "老舊小區改造",
+    "ppp",
+    "GDP",
+    "社保",
+    "县府办",
+    "部门预算",
+    "12345",
+    "关于开展2023年安全生产大检查的通知",
+    "科技特派员 服务",
+    "局",
+    "不存在的词语组合",
 ]
 
 
@@ -40,6 +59,7 @@ def setup_django():
 
 
 def build(n: int):
+    import generate
     from django.contrib.contenttypes.models import ContentType
     from django.core.management import call_command
     from django.db import transaction
@@ -47,7 +67,6 @@ def build(n: int):
     from tqdm import tqdm
     from wagtail.models import Locale, Page
 
-    import generate
     from gi_wagtail.search.base import SearchDocument
     from gi_wagtail.search.embedded import EmbeddedBackend
 
@@ -74,21 +93,42 @@ def build(n: int):
 
     items = list(generate.make_items(n))
     with transaction.atomic():
-        pages = [Page(title=it["title"][:255], slug=f"b{i}", path=path(i + 1), depth=2, numchild=0,
-                      content_type=ct, locale=locale, live=True, url_path=f"/b{i}/", draft_title=it["title"][:255])
-                 for i, it in enumerate(items)]
+        pages = [
+            Page(
+                title=it["title"][:255],
+                slug=f"b{i}",
+                path=path(i + 1),
+                depth=2,
+                numchild=0,
+                content_type=ct,
+                locale=locale,
+                live=True,
+                url_path=f"/b{i}/",
+                draft_title=it["title"][:255],
+            )
+            for i, it in enumerate(items)
+        ]
         for start in tqdm(range(0, n, 2000), desc="pages"):
-            Page.objects.bulk_create(pages[start:start + 2000])
+            Page.objects.bulk_create(pages[start : start + 2000])
         Page.objects.filter(pk=root.pk).update(numchild=n)
     page_ids = list(Page.objects.filter(depth=2).order_by("path").values_list("pk", flat=True))
 
     def docs():
         for pk, it in zip(page_ids, items):
             yield SearchDocument(
-                page_id=pk, title=it["title"], url=f"/b/{pk}/", body=it["body"], doc_no=it["doc_no"],
-                index_no=it["index_no"], category=it["category"], organisation=it["organisation"],
-                topic=it["topic"], genre=it["genre"], validity=it["validity"],
-                published=timezone.make_aware(dt.datetime.fromisoformat(it["published"])))
+                page_id=pk,
+                title=it["title"],
+                url=f"/b/{pk}/",
+                body=it["body"],
+                doc_no=it["doc_no"],
+                index_no=it["index_no"],
+                category=it["category"],
+                organisation=it["organisation"],
+                topic=it["topic"],
+                genre=it["genre"],
+                validity=it["validity"],
+                published=timezone.make_aware(dt.datetime.fromisoformat(it["published"])),
+            )
 
     started = time.perf_counter()
     backend.bulk_index(tqdm(docs(), total=n, desc="index"))
@@ -99,8 +139,10 @@ def build(n: int):
 def measure(backend, rounds: int):
     import json
 
-    queries = [json.loads(line)["query"] for line in
-               (ROOT / "benchmarks" / "search_eval" / "queries.jsonl").open(encoding="utf-8")]
+    queries = [
+        json.loads(line)["query"]
+        for line in (ROOT / "benchmarks" / "search_eval" / "queries.jsonl").open(encoding="utf-8")
+    ]
     report(backend, queries, rounds, "citizen queries (benchmarks/search_eval/queries.jsonl)")
     report(backend, BROAD, rounds, "broad and mixed queries")
 
@@ -127,9 +169,11 @@ def report(backend, queries, rounds, label):
 
     for q, vals in per_query.items():
         print(f"  {statistics.median(v for v, _ in vals):7.1f} ms  total={vals[0][1]:6d}  {q}")
-    print(f"{label}: searches={len(timings)} p50={p(0.5):.1f} ms p95={p(0.95):.1f} ms max={timings[-1]:.1f} ms"
-          f" | CPU time p50={p(0.5, cpu_timings):.1f} ms p95={p(0.95, cpu_timings):.1f} ms"
-          f" (load average {os.getloadavg()[0]:.1f})")
+    print(
+        f"{label}: searches={len(timings)} p50={p(0.5):.1f} ms p95={p(0.95):.1f} ms max={timings[-1]:.1f} ms"
+        f" | CPU time p50={p(0.5, cpu_timings):.1f} ms p95={p(0.95, cpu_timings):.1f} ms"
+        f" (load average {os.getloadavg()[0]:.1f})"
+    )
 
 
 def main():

@@ -75,5 +75,3 @@ def missing_app_errors(installed):
 @register(Tags.compatibility)
 def check_required_apps(app_configs=None, **kwargs):
     return missing_app_errors({config.name for config in apps.get_app_configs()})
-
-

@@ -17,6 +17,7 @@ class RemovedInGiWagtail02Warning(DeprecationWarning):
 def moved(old: str, new: str, *, permanent: bool = False) -> None:
     """Make ``old`` the same module object as ``new`` (so patches and ``isinstance`` see one module)."""
     if not permanent:
-        warnings.warn(f"{old} has moved to {new}; the old path goes in gi-wagtail 0.2.", RemovedInGiWagtail02Warning,
-                      stacklevel=3)
+        warnings.warn(
+            f"{old} has moved to {new}; the old path goes in gi-wagtail 0.2.", RemovedInGiWagtail02Warning, stacklevel=3
+        )
     sys.modules[old] = importlib.import_module(new)

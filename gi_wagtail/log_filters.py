@@ -1,2 +1,5 @@
 """Kept for settings and migrations that name this path."""
-from gi_wagtail.deprecation import moved; moved(__name__, "gi_wagtail.security.log_filters", permanent=True)  # noqa: E702
+
+from gi_wagtail.deprecation import moved
+
+moved(__name__, "gi_wagtail.security.log_filters", permanent=True)

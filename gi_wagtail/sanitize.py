@@ -1,1 +1,3 @@
-from gi_wagtail.deprecation import moved; moved(__name__, "gi_wagtail.security.sanitize")  # noqa: E702
+from gi_wagtail.deprecation import moved
+
+moved(__name__, "gi_wagtail.security.sanitize")

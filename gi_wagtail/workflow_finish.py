@@ -1,2 +1,5 @@
 """Kept for settings and migrations that name this path."""
-from gi_wagtail.deprecation import moved; moved(__name__, "gi_wagtail.review.finish", permanent=True)  # noqa: E702
+
+from gi_wagtail.deprecation import moved
+
+moved(__name__, "gi_wagtail.review.finish", permanent=True)

@@ -8,7 +8,9 @@ import sys
 
 import grimp
 
-ALLOWED = [{"gi_wagtail.catalogue.models.index", "gi_wagtail.catalogue.models.category", "gi_wagtail.catalogue.models.item"}]
+ALLOWED = [
+    {"gi_wagtail.catalogue.models.index", "gi_wagtail.catalogue.models.category", "gi_wagtail.catalogue.models.item"}
+]
 
 
 def cycles(graph: grimp.ImportGraph) -> list[set[str]]:

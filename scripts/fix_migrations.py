@@ -9,7 +9,10 @@ import re
 import sys
 
 REPLACEMENTS = [
-    (re.compile(r"\('wagtailcore', '0098_[a-z_]+'\)"), "('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes')"),
+    (
+        re.compile(r"\('wagtailcore', '0098_[a-z_]+'\)"),
+        "('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes')",
+    ),
     (re.compile(r"\s*migrations\.swappable_dependency\(settings\.WAGTAIL_PAGE_MODEL\),"), ""),
     (re.compile(r"to=settings\.WAGTAIL_PAGE_MODEL"), "to='wagtailcore.page'"),
 ]

@@ -20,7 +20,10 @@ def _field(block, name):
 
 PAIR = re.compile(r'^msgid ((?:"(?:[^"\\]|\\.)*"\s*)+)msgstr ((?:"(?:[^"\\]|\\.)*"\s*)+)', re.M)
 # zh-hans has one plural form: msgstr[0] is the whole translation.
-PLURAL = re.compile(r'^msgid ((?:"(?:[^"\\]|\\.)*"\s*)+)msgid_plural (?:"(?:[^"\\]|\\.)*"\s*)+msgstr\[0\] ((?:"(?:[^"\\]|\\.)*"\s*)+)', re.M)
+PLURAL = re.compile(
+    r'^msgid ((?:"(?:[^"\\]|\\.)*"\s*)+)msgid_plural (?:"(?:[^"\\]|\\.)*"\s*)+msgstr\[0\] ((?:"(?:[^"\\]|\\.)*"\s*)+)',
+    re.M,
+)
 
 
 def load(path):
@@ -44,11 +47,15 @@ def _rewrite(block, translations, missing):
     if msgid == "":
         return "\n".join(lines)
     if "msgid_plural" in block:
-        head = lines[:next(i for i, line in enumerate(lines) if line.startswith("msgstr"))]
+        head = lines[: next(i for i, line in enumerate(lines) if line.startswith("msgstr"))]
         if msgid not in translations:
             missing.append(msgid)
         return "\n".join(head + [f'msgstr[0] "{translations.get(msgid, "")}"'])
-    head = [line for line in lines if not line.startswith("msgstr") and not (line.startswith('"') and _after_msgstr(lines, line))]
+    head = [
+        line
+        for line in lines
+        if not line.startswith("msgstr") and not (line.startswith('"') and _after_msgstr(lines, line))
+    ]
     if msgid in translations:
         value = translations[msgid]
     elif fuzzy or not _field(block, "msgstr"):

@@ -22,8 +22,8 @@ def pytest_ignore_collect(collection_path, config):
 
 
 def pytest_report_header(config):
-    from django.conf import settings
     import wagtail
+    from django.conf import settings
 
     db = settings.DATABASES["default"]
     return f"gi-wagtail tests on {db['ENGINE'].rsplit('.', 1)[-1]} ({db.get('HOST') or db['NAME']}), Wagtail {wagtail.__version__}"
@@ -51,7 +51,9 @@ def _is_transactional(item):
     if marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
         return True
     cls = getattr(item, "cls", None)
-    return bool(cls and issubclass(cls, TransactionTestCase) and not issubclass(cls, TestCase)) or "live_server" in getattr(item, "fixturenames", ())
+    return bool(
+        cls and issubclass(cls, TransactionTestCase) and not issubclass(cls, TestCase)
+    ) or "live_server" in getattr(item, "fixturenames", ())
 
 
 @pytest.hookimpl(trylast=True)
@@ -67,4 +69,6 @@ def pytest_collection_modifyitems(config, items):
     if os.environ.get("CI") == "true":
         for item in items:
             for marker in item.iter_markers("skip"):
-                item.add_marker(pytest.mark.xfail(reason=f"skipped on CI: {marker.kwargs.get('reason', '')}", strict=True))
+                item.add_marker(
+                    pytest.mark.xfail(reason=f"skipped on CI: {marker.kwargs.get('reason', '')}", strict=True)
+                )

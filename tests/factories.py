@@ -23,8 +23,14 @@ def root_page():
 def build_catalogue(org_code="11370322MB2851234X"):
     """A site whose root holds a disclosure index with one category. Returns (index, category, organisation)."""
     home = root_page().add_child(instance=Page(title="首页", slug="gi-home"))
-    Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": home, "port": 80})
-    index = home.add_child(instance=DisclosureIndexPage(title="政府信息公开", slug="xxgk", agency_name="高青县科学技术局", org_code=org_code))
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "root_page": home, "port": 80}
+    )
+    index = home.add_child(
+        instance=DisclosureIndexPage(
+            title="政府信息公开", slug="xxgk", agency_name="高青县科学技术局", org_code=org_code
+        )
+    )
     category = index.add_child(instance=CatalogueCategoryPage(title="政策法规", slug="zcfg", code="04"))
     organisation = Organisation.objects.create(name="高青县科学技术局", short_name="县科技局", org_code=org_code)
     return index, category, organisation

@@ -8,13 +8,16 @@ from gi_wagtail.review.setup import EDITORS, MANAGERS, REVIEWERS
 
 
 def make_user(username, *group_names):
-    user = get_user_model().objects.create_user(username=username, password="pw-" + username, email=f"{username}@example.invalid")
+    user = get_user_model().objects.create_user(
+        username=username, password="pw-" + username, email=f"{username}@example.invalid"
+    )
     user.groups.set(Group.objects.filter(name__in=group_names))
     return user
 
 
 def make_staff():
     """Returns a namespace of users: editor, editor2, reviewer, manager, editor_reviewer."""
+
     class Staff:
         editor = make_user("editor", EDITORS)
         editor2 = make_user("editor2", EDITORS)

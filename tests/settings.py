@@ -105,7 +105,15 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "高青县科学技术局"
 WAGTAILADMIN_BASE_URL = "http://localhost"
 # What gi_wagtail's integration guide asks for (docs/integrators/installation.md).
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx", "zip"]  # gi_wagtail.security.uploads.DOCUMENT_EXTENSIONS
+WAGTAILDOCS_EXTENSIONS = [
+    "csv",
+    "docx",
+    "odt",
+    "pdf",
+    "txt",
+    "xlsx",
+    "zip",
+]  # gi_wagtail.security.uploads.DOCUMENT_EXTENSIONS
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "gi_wagtail.security.uploads.GiDocumentForm"
 WAGTAIL_FINISH_WORKFLOW_ACTION = "gi_wagtail.review.finish.publish_reviewed_revision"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "gi_wagtail.search.wagtail_backend"}}

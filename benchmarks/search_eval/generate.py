@@ -67,13 +67,35 @@ class _Builder:
         self.docno_counter[key] = n
         return n
 
-    def add(self, *, county, org, subject, variant, year, title_tpl, sentences, category, genre, topic,
-            with_docno, published, script="hans", short_name=False):
+    def add(
+        self,
+        *,
+        county,
+        org,
+        subject,
+        variant,
+        year,
+        title_tpl,
+        sentences,
+        category,
+        genre,
+        topic,
+        with_docno,
+        published,
+        script="hans",
+        short_name=False,
+    ):
         rng = self.rng
         county_name = material.COUNTIES[county]["name"]
         name = org_short(county, org) if short_name else org_name(county, org)
-        fill = dict(org=name, year=year, county=county_name, n=rng.randint(40, 900),
-                    m=rng.randint(0, 30), num=rng.randint(2, 40))
+        fill = dict(
+            org=name,
+            year=year,
+            county=county_name,
+            n=rng.randint(40, 900),
+            m=rng.randint(0, 30),
+            num=rng.randint(2, 40),
+        )
         title = title_tpl.format(**fill)
         chosen = list(sentences)
         generic = rng.sample(material.GENERIC, k=rng.randint(1, 2))
@@ -96,11 +118,24 @@ class _Builder:
             validity = rng.choice(["失效", "废止"])
         item = dict(
             id=f"{county[0]}-{org}-{subject}-{variant}-{year}-{len(self.items)}",
-            title=title, body=body, doc_no=doc_no, index_no=index_no, category=category,
-            topic=topic, genre=genre, organisation=org_name(county, org),
-            published=published.isoformat(), validity=validity, script=script,
+            title=title,
+            body=body,
+            doc_no=doc_no,
+            index_no=index_no,
+            category=category,
+            topic=topic,
+            genre=genre,
+            organisation=org_name(county, org),
+            published=published.isoformat(),
+            validity=validity,
+            script=script,
             # Attributes used only to derive judgements:
-            subject=subject, variant=variant, org=org, county=county, year=year, docno=docno_parts,
+            subject=subject,
+            variant=variant,
+            org=org,
+            county=county,
+            year=year,
+            docno=docno_parts,
         )
         self.items.append(item)
         return item
@@ -119,38 +154,91 @@ def build_eval_items(seed: int = 20231) -> list[dict]:
             topic = material.ORGS[org][3]
             for year in YEARS:
                 spec = material.PER_ORG["annual_report"]
-                b.add(county=county, org=org, subject="annual_report", variant=0, year=year,
-                      title_tpl=spec["titles"][0], sentences=spec["sentences"], category=spec["category"],
-                      genre=spec["genre"], topic=spec["topic"], with_docno=False,
-                      published=_date(rng, year + 1, [1]),
-                      script="hant" if rng.random() < 0.12 else "hans", short_name=rng.random() < 0.15)
+                b.add(
+                    county=county,
+                    org=org,
+                    subject="annual_report",
+                    variant=0,
+                    year=year,
+                    title_tpl=spec["titles"][0],
+                    sentences=spec["sentences"],
+                    category=spec["category"],
+                    genre=spec["genre"],
+                    topic=spec["topic"],
+                    with_docno=False,
+                    published=_date(rng, year + 1, [1]),
+                    script="hant" if rng.random() < 0.12 else "hans",
+                    short_name=rng.random() < 0.15,
+                )
             spec = material.PER_ORG["guide"]
-            b.add(county=county, org=org, subject="guide", variant=0, year=2023, title_tpl=spec["titles"][0],
-                  sentences=spec["sentences"], category=spec["category"], genre=spec["genre"],
-                  topic=spec["topic"], with_docno=False, published=_date(rng, 2023, [3]),
-                  script="hant" if rng.random() < 0.1 else "hans")
+            b.add(
+                county=county,
+                org=org,
+                subject="guide",
+                variant=0,
+                year=2023,
+                title_tpl=spec["titles"][0],
+                sentences=spec["sentences"],
+                category=spec["category"],
+                genre=spec["genre"],
+                topic=spec["topic"],
+                with_docno=False,
+                published=_date(rng, 2023, [3]),
+                script="hant" if rng.random() < 0.1 else "hans",
+            )
             for year in (2022, 2023):
                 spec = material.PER_ORG["budget"]
-                b.add(county=county, org=org, subject="budget", variant=year % 2, year=year,
-                      title_tpl=spec["titles"][year % 2], sentences=spec["sentences"],
-                      category=spec["category"], genre=spec["genre"], topic=spec["topic"], with_docno=False,
-                      published=_date(rng, year, [2, 3]))
+                b.add(
+                    county=county,
+                    org=org,
+                    subject="budget",
+                    variant=year % 2,
+                    year=year,
+                    title_tpl=spec["titles"][year % 2],
+                    sentences=spec["sentences"],
+                    category=spec["category"],
+                    genre=spec["genre"],
+                    topic=spec["topic"],
+                    with_docno=False,
+                    published=_date(rng, year, [2, 3]),
+                )
             for year in (2021, 2022):
                 spec = material.PER_ORG["final_accounts"]
-                b.add(county=county, org=org, subject="final_accounts", variant=0, year=year,
-                      title_tpl=spec["titles"][0], sentences=spec["sentences"], category=spec["category"],
-                      genre=spec["genre"], topic=spec["topic"], with_docno=False,
-                      published=_date(rng, year + 1, [8, 9]))
+                b.add(
+                    county=county,
+                    org=org,
+                    subject="final_accounts",
+                    variant=0,
+                    year=year,
+                    title_tpl=spec["titles"][0],
+                    sentences=spec["sentences"],
+                    category=spec["category"],
+                    genre=spec["genre"],
+                    topic=spec["topic"],
+                    with_docno=False,
+                    published=_date(rng, year + 1, [8, 9]),
+                )
         for subject, spec in material.SUBJECTS.items():
             org = spec["org"]
             for variant, tpl in enumerate(spec["titles"]):
                 years = [2020, 2021, 2022, 2023] if "{year}" in tpl else [rng.choice([2019, 2020, 2021, 2022])]
                 for year in rng.sample(years, k=min(len(years), 2 if "{year}" in tpl else 1)):
-                    b.add(county=county, org=org, subject=subject, variant=variant, year=year, title_tpl=tpl,
-                          sentences=spec["sentences"], category=spec["category"], genre=spec["genre"],
-                          topic=material.ORGS[org][3], with_docno=spec["genre"] not in ("其他", "办事指南", "统计数据"),
-                          published=_date(rng, year, range(1, 13)),
-                          script="hant" if rng.random() < 0.1 else "hans", short_name=rng.random() < 0.3)
+                    b.add(
+                        county=county,
+                        org=org,
+                        subject=subject,
+                        variant=variant,
+                        year=year,
+                        title_tpl=tpl,
+                        sentences=spec["sentences"],
+                        category=spec["category"],
+                        genre=spec["genre"],
+                        topic=material.ORGS[org][3],
+                        with_docno=spec["genre"] not in ("其他", "办事指南", "统计数据"),
+                        published=_date(rng, year, range(1, 13)),
+                        script="hant" if rng.random() < 0.1 else "hans",
+                        short_name=rng.random() < 0.3,
+                    )
     return b.items
 
 
@@ -174,15 +262,27 @@ def make_items(n: int, seed: int = 7):
             topic = material.ORGS[org][3]
             with_docno = spec["genre"] not in ("其他", "办事指南", "统计数据")
         variant = rng.randrange(len(spec["titles"]))
-        item = b.add(county=county, org=org, subject=subject, variant=variant, year=year,
-                     title_tpl=spec["titles"][variant], sentences=spec["sentences"], category=spec["category"],
-                     genre=spec["genre"], topic=topic, with_docno=with_docno,
-                     published=_date(rng, year, range(1, 13)),
-                     script="hant" if rng.random() < 0.1 else "hans", short_name=rng.random() < 0.3)
+        item = b.add(
+            county=county,
+            org=org,
+            subject=subject,
+            variant=variant,
+            year=year,
+            title_tpl=spec["titles"][variant],
+            sentences=spec["sentences"],
+            category=spec["category"],
+            genre=spec["genre"],
+            topic=topic,
+            with_docno=with_docno,
+            published=_date(rng, year, range(1, 13)),
+            script="hant" if rng.random() < 0.1 else "hans",
+            short_name=rng.random() < 0.3,
+        )
         yield item
 
 
 # --- queries: (query text, kind, {grade: predicate}) -------------------------------------------
+
 
 def S(*subjects):
     return lambda it: it["subject"] in subjects
@@ -269,8 +369,11 @@ QUERIES = [
     ("住建局", "abbreviation", {2: ORG("zjj")}),
     ("應急管理局", "traditional", {2: ORG("yjj")}),
     ("科學技術局 高新技術企業", "traditional", {2: S("hitech")}),
-    ("关于开展2023年安全生产大检查的通知", "title", {2: AND(S("work_safety"), VARIANT(0), YEAR(2023)),
-                                              1: S("work_safety")}),
+    (
+        "关于开展2023年安全生产大检查的通知",
+        "title",
+        {2: AND(S("work_safety"), VARIANT(0), YEAR(2023)), 1: S("work_safety")},
+    ),
     ("高岭县扬尘污染防治", "word", {2: AND(S("site_dust"), COUNTY("gaoling")), 1: S("site_dust")}),
     ("欠薪", "inside", {2: S("wage_arrears")}),
 ]
@@ -287,8 +390,12 @@ def docno_queries(items):
         prefix, year, number = it["docno"]
         same_no = (lambda y, n: lambda x: x["docno"] is not None and x["docno"][1:] == [y, n])(year, number)
         exact = (lambda p, y, n: lambda x: x["docno"] == [p, y, n])(prefix, year, number)
-        forms = [f"{prefix}[{year}]{number}号", f"{prefix}（{year}）{number}号", f"{year} {number}号",
-                 f"〔{year}〕{number}号"]
+        forms = [
+            f"{prefix}[{year}]{number}号",
+            f"{prefix}（{year}）{number}号",
+            f"{year} {number}号",
+            f"〔{year}〕{number}号",
+        ]
         form = forms[i % len(forms)]
         preds = {2: exact} if form.startswith(prefix) else {2: same_no}
         out.append((form, "docno", preds))
@@ -318,8 +425,24 @@ def main(argv=None):
     queries = judge(items, QUERIES + docno_queries(items))
     if args.check:
         return check(items, queries)
-    public = ["id", "title", "body", "doc_no", "index_no", "category", "topic", "genre", "organisation",
-              "published", "validity", "script", "subject", "org", "county", "year"]
+    public = [
+        "id",
+        "title",
+        "body",
+        "doc_no",
+        "index_no",
+        "category",
+        "topic",
+        "genre",
+        "organisation",
+        "published",
+        "validity",
+        "script",
+        "subject",
+        "org",
+        "county",
+        "year",
+    ]
     with open(HERE / "corpus.jsonl", "w", encoding="utf-8") as f:
         for it in items:
             f.write(json.dumps({k: it[k] for k in public}, ensure_ascii=False) + "\n")
@@ -338,9 +461,13 @@ def check(items, queries):
     by_id = {it["id"]: it for it in items}
     for q in queries:
         needle = normalise(q["query"]).replace(" ", "")
-        literal = [it["id"] for it in items
-                   if needle and needle in normalise(it["title"] + it["body"] + it["doc_no"]).replace(" ", "")
-                   and it["id"] not in q["relevant"]]
+        literal = [
+            it["id"]
+            for it in items
+            if needle
+            and needle in normalise(it["title"] + it["body"] + it["doc_no"]).replace(" ", "")
+            and it["id"] not in q["relevant"]
+        ]
         print(q["id"], q["query"], q["kind"], "relevant:", len(q["relevant"]), "unjudged literal:", literal[:5])
         for rid in list(q["relevant"])[:2]:
             print("    ", by_id[rid]["title"], by_id[rid]["doc_no"])

@@ -7,19 +7,31 @@ existing pages (matched by slug or title) are left alone.
 import os
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from home.demo_reports import build_demo_reports, published_child
 from wagtail.documents import get_document_model
 
-from gi_wagtail.models import CatalogueCategoryPage, DisclosureIndexPage, DisclosureItemPage, Genre, ItemAttachment, Organisation, TopicClass, Validity
+from gi_wagtail.models import (
+    CatalogueCategoryPage,
+    DisclosureIndexPage,
+    DisclosureItemPage,
+    Genre,
+    ItemAttachment,
+    Organisation,
+    TopicClass,
+    Validity,
+)
 from gi_wagtail.security.uploads import validate_document_file
-
-from . import demo_files
-from .demo_data import AGENCY, CATEGORIES, ITEMS, ORG_CODE, ORGANISATION
+from home import demo_files
+from home.demo_data import AGENCY, CATEGORIES, ITEMS, ORG_CODE, ORGANISATION
+from home.demo_reports import build_demo_reports, published_child
 
 
 def _topic(path):
     parent, _, name = path.partition("\\")
-    return TopicClass.objects.filter(parent__name=parent, name=name).first() if name else TopicClass.objects.filter(name=parent, parent=None).first()
+    return (
+        TopicClass.objects.filter(parent__name=parent, name=name).first()
+        if name
+        else TopicClass.objects.filter(name=parent, parent=None).first()
+    )
 
 
 def _document(filename, title, lines):
@@ -75,9 +87,19 @@ def _item(parent, organisation, spec):
 
 def build_demo_site(home, stdout=None):
     organisation, _ = Organisation.objects.get_or_create(name=AGENCY, defaults=ORGANISATION)
-    index = published_child(home, DisclosureIndexPage, "xxgk", title="政府信息公开", agency_name=AGENCY, org_code=ORG_CODE,
-                   intro="<p>本栏目依据《中华人民共和国政府信息公开条例》设立，集中发布高青县科学技术局主动公开的政府信息。</p>")
-    categories = {slug: published_child(index, CatalogueCategoryPage, slug, title=title, code=code) for slug, title, code in CATEGORIES}
+    index = published_child(
+        home,
+        DisclosureIndexPage,
+        "xxgk",
+        title="政府信息公开",
+        agency_name=AGENCY,
+        org_code=ORG_CODE,
+        intro="<p>本栏目依据《中华人民共和国政府信息公开条例》设立，集中发布高青县科学技术局主动公开的政府信息。</p>",
+    )
+    categories = {
+        slug: published_child(index, CatalogueCategoryPage, slug, title=title, code=code)
+        for slug, title, code in CATEGORIES
+    }
     created = 0
     # Policies before their interpretations, so links resolve.
     for spec in sorted(ITEMS, key=lambda s: "interprets" in s):

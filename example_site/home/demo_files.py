@@ -11,6 +11,7 @@ from xml.sax.saxutils import escape
 
 def pdf(title, lines):
     """A one-page A4 PDF with a title and paragraphs, in Chinese."""
+
     def text(value):
         return "<" + value.encode("utf-16-be").hex().upper() + ">"
 
@@ -60,10 +61,13 @@ _RELS = (
 
 def docx(title, lines):
     """A Word document with a bold title and one paragraph per line."""
-    paragraphs = [f'<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>{escape(title)}</w:t></w:r></w:p>']
+    paragraphs = [f"<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>{escape(title)}</w:t></w:r></w:p>"]
     paragraphs += [f"<w:p><w:r><w:t>{escape(line)}</w:t></w:r></w:p>" for line in lines]
-    document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{_W}"><w:body>'
-                + "".join(paragraphs) + "</w:body></w:document>")
+    document = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{_W}"><w:body>'
+        + "".join(paragraphs)
+        + "</w:body></w:document>"
+    )
     out = BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", _CONTENT_TYPES)

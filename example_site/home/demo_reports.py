@@ -60,14 +60,27 @@ def published_child(parent, model, slug, **fields):
 
 def yicheng_reports_category(home):
     """峄城's own disclosure root (under the home page) and its 年报 category."""
-    root = published_child(home, DisclosureIndexPage, "yicheng-xxgk", title="峄城区科学技术局政府信息公开",
-                            agency_name=YICHENG_AGENCY,
-                            intro="<p>枣庄市峄城区科学技术局政府信息公开工作年度报告。</p>")
+    root = published_child(
+        home,
+        DisclosureIndexPage,
+        "yicheng-xxgk",
+        title="峄城区科学技术局政府信息公开",
+        agency_name=YICHENG_AGENCY,
+        intro="<p>枣庄市峄城区科学技术局政府信息公开工作年度报告。</p>",
+    )
     slug, title, code = REPORTS_CATEGORY
     return published_child(root, CatalogueCategoryPage, slug, title=title, code=code)
 
 
-COLUMNS = ("natural_person", "org_business", "org_research", "org_public_interest", "org_legal_service", "org_other", "total")
+COLUMNS = (
+    "natural_person",
+    "org_business",
+    "org_research",
+    "org_public_interest",
+    "org_legal_service",
+    "org_other",
+    "total",
+)
 
 
 def report_with_error(report_2021):
@@ -95,7 +108,9 @@ def build_demo_reports(home, category, stdout=None):
     filename, slug = YICHENG
     _, new = _add_report(yicheng_reports_category(home), parse_file(DATA / filename), slug, publish=True)
     created += new
-    _, new = _add_report(category, report_with_error(parse_file(DATA / "gaoqing-kjj-2021-report.json")), "gaoqing-2022", publish=False)
+    _, new = _add_report(
+        category, report_with_error(parse_file(DATA / "gaoqing-kjj-2021-report.json")), "gaoqing-2022", publish=False
+    )
     created += new
     if stdout is not None:
         stdout.write(f"Annual reports: {created} new (the 2022 draft has a deliberate error).")

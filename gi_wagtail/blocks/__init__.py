@@ -25,6 +25,13 @@ class ItemBodyBlock(blocks.StreamBlock):
 
 
 __all__ = [
-    "DepartmentBlock", "GuideBlock", "HeadingBlock", "ItemBodyBlock", "LeaderBlock", "OrganisationProfileBlock",
-    "ParagraphBlock", "PlanBlock", "StatisticsTableBlock",
+    "DepartmentBlock",
+    "GuideBlock",
+    "HeadingBlock",
+    "ItemBodyBlock",
+    "LeaderBlock",
+    "OrganisationProfileBlock",
+    "ParagraphBlock",
+    "PlanBlock",
+    "StatisticsTableBlock",
 ]

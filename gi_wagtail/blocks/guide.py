@@ -7,7 +7,9 @@ _RICH = ["bold", "italic", "ol", "ul", "link", "document-link"]
 
 
 class GuideBlock(blocks.StructBlock):
-    effective_on = blocks.DateBlock(label=_("effective from"), required=False, help_text=_("Guides are revised yearly."))
+    effective_on = blocks.DateBlock(
+        label=_("effective from"), required=False, help_text=_("Guides are revised yearly.")
+    )
     scope = blocks.RichTextBlock(label=_("scope of proactive disclosure"), features=_RICH)
     methods = blocks.RichTextBlock(label=_("disclosure methods and time limits"), features=_RICH)
     request_procedure = blocks.RichTextBlock(label=_("request procedure"), features=_RICH)

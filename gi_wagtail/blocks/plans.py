@@ -13,7 +13,8 @@ PLAN_STATUSES = [
 
 class PlanBlock(blocks.StructBlock):
     kind = blocks.ChoiceBlock(
-        label=_("kind"), default="plan",
+        label=_("kind"),
+        default="plan",
         choices=[("plan", _("Plan (规划)")), ("programme", _("Work plan (计划)")), ("summary", _("Summary (总结)"))],
     )
     period_start = blocks.IntegerBlock(label=_("period from (year)"), min_value=1949, max_value=2100)
@@ -27,7 +28,10 @@ class PlanBlock(blocks.StructBlock):
         label = _("Plan")
         description = _("A plan or work plan with its period (e.g. 2021–2025) and status.")
         preview_value = {
-            "kind": "plan", "period_start": 2021, "period_end": 2025, "status": "in_force",
+            "kind": "plan",
+            "period_start": 2021,
+            "period_end": 2025,
+            "status": "in_force",
             "summary": "<p>到2025年，全县高新技术企业达到60家。</p>",
         }
 

@@ -25,7 +25,9 @@ class StatisticsTableBlock(blocks.StructBlock):
         label=_("data"),
     )
     chart = blocks.BooleanBlock(
-        label=_("show a bar chart"), required=False, default=True,
+        label=_("show a bar chart"),
+        required=False,
+        default=True,
         help_text=_("Bars of the first number column, labelled by the first text column."),
     )
 
@@ -33,9 +35,15 @@ class StatisticsTableBlock(blocks.StructBlock):
         template = "gi_wagtail/blocks/statistics_table_block.html"
         icon = "table"
         label = _("Statistics table")
-        description = _("A statistical table with unit, period and source, rendered as an accessible table and a bar chart.")
+        description = _(
+            "A statistical table with unit, period and source, rendered as an accessible table and a bar chart."
+        )
         preview_value = {
-            "title": "高新技术企业数量", "unit": "家", "period": "2019—2023年", "source": "高青县科学技术局", "chart": True,
+            "title": "高新技术企业数量",
+            "unit": "家",
+            "period": "2019—2023年",
+            "source": "高青县科学技术局",
+            "chart": True,
             "table": {
                 "columns": [{"type": "text", "heading": "年份"}, {"type": "integer", "heading": "企业数"}],
                 "rows": [{"values": ["2021年", 28]}, {"values": ["2022年", 35]}, {"values": ["2023年", 42]}],
@@ -63,10 +71,19 @@ def chart_data(table):
         return None
     top = max(abs(value) for _, value in points) or Decimal(1)
     bars = [
-        {"label": label, "value": value, "width": round(float(abs(value) / top) * CHART_WIDTH, 1), "y": i * (BAR_HEIGHT + 8)}
+        {
+            "label": label,
+            "value": value,
+            "width": round(float(abs(value) / top) * CHART_WIDTH, 1),
+            "y": i * (BAR_HEIGHT + 8),
+        }
         for i, (label, value) in enumerate(points)
     ]
     return {
-        "bars": bars, "heading": table.columns[value_at]["heading"], "label_width": 110, "bar_height": BAR_HEIGHT,
-        "width": 110 + CHART_WIDTH + 70, "height": len(bars) * (BAR_HEIGHT + 8),
+        "bars": bars,
+        "heading": table.columns[value_at]["heading"],
+        "label_width": 110,
+        "bar_height": BAR_HEIGHT,
+        "width": 110 + CHART_WIDTH + 70,
+        "height": len(bars) * (BAR_HEIGHT + 8),
     }

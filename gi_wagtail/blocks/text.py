@@ -6,9 +6,7 @@ from wagtail import blocks
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("heading"), max_length=120)
-    level = blocks.ChoiceBlock(
-        label=_("level"), choices=[("h2", _("Heading 2")), ("h3", _("Heading 3"))], default="h2"
-    )
+    level = blocks.ChoiceBlock(label=_("level"), choices=[("h2", _("Heading 2")), ("h3", _("Heading 3"))], default="h2")
 
     class Meta:
         template = "gi_wagtail/blocks/heading_block.html"

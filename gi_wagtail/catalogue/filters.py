@@ -27,12 +27,22 @@ SORTS = {
 
 class CatalogueFilterForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), required=False, min_value=1949, max_value=2100)
-    topic = forms.ModelChoiceField(label=_("Topic"), queryset=TopicClass.objects.select_related("parent"), required=False)
+    topic = forms.ModelChoiceField(
+        label=_("Topic"), queryset=TopicClass.objects.select_related("parent"), required=False
+    )
     genre = forms.ModelChoiceField(label=_("Genre"), queryset=Genre.objects.all(), required=False)
-    validity = forms.ChoiceField(label=_("Validity"), choices=[("", "---------")] + list(Validity.choices), required=False)
+    validity = forms.ChoiceField(
+        label=_("Validity"), choices=[("", "---------")] + list(Validity.choices), required=False
+    )
     sort = forms.ChoiceField(
-        label=_("Sort by"), required=False,
-        choices=[("-published", _("Newest first")), ("published", _("Oldest first")), ("title", _("Title")), ("index_no", _("Index number"))],
+        label=_("Sort by"),
+        required=False,
+        choices=[
+            ("-published", _("Newest first")),
+            ("published", _("Oldest first")),
+            ("title", _("Title")),
+            ("index_no", _("Index number")),
+        ],
     )
 
     def __init__(self, data: Any, years: Iterable[int] = (), **kwargs: Any) -> None:
@@ -51,7 +61,9 @@ class CatalogueFilterForm(forms.Form):
         messages = []
         for name, errors in self.errors.items():
             label = self.fields[name].label if name in self.fields else name
-            messages.append(_("Ignored the filter “%(label)s”: %(error)s") % {"label": label, "error": " ".join(errors)})
+            messages.append(
+                _("Ignored the filter “%(label)s”: %(error)s") % {"label": label, "error": " ".join(errors)}
+            )
         return {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}, messages
 
 

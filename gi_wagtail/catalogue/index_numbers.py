@@ -154,8 +154,14 @@ def allocate_index_numbers(
             for serial, position in zip(range(last - len(positions) + 1, last + 1), positions, strict=True):
                 candidates[position] = format_index_no(pattern, serial=serial, **field_sets[position])
         # Legacy numbers imported verbatim may already occupy a serial: skip it.
-        taken = set(model.objects.filter(agency_id=agency_id, index_no__in=candidates.values())
-                    .values_list("index_no", flat=True)) | also_taken
+        taken = (
+            set(
+                model.objects.filter(agency_id=agency_id, index_no__in=candidates.values()).values_list(
+                    "index_no", flat=True
+                )
+            )
+            | also_taken
+        )
         pending = [position for position, candidate in candidates.items() if candidate in taken]
         for position, candidate in candidates.items():
             if candidate not in taken:

@@ -25,8 +25,13 @@ from gi_wagtail.catalogue.models.vocabularies import Organisation
 Item = Any  # an AbstractDisclosureItemPage instance (the models import this module)
 
 __all__ = [
-    "agency_organisation", "assign_agency", "assign_index_numbers", "needs_index_number", "prepare",
-    "record_validity", "validity_before",
+    "agency_organisation",
+    "assign_agency",
+    "assign_index_numbers",
+    "needs_index_number",
+    "prepare",
+    "record_validity",
+    "validity_before",
 ]
 
 
@@ -67,10 +72,13 @@ def assign_index_numbers(items: Sequence[Item], categories: Sequence[Page | None
     held = {item.index_no for item in items if item.index_no}
     for agency_id, entries in by_agency.items():
         model = type(entries[0][0])._meta.concrete_model
-        fields = [index_number_fields(item, item.published_on or timezone.localdate(), category=category)
-                  for item, category in entries]
-        for (item, _), number in zip(entries, allocate_index_numbers(model, agency_id, fields, also_taken=held),
-                                     strict=True):
+        fields = [
+            index_number_fields(item, item.published_on or timezone.localdate(), category=category)
+            for item, category in entries
+        ]
+        for (item, _), number in zip(
+            entries, allocate_index_numbers(model, agency_id, fields, also_taken=held), strict=True
+        ):
             item.index_no = number
 
 
@@ -87,12 +95,20 @@ def validity_before(item: Item, update_fields: Sequence[str] | None = None) -> s
         return None
     if not item.pk:
         return ""
-    last_event = (ValidityEvent.objects.filter(item_id=item.pk).order_by("-changed_at", "-pk")
-                  .values_list("new_status", flat=True).first())
+    last_event = (
+        ValidityEvent.objects.filter(item_id=item.pk)
+        .order_by("-changed_at", "-pk")
+        .values_list("new_status", flat=True)
+        .first()
+    )
     if last_event is not None:
         return last_event
-    row = (type(item)._meta.concrete_model.objects.filter(pk=item.pk)
-           .values_list("validity", "live", "first_published_at").first())
+    row = (
+        type(item)
+        ._meta.concrete_model.objects.filter(pk=item.pk)
+        .values_list("validity", "live", "first_published_at")
+        .first()
+    )
     return row[0] if row and row[1] and row[2] else ""
 
 
@@ -125,4 +141,3 @@ def agency_organisation(agency: Page | None, create: bool = True) -> Organisatio
             return Organisation.objects.create(name=name, org_code=getattr(agency, "org_code", "") or "")
     except IntegrityError:  # created meanwhile by another request (the name is unique)
         return Organisation.objects.get(name=name)
-

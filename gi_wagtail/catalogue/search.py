@@ -27,22 +27,46 @@ from gi_wagtail.search.documents import (
     aware,
     page_url,
     plain_text,
-    register as register_source,
     register_value_labels,
+)
+from gi_wagtail.search.documents import (
+    register as register_source,
 )
 
 # What item_document and Page.get_url read: loading only these halves the cost of building items.
-ITEM_FIELDS = ("id", "content_type_id", "path", "depth", "url_path", "title", "first_published_at", "summary", "body",
-               "doc_no", "index_no", "validity", "published_on", "organisation_id", "topic_id", "genre_id",
-               "disclosure_method")
+ITEM_FIELDS = (
+    "id",
+    "content_type_id",
+    "path",
+    "depth",
+    "url_path",
+    "title",
+    "first_published_at",
+    "summary",
+    "body",
+    "doc_no",
+    "index_no",
+    "validity",
+    "published_on",
+    "organisation_id",
+    "topic_id",
+    "genre_id",
+    "disclosure_method",
+)
 EXTRA_FIELDS = {"disclosure_method": "keyword"}
 # Where load_items leaves what it fetched for many items at once.
 _PREFETCHED = "_gi_search_prefetched"
 
 
 def register() -> None:
-    register_source(AbstractDisclosureItemPage, "item", document=item_document, load=load_items,
-                    extra=item_extra, extra_fields=EXTRA_FIELDS)
+    register_source(
+        AbstractDisclosureItemPage,
+        "item",
+        document=item_document,
+        load=load_items,
+        extra=item_extra,
+        extra_fields=EXTRA_FIELDS,
+    )
     register_value_labels("validity", validity_label)
 
 
@@ -78,7 +102,7 @@ def item_document(page: AbstractDisclosureItemPage) -> SearchDocument:
         page_id=page.pk,
         title=page.title,
         url=page_url(page, prefetched.get("site_root_paths")),
-        body=body[: MAX_BODY_CHARS],
+        body=body[:MAX_BODY_CHARS],
         doc_no=page.doc_no,
         index_no=page.index_no,
         category=category,
@@ -101,17 +125,26 @@ def load_items(model: type[AbstractDisclosureItemPage], ids: list[int]) -> list[
     prefetched: dict[int, dict] = {item.pk: {} for item in items}
     if issubclass(model, DisclosureItemPage):  # their keywords and attachments have tables of their own
         keywords, attachments = defaultdict(list), defaultdict(list)
-        for page_id, name in (ItemKeyword.objects.filter(content_object_id__in=list(prefetched)).order_by("pk")
-                              .values_list("content_object_id", "tag__name")):
+        for page_id, name in (
+            ItemKeyword.objects.filter(content_object_id__in=list(prefetched))
+            .order_by("pk")
+            .values_list("content_object_id", "tag__name")
+        ):
             keywords[page_id].append(name)
-        for attachment in (ItemAttachment.objects.filter(page_id__in=list(prefetched)).select_related("document")
-                           .order_by("page_id", "sort_order", "pk")):
+        for attachment in (
+            ItemAttachment.objects.filter(page_id__in=list(prefetched))
+            .select_related("document")
+            .order_by("page_id", "sort_order", "pk")
+        ):
             attachments[attachment.page_id].append(attachment.display_title)
         for pk, values in prefetched.items():
             values["keywords"], values["attachments"] = keywords[pk], attachments[pk]
     paths = {path for item in items for path in ancestor_paths(item)[:-1]}
-    categories = dict(Page.objects.filter(path__in=paths).type(AbstractCatalogueCategoryPage)
-                      .values_list("path", "title")) if paths else {}
+    categories = (
+        dict(Page.objects.filter(path__in=paths).type(AbstractCatalogueCategoryPage).values_list("path", "title"))
+        if paths
+        else {}
+    )
     site_root_paths = Site.get_site_root_paths()
     for item in items:
         nearest = [categories[p] for p in ancestor_paths(item)[:-1] if p in categories]

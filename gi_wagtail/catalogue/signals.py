@@ -13,8 +13,9 @@ from gi_wagtail.catalogue import options
 from gi_wagtail.catalogue.models.item import AbstractDisclosureItemPage
 
 
-def _validity_event_user(sender: type[models.Model], instance: Any, revision: Revision | None = None,
-                         **kwargs: Any) -> None:
+def _validity_event_user(
+    sender: type[models.Model], instance: Any, revision: Revision | None = None, **kwargs: Any
+) -> None:
     # The item's save() recorded the event; the revision knows who published it.
     event = getattr(instance, "_gi_validity_event", None)
     if event is not None and revision is not None and revision.user_id and not event.user_id:
@@ -25,7 +26,9 @@ def _validity_event_user(sender: type[models.Model], instance: Any, revision: Re
 
 def connect() -> None:
     for model in _item_models(AbstractDisclosureItemPage):
-        page_published.connect(_validity_event_user, sender=model, dispatch_uid=f"gi_wagtail_validity_user_{model._meta.label_lower}")
+        page_published.connect(
+            _validity_event_user, sender=model, dispatch_uid=f"gi_wagtail_validity_user_{model._meta.label_lower}"
+        )
     options.connect()  # filter options are cached until a vocabulary changes
 
 

@@ -18,9 +18,20 @@ from gi_wagtail.catalogue.index_numbers import format_index_no, index_no_regex, 
 from gi_wagtail.text.doc_no import DOC_NO_RE, DocNo, parse_doc_no
 
 __all__ = [
-    "DOC_NO_RE", "INDEX_NO_MAX_LENGTH", "MIN_YEAR", "DocNo", "format_index_no", "index_no_regex", "index_no_taken",
-    "max_year", "parse_doc_no", "parse_index_no", "validate_disclosure_item", "validate_doc_no",
-    "validate_index_no_text", "validate_year",
+    "DOC_NO_RE",
+    "INDEX_NO_MAX_LENGTH",
+    "MIN_YEAR",
+    "DocNo",
+    "format_index_no",
+    "index_no_regex",
+    "index_no_taken",
+    "max_year",
+    "parse_doc_no",
+    "parse_index_no",
+    "validate_disclosure_item",
+    "validate_doc_no",
+    "validate_index_no_text",
+    "validate_year",
 ]
 
 MIN_YEAR = 1949  # nothing in a PRC government catalogue predates it
@@ -64,8 +75,10 @@ def validate_index_no_text(value: str | None) -> None:
         return
     if len(value) > INDEX_NO_MAX_LENGTH or not _INDEX_NO_RE.fullmatch(value):
         raise ValidationError(
-            _("The index number (索引号) may not contain spaces, quotes, <, >, & or control characters, "
-              "and may be at most %(max)s characters long."),
+            _(
+                "The index number (索引号) may not contain spaces, quotes, <, >, & or control characters, "
+                "and may be at most %(max)s characters long."
+            ),
             code="index_no_format",
             params={"max": INDEX_NO_MAX_LENGTH},
         )
@@ -105,11 +118,21 @@ def validate_disclosure_item(
         if error:
             add(field, error)
     if page.written_on and page.published_on and page.written_on > page.published_on:
-        add("written_on", ValidationError(
-            _("The date written (成文日期) cannot be later than the publication date (发布日期)."), code="date_order"))
+        add(
+            "written_on",
+            ValidationError(
+                _("The date written (成文日期) cannot be later than the publication date (发布日期)."),
+                code="date_order",
+            ),
+        )
     if page.effective_on and page.invalid_on and page.effective_on > page.invalid_on:
-        add("invalid_on", ValidationError(
-            _("The date it expired or was repealed cannot be earlier than the date it took effect."), code="date_order"))
+        add(
+            "invalid_on",
+            ValidationError(
+                _("The date it expired or was repealed cannot be earlier than the date it took effect."),
+                code="date_order",
+            ),
+        )
     # The 文号 format is checked where editors type it (DisclosureItemAdminForm):
     # imported legacy 文号 are kept verbatim, whatever their form.
     try:
@@ -119,8 +142,13 @@ def validate_disclosure_item(
     agency_id = page.agency_id or (agency.pk if agency else None)
     taken = (page.index_no in taken_index_nos) if taken_index_nos is not None else index_no_taken(page, agency_id)
     if "index_no" not in errors and taken:
-        add("index_no", ValidationError(
-            _("The index number (索引号) %(index_no)s is already used by another item of this agency."),
-            code="index_no_taken", params={"index_no": page.index_no}))
+        add(
+            "index_no",
+            ValidationError(
+                _("The index number (索引号) %(index_no)s is already used by another item of this agency."),
+                code="index_no_taken",
+                params={"index_no": page.index_no},
+            ),
+        )
     if errors:
         raise ValidationError(errors)

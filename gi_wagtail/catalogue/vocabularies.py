@@ -38,7 +38,8 @@ def load_topics(TopicClass: type[models.Model]) -> int:  # noqa: N803 (a model c
     created = 0
     for position, entry in enumerate(read_data("topics.json")["classes"], start=1):
         top, new = _upsert(
-            TopicClass, {"parent": None, "name": entry["name"]},
+            TopicClass,
+            {"parent": None, "name": entry["name"]},
             {"sort_order": position * 100, "aliases": ",".join(entry.get("aliases", []))},
         )
         created += new

@@ -118,9 +118,13 @@ class BulkCreator:
             by_category.setdefault(item.category.pk, (item.category, []))[1].append(item.page)
         for category, pages in by_category.values():
             depth = category.depth + 1
-            last = (Page.objects.filter(path__startswith=category.path, depth=depth)
-                    .order_by("-path").values_list("path", flat=True).first())
-            step = Page._str2int(last[-Page.steplen:]) if last else 0
+            last = (
+                Page.objects.filter(path__startswith=category.path, depth=depth)
+                .order_by("-path")
+                .values_list("path", flat=True)
+                .first()
+            )
+            step = Page._str2int(last[-Page.steplen :]) if last else 0
             for offset, page in enumerate(pages, start=1):
                 page.depth, page.numchild = depth, 0
                 page.path = Page._get_path(category.path, depth, step + offset)
@@ -151,21 +155,32 @@ class BulkCreator:
         fields = [f for f in self.model._meta.local_concrete_fields]
         batch = max(1, connection.ops.bulk_batch_size(fields, pages))
         for start in range(0, len(pages), batch):
-            self.model._base_manager._insert(pages[start:start + batch], fields=fields)
+            self.model._base_manager._insert(pages[start : start + batch], fields=fields)
 
     def _add_revisions(self, pages: list[Page]) -> None:
         revisions = [
-            Revision(content_type=self.content_type, base_content_type=self.base_content_type, object_id=str(page.pk),
-                     created_at=self.now, user=self.user, content=page.serializable_data(), object_str=str(page))
+            Revision(
+                content_type=self.content_type,
+                base_content_type=self.base_content_type,
+                object_id=str(page.pk),
+                created_at=self.now,
+                user=self.user,
+                content=page.serializable_data(),
+                object_str=str(page),
+            )
             for page in pages
         ]
         Revision.objects.bulk_create(revisions)
         for page, revision in zip(pages, revisions):
             page.latest_revision = page.live_revision = revision
         # Two set-based UPDATEs: Django's bulk_update builds a CASE per row and costs ~1 ms a page.
-        newest = (Revision.objects.filter(base_content_type=self.base_content_type,
-                                          object_id=Cast(OuterRef("pk"), models.CharField()))
-                  .order_by("-pk").values("pk")[:1])
+        newest = (
+            Revision.objects.filter(
+                base_content_type=self.base_content_type, object_id=Cast(OuterRef("pk"), models.CharField())
+            )
+            .order_by("-pk")
+            .values("pk")[:1]
+        )
         changed = Page.objects.filter(pk__in=[page.pk for page in pages])
         changed.update(latest_revision=Subquery(newest))
         changed.update(live_revision=F("latest_revision"))
@@ -187,24 +202,73 @@ class BulkCreator:
         rows = []
         for page in pages:
             for to_content_type_id, to_object_id, model_path, content_path in set(
-                    ReferenceIndex._extract_references_from_object(page)):
-                rows.append((self.content_type.pk, self.base_content_type.pk, page.pk, to_content_type_id, to_object_id,
-                             model_path, content_path, ReferenceIndex._get_content_path_hash(content_path)))
-        insert_rows(ReferenceIndex, ["content_type", "base_content_type", "object_id", "to_content_type", "to_object_id",
-                                     "model_path", "content_path", "content_path_hash"], rows)
+                ReferenceIndex._extract_references_from_object(page)
+            ):
+                rows.append(
+                    (
+                        self.content_type.pk,
+                        self.base_content_type.pk,
+                        page.pk,
+                        to_content_type_id,
+                        to_object_id,
+                        model_path,
+                        content_path,
+                        ReferenceIndex._get_content_path_hash(content_path),
+                    )
+                )
+        insert_rows(
+            ReferenceIndex,
+            [
+                "content_type",
+                "base_content_type",
+                "object_id",
+                "to_content_type",
+                "to_object_id",
+                "model_path",
+                "content_path",
+                "content_path_hash",
+            ],
+            rows,
+        )
 
     def _log(self, pages: list[Page]) -> None:
         uuid = get_active_log_context().uuid
         user_id = self.user.pk if self.user else None
         # As the admin's create then publish: the create entry has no revision, the publish entry has one.
         rows = [
-            (self.content_type.pk, page.get_admin_display_title(), action, self.now, {}, user_id, uuid, revision_id,
-             True, False, page.pk)
+            (
+                self.content_type.pk,
+                page.get_admin_display_title(),
+                action,
+                self.now,
+                {},
+                user_id,
+                uuid,
+                revision_id,
+                True,
+                False,
+                page.pk,
+            )
             for page in pages
             for action, revision_id in (("wagtail.create", None), ("wagtail.publish", page.live_revision.pk))
         ]
-        insert_rows(PageLogEntry, ["content_type", "label", "action", "timestamp", "data", "user", "uuid", "revision",
-                                   "content_changed", "deleted", "page"], rows)
+        insert_rows(
+            PageLogEntry,
+            [
+                "content_type",
+                "label",
+                "action",
+                "timestamp",
+                "data",
+                "user",
+                "uuid",
+                "revision",
+                "content_changed",
+                "deleted",
+                "page",
+            ],
+            rows,
+        )
 
 
 def insert_rows(model: type[models.Model], field_names: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
@@ -214,7 +278,8 @@ def insert_rows(model: type[models.Model], field_names: Sequence[str], rows: Seq
     fields = [model._meta.get_field(name) for name in field_names]
     quote = connection.ops.quote_name
     sql = "INSERT INTO {} ({}) VALUES ({})".format(
-        quote(model._meta.db_table), ", ".join(quote(f.column) for f in fields), ", ".join(["%s"] * len(fields)))
+        quote(model._meta.db_table), ", ".join(quote(f.column) for f in fields), ", ".join(["%s"] * len(fields))
+    )
     prepared = [[f.get_db_prep_save(value, connection) for f, value in zip(fields, row)] for row in rows]
     with connection.cursor() as cursor:
         cursor.executemany(sql, prepared)

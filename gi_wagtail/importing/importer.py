@@ -74,8 +74,9 @@ class ImportResult:
         return (self.created + self.updated) / self.seconds if self.seconds else 0.0
 
 
-def resolve_root(spec: str | int | None = None, create: bool = True, user: Any = None,
-                 publish: bool = False) -> DisclosureIndexPage | None:
+def resolve_root(
+    spec: str | int | None = None, create: bool = True, user: Any = None, publish: bool = False
+) -> DisclosureIndexPage | None:
     """The disclosure index to import into: ``spec`` (id or slug), the site's first one, or a new one.
 
     A new one is created under the default site's root page, published or submitted like the items.
@@ -103,8 +104,15 @@ def root_parent() -> Page:
 
 
 class Importer:
-    def __init__(self, root: DisclosureIndexPage | None = None, user: Any = None, create_categories: bool = False,
-                 dry_run: bool = False, atomic: bool = False, publish: bool = False) -> None:
+    def __init__(
+        self,
+        root: DisclosureIndexPage | None = None,
+        user: Any = None,
+        create_categories: bool = False,
+        dry_run: bool = False,
+        atomic: bool = False,
+        publish: bool = False,
+    ) -> None:
         self.root = root
         self.user = user
         self.publish = publish
@@ -132,7 +140,9 @@ class Importer:
             for key in (page.slug, page.title, "/".join(trail)):
                 self.categories.setdefault(key, page)
         self.items_by_index, self.items_by_key = {}, {}
-        rows = DisclosureItemPage.objects.descendant_of(self.root).values_list("pk", "index_no", "path", "title", "published_on")
+        rows = DisclosureItemPage.objects.descendant_of(self.root).values_list(
+            "pk", "index_no", "path", "title", "published_on"
+        )
         for pk, index_no, path, title, published_on in rows:
             if index_no:
                 self.items_by_index[index_no] = pk
@@ -181,7 +191,9 @@ class Importer:
         if page is not None:
             return page
         if not self.create_categories:
-            raise RecordError(_("unknown category “%(category)s” (use --create-categories to create it)") % {"category": spec[:60]})
+            raise RecordError(
+                _("unknown category “%(category)s” (use --create-categories to create it)") % {"category": spec[:60]}
+            )
         if self.dry_run:
             return None
         parts = [spec]
@@ -247,16 +259,24 @@ class Importer:
         topic, genre = self._topic(record.topic), self._genre(record.genre)
         if record.index_no:
             if record.index_no in self._seen_index:
-                raise RecordError(_("duplicate index number %(index_no)s (already on line %(line)s)") % {
-                    "index_no": record.index_no, "line": self._seen_index[record.index_no]})
+                raise RecordError(
+                    _("duplicate index number %(index_no)s (already on line %(line)s)")
+                    % {"index_no": record.index_no, "line": self._seen_index[record.index_no]}
+                )
             self._seen_index[record.index_no] = record.line
         existing = self.items_by_index.get(record.index_no) if record.index_no else None
         if existing is None and category is not None:
             existing = self.items_by_key.get((category.path, record.title, record.published))
         return category, organisation, topic, genre, existing
 
-    def _fill(self, page: DisclosureItemPage, record: ItemRecord, organisation: Organisation | None,
-              topic: TopicClass | None, genre: Genre | None) -> None:
+    def _fill(
+        self,
+        page: DisclosureItemPage,
+        record: ItemRecord,
+        organisation: Organisation | None,
+        topic: TopicClass | None,
+        genre: Genre | None,
+    ) -> None:
         page.title = record.title
         page.published_on = record.published
         page.written_on = record.written_on
@@ -274,8 +294,18 @@ class Importer:
         through = type(page).keywords.through
         setattr(page, self._keyword_relation(through), [through(tag=tag) for tag in self._tags(page, record.keywords)])
 
-    _COMPARED_FIELDS = ("title", "published_on", "written_on", "doc_no", "organisation_id", "topic_id", "genre_id",
-                        "summary", "validity", "index_no")
+    _COMPARED_FIELDS = (
+        "title",
+        "published_on",
+        "written_on",
+        "doc_no",
+        "organisation_id",
+        "topic_id",
+        "genre_id",
+        "summary",
+        "validity",
+        "index_no",
+    )
 
     def _content(self, page: DisclosureItemPage) -> list[Any]:
         """What the importer writes to an item, comparable between the page filled from a record and a revision."""
@@ -325,11 +355,21 @@ class Importer:
     def _is_pending(self, record: ItemRecord, pending: list[NewItem]) -> bool:
         category = self.categories.get(record.category.strip())
         key = (category.path, record.title, record.published) if category is not None else None
-        return any((record.index_no and item.page.index_no == record.index_no)
-                   or key == (item.category.path, item.page.title, item.page.published_on) for item in pending)
+        return any(
+            (record.index_no and item.page.index_no == record.index_no)
+            or key == (item.category.path, item.page.title, item.page.published_on)
+            for item in pending
+        )
 
-    def _update(self, existing: int, record: ItemRecord, category: Page, organisation: Organisation | None,
-                topic: TopicClass | None, genre: Genre | None) -> None:
+    def _update(
+        self,
+        existing: int,
+        record: ItemRecord,
+        category: Page,
+        organisation: Organisation | None,
+        topic: TopicClass | None,
+        genre: Genre | None,
+    ) -> None:
         page = DisclosureItemPage.objects.get(pk=existing)
         # (the latest revision may be the page object itself: compared before the record fills it in)
         latest = None if self.publish else self._content(page.get_latest_revision_as_object())
@@ -383,8 +423,9 @@ class Importer:
                     self._create_live(page, item.category)
                 else:
                     page.agency = self.root
-                    self._submitted(review.create_page(item.category, page, user=self.user,
-                                                       workflow=self._workflow(item.category)))
+                    self._submitted(
+                        review.create_page(item.category, page, user=self.user, workflow=self._workflow(item.category))
+                    )
                 self._created(page, item.category, record)
         except Exception as exc:  # noqa: BLE001
             self._failed(record, exc, mark)
@@ -430,8 +471,11 @@ class Importer:
         page.agency = self.root
         category.add_child(instance=page)
         revision = Revision.objects.create(
-            content_object=page, base_content_type=page.get_base_content_type(), user=self.user,
-            content=page.serializable_data(), object_str=str(page),
+            content_object=page,
+            base_content_type=page.get_base_content_type(),
+            user=self.user,
+            content=page.serializable_data(),
+            object_str=str(page),
         )
         page.latest_revision = page.live_revision = revision
         page.latest_revision_created_at = revision.created_at
@@ -477,13 +521,18 @@ class Importer:
                     progress(self.result)
             self._create_bulk(pending)
 
-    def run(self, raw_records: Iterable[RawRecord],
-            progress: Callable[[ImportResult], object] | None = None) -> ImportResult:
+    def run(
+        self, raw_records: Iterable[RawRecord], progress: Callable[[ImportResult], object] | None = None
+    ) -> ImportResult:
         started = time.perf_counter()
         with deferred_indexing():
             self._run(raw_records, progress)
         self.result.errors.sort(key=lambda error: error[0])  # bulk validation reports a chunk's errors late
-        if not self.dry_run and not self.result.rolled_back and self.result.created + self.result.updated >= ANALYZE_AFTER:
+        if (
+            not self.dry_run
+            and not self.result.rolled_back
+            and self.result.created + self.result.updated >= ANALYZE_AFTER
+        ):
             refresh_statistics([Page, DisclosureItemPage, SearchEntry, SearchEntryText])
         self.result.seconds = time.perf_counter() - started
         return self.result

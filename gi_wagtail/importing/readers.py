@@ -90,12 +90,16 @@ def _text_lines(handle: IO[bytes], encoding: str, max_bytes: int) -> Iterator[tu
             yield number, "", _("record is larger than %(size)s bytes") % {"size": max_bytes}
             continue
         if number == 1 and raw.startswith(codecs.BOM_UTF8):
-            raw = raw[len(codecs.BOM_UTF8):]
+            raw = raw[len(codecs.BOM_UTF8) :]
         try:
             yield number, raw.decode(codec), None
         except UnicodeDecodeError as exc:
-            yield number, raw.decode(codec, errors="replace"), _("cannot decode the line as %(encoding)s (byte %(position)s)") % {
-                "encoding": codec.upper(), "position": exc.start + 1}
+            yield (
+                number,
+                raw.decode(codec, errors="replace"),
+                _("cannot decode the line as %(encoding)s (byte %(position)s)")
+                % {"encoding": codec.upper(), "position": exc.start + 1},
+            )
 
 
 def read_jsonl(handle: IO[bytes], encoding: str, max_bytes: int) -> Iterator[RawRecord]:
@@ -149,7 +153,11 @@ def read_csv(handle: IO[bytes], encoding: str, max_bytes: int) -> Iterator[RawRe
         elif not any(cell.strip() for cell in row):
             continue
         elif len(row) > len(header):
-            yield RawRecord(first, None, _("%(count)s columns, the header has %(header)s") % {"count": len(row), "header": len(header)})
+            yield RawRecord(
+                first,
+                None,
+                _("%(count)s columns, the header has %(header)s") % {"count": len(row), "header": len(header)},
+            )
         else:
             yield RawRecord(first, dict(zip(header, row)), None)
     if header is None:
@@ -189,8 +197,12 @@ def read_xlsx(path: str | os.PathLike[str]) -> Iterator[RawRecord]:
         workbook.close()
 
 
-def read_records(path: str | os.PathLike[str], file_format: str | None = None, encoding: str | None = None,
-                 max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES) -> Iterator[RawRecord]:
+def read_records(
+    path: str | os.PathLike[str],
+    file_format: str | None = None,
+    encoding: str | None = None,
+    max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
+) -> Iterator[RawRecord]:
     """Yield RawRecord for each record of the file at ``path``."""
     try:
         handle = open(path, "rb")

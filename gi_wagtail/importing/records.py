@@ -36,9 +36,14 @@ ALIASES = {
 _LOOKUP = {alias.lower(): key for key, names in ALIASES.items() for alias in names}
 
 VALIDITY_WORDS = {
-    "valid": Validity.VALID, "有效": Validity.VALID, "现行有效": Validity.VALID,
-    "expired": Validity.EXPIRED, "失效": Validity.EXPIRED,
-    "repealed": Validity.REPEALED, "废止": Validity.REPEALED, "已废止": Validity.REPEALED,
+    "valid": Validity.VALID,
+    "有效": Validity.VALID,
+    "现行有效": Validity.VALID,
+    "expired": Validity.EXPIRED,
+    "失效": Validity.EXPIRED,
+    "repealed": Validity.REPEALED,
+    "废止": Validity.REPEALED,
+    "已废止": Validity.REPEALED,
 }
 
 _DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*(?:[T ].*)?$")
@@ -135,10 +140,22 @@ def clean_record(line: int, data: Mapping[Any, Any]) -> ItemRecord:
     title = values["title"]
     if not isinstance(title, str) or len(title) > MAX_TITLE:
         raise RecordError(_("title longer than %(max)s characters") % {"max": MAX_TITLE})
-    record = ItemRecord(line=line, category=str(values["category"]), title=title, published=parse_date(values["published"], _("published")))
+    record = ItemRecord(
+        line=line,
+        category=str(values["category"]),
+        title=title,
+        published=parse_date(values["published"], _("published")),
+    )
     if values.get("written_on"):
         record.written_on = parse_date(values["written_on"], _("written_on"))
-    for name, limit in (("index_no", 64), ("doc_no", 100), ("organisation", 200), ("topic", 200), ("genre", 50), ("summary", 500)):
+    for name, limit in (
+        ("index_no", 64),
+        ("doc_no", 100),
+        ("organisation", 200),
+        ("topic", 200),
+        ("genre", 50),
+        ("summary", 500),
+    ):
         text = values.get(name) or ""
         if not isinstance(text, str):
             raise RecordError(_("%(field)s must be text") % {"field": name})
@@ -148,7 +165,9 @@ def clean_record(line: int, data: Mapping[Any, Any]) -> ItemRecord:
     if values.get("validity"):
         validity = VALIDITY_WORDS.get(str(values["validity"]).strip().lower())
         if validity is None:
-            raise RecordError(_("unknown validity “%(value)s” (use 有效, 失效 or 废止)") % {"value": str(values["validity"])[:20]})
+            raise RecordError(
+                _("unknown validity “%(value)s” (use 有效, 失效 or 废止)") % {"value": str(values["validity"])[:20]}
+            )
         record.validity = validity
     keywords = values.get("keywords") or []
     if isinstance(keywords, str):

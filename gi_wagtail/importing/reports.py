@@ -33,8 +33,10 @@ def find_parent(ref: str | int | None) -> Page:
         path = "/" + str(ref).strip("/") + "/"
         matches = list(Page.objects.filter(url_path__endswith=path).order_by("path")[:5])
         if len(matches) > 1:  # e.g. xxgknb under two agencies' roots
-            raise ReportImportError(_("parent page %(ref)s is ambiguous (%(paths)s); give its id or a longer URL path")
-                                    % {"ref": ref, "paths": "、".join(p.url_path for p in matches)})
+            raise ReportImportError(
+                _("parent page %(ref)s is ambiguous (%(paths)s); give its id or a longer URL path")
+                % {"ref": ref, "paths": "、".join(p.url_path for p in matches)}
+            )
         page = matches[0] if matches else None
     if page is None:
         raise ReportImportError(_("parent page %(ref)s not found") % {"ref": ref})
@@ -55,8 +57,9 @@ def find_organisation(name: str) -> Organisation:
     return org
 
 
-def prepare_page(report: dict[str, Any], parent_ref: str | int | None, organisation: str | None = None,
-                 publish: bool = False) -> tuple[Page, AnnualReportPage]:
+def prepare_page(
+    report: dict[str, Any], parent_ref: str | int | None, organisation: str | None = None, publish: bool = False
+) -> tuple[Page, AnnualReportPage]:
     """(parent, unsaved page) after every check of the import; raises ``ReportImportError`` like the real run."""
     parent = find_parent(parent_ref)
     org = find_organisation(organisation or report["organisation"] or "")
@@ -66,8 +69,9 @@ def prepare_page(report: dict[str, Any], parent_ref: str | int | None, organisat
     page.apply_report_data(report)
     page.title = report["title"] or f"{org.name}{report['year']}年政府信息公开工作年度报告"
     if publish and page.has_validation_errors():
-        raise ReportImportError(_("not published: the report has validation errors (use the admin "
-                                  "override); nothing was imported"))
+        raise ReportImportError(
+            _("not published: the report has validation errors (use the admin override); nothing was imported")
+        )
     return parent, page
 
 

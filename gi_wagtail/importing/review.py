@@ -26,16 +26,22 @@ def check_permission(target: Page, user: Any, publish: bool, creates_root: bool 
     permission policy, not ``is_superuser``); drafts by a named user need add permission.
     """
     if publish and user is None:
-        raise RecordError(_("--publish needs --user: the username of someone allowed to publish under “%(page)s”. "
-                            "Without --publish the items are saved as drafts and submitted for review.")
-                          % {"page": target.title})
+        raise RecordError(
+            _(
+                "--publish needs --user: the username of someone allowed to publish under “%(page)s”. "
+                "Without --publish the items are saved as drafts and submitted for review."
+            )
+            % {"page": target.title}
+        )
     if user is None:
         return
     tester = target.permissions_for_user(user)
     if publish:
         allowed = tester.can_publish_subpage() if creates_root else tester.can_publish()
-        message = _("%(user)s may not publish pages under “%(page)s”; nothing was imported. "
-                    "Import without --publish to submit the items for review, or use a user with publish permission.")
+        message = _(
+            "%(user)s may not publish pages under “%(page)s”; nothing was imported. "
+            "Import without --publish to submit the items for review, or use a user with publish permission."
+        )
     else:
         allowed = tester.can_add_subpage()
         message = _("%(user)s may not add pages under “%(page)s”; nothing was imported.")
@@ -43,8 +49,13 @@ def check_permission(target: Page, user: Any, publish: bool, creates_root: bool 
         raise RecordError(message % {"user": user.get_username(), "page": target.title})
 
 
-def create_page(parent: Page, page: Page, user: Any = None, publish: bool = False,
-                workflow: Workflow | None | object = _PARENTS_WORKFLOW) -> WorkflowState | None:
+def create_page(
+    parent: Page,
+    page: Page,
+    user: Any = None,
+    publish: bool = False,
+    workflow: Workflow | object | None = _PARENTS_WORKFLOW,
+) -> WorkflowState | None:
     """Add ``page`` under ``parent`` as the admin's create view does, then publish it or submit it.
 
     ``workflow`` saves looking up the parent's workflow again for every page of a category.
@@ -56,8 +67,16 @@ def create_page(parent: Page, page: Page, user: Any = None, publish: bool = Fals
     revision = page.save_revision(user=user, log_action=True, clean=False)
     if publish:
         revision.publish(user=user)
-        page.refresh_from_db(fields=["live", "has_unpublished_changes", "live_revision", "first_published_at",
-                                     "last_published_at", "url_path"])
+        page.refresh_from_db(
+            fields=[
+                "live",
+                "has_unpublished_changes",
+                "live_revision",
+                "first_published_at",
+                "last_published_at",
+                "url_path",
+            ]
+        )
         return None
     return submit(page, user, parent.get_workflow() if workflow is _PARENTS_WORKFLOW else workflow, new=True)
 

@@ -40,9 +40,9 @@ def repair_html(html):
     fixed = str(BeautifulSoup(fixed, "html.parser"))  # closes unclosed and mismatched tags
     if editor_loads(fixed):
         return fixed
-    from django.utils.html import escape, linebreaks, strip_tags
-
     import html as html_module
+
+    from django.utils.html import escape, linebreaks, strip_tags
 
     text = html_module.unescape(strip_tags(BLOCK_END.sub("\n", html))).strip()
     return linebreaks(escape(text)).replace("<br>", "<br/>")

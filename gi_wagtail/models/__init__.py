@@ -1,5 +1,6 @@
 from gi_wagtail.catalogue.models.category import AbstractCatalogueCategoryPage, CatalogueCategoryPage
 from gi_wagtail.catalogue.models.index import AbstractDisclosureIndexPage, DisclosureIndexPage
+from gi_wagtail.catalogue.models.index_numbers import IndexNumberSequence
 from gi_wagtail.catalogue.models.item import (
     AbstractDisclosureItemPage,
     DisclosureItemPage,
@@ -10,19 +11,40 @@ from gi_wagtail.catalogue.models.item import (
     Validity,
     normalise_doc_no,
 )
-from gi_wagtail.catalogue.models.index_numbers import IndexNumberSequence
-from gi_wagtail.reports.models import AbstractAnnualReportPage, AnnualReportPage, ReportFormat
-from gi_wagtail.search.models import SearchEntry, SearchEntryText, SearchSynonym
-from gi_wagtail.search.backlog import SearchIndexBacklog
-from gi_wagtail.catalogue.models.vocabularies import Genre, Organisation, TopicClass
 from gi_wagtail.catalogue.models.validity import ValidityEvent
+from gi_wagtail.catalogue.models.vocabularies import Genre, Organisation, TopicClass
+from gi_wagtail.reports.models import AbstractAnnualReportPage, AnnualReportPage, ReportFormat
 from gi_wagtail.review.models import LeaderSignOffTask, ReviewDecision, ReviewTaskState, SecrecyReviewTask
+from gi_wagtail.search.backlog import SearchIndexBacklog
+from gi_wagtail.search.models import SearchEntry, SearchEntryText, SearchSynonym
 
 __all__ = [
-    "AbstractCatalogueCategoryPage", "CatalogueCategoryPage", "AbstractDisclosureIndexPage", "DisclosureIndexPage",
-    "AbstractDisclosureItemPage", "DisclosureItemPage", "DisclosureMethod", "DisclosureScope", "ItemAttachment",
-    "ItemKeyword", "Validity", "normalise_doc_no", "IndexNumberSequence", "Genre", "Organisation", "TopicClass",
-    "AbstractAnnualReportPage", "AnnualReportPage", "ReportFormat", "SearchEntry", "SearchEntryText", "SearchSynonym",
-    "ValidityEvent", "SearchIndexBacklog",
-    "LeaderSignOffTask", "ReviewDecision", "ReviewTaskState", "SecrecyReviewTask",
+    "AbstractAnnualReportPage",
+    "AbstractCatalogueCategoryPage",
+    "AbstractDisclosureIndexPage",
+    "AbstractDisclosureItemPage",
+    "AnnualReportPage",
+    "CatalogueCategoryPage",
+    "DisclosureIndexPage",
+    "DisclosureItemPage",
+    "DisclosureMethod",
+    "DisclosureScope",
+    "Genre",
+    "IndexNumberSequence",
+    "ItemAttachment",
+    "ItemKeyword",
+    "LeaderSignOffTask",
+    "Organisation",
+    "ReportFormat",
+    "ReviewDecision",
+    "ReviewTaskState",
+    "SearchEntry",
+    "SearchEntryText",
+    "SearchIndexBacklog",
+    "SearchSynonym",
+    "SecrecyReviewTask",
+    "TopicClass",
+    "Validity",
+    "ValidityEvent",
+    "normalise_doc_no",
 ]

@@ -1,4 +1,5 @@
 """Narrative section of an annual report: canonical key, heading as printed, rich text."""
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -17,11 +18,16 @@ SECTION_KEY_CHOICES = [
 
 
 class ReportSectionBlock(blocks.StructBlock):
-    key = blocks.ChoiceBlock(choices=SECTION_KEY_CHOICES, required=False, label=_("Section"),
-                             help_text=_("Used to compare reports across years and to check the numbers."))
+    key = blocks.ChoiceBlock(
+        choices=SECTION_KEY_CHOICES,
+        required=False,
+        label=_("Section"),
+        help_text=_("Used to compare reports across years and to check the numbers."),
+    )
     # Both optional: imported reports have an unheaded preamble and official sections left empty.
-    heading = blocks.CharBlock(max_length=120, required=False, label=_("Heading as printed"),
-                               help_text=_("e.g. 一、总体情况"))
+    heading = blocks.CharBlock(
+        max_length=120, required=False, label=_("Heading as printed"), help_text=_("e.g. 一、总体情况")
+    )
     body = blocks.RichTextBlock(features=["bold", "italic", "ol", "ul", "link"], required=False, label=_("Text"))
 
     class Meta:

@@ -1,5 +1,6 @@
 """Downloads of report tables: CSV (UTF-8 with BOM for Excel), XLSX (official merged
 layout, via openpyxl) and JSON."""
+
 from __future__ import annotations
 
 import csv
@@ -42,12 +43,10 @@ def table_rows(report: Report, table: str) -> list[list[object]]:
         for block in fmt.table2.blocks:
             for row in block.rows:
                 for col in block.columns:
-                    rows.append([block.label, row.label, row.key, col.label, col.key,
-                                 display(data[row.key][col.key])])
+                    rows.append([block.label, row.label, row.key, col.label, col.key, display(data[row.key][col.key])])
         return rows
     tdef = fmt.table(table)
-    header = ["row_key", "信息内容"] + [
-        f"{c.parent}/{c.label}" if c.parent else c.label for c in tdef.columns]
+    header = ["row_key", "信息内容"] + [f"{c.parent}/{c.label}" if c.parent else c.label for c in tdef.columns]
     rows = [header]
     for row in tdef.rows:
         label = " ".join(x for x in (row.section, row.group, row.label) if x)
@@ -65,9 +64,13 @@ def table_csv(report: Report, table: str) -> bytes:
 
 def table_json(report: Report, table: str) -> bytes:
     _check_table(report, table)
-    payload = {"format": report["format"], "year": report["year"],
-               "organisation": report.get("organisation", ""), "table": table,
-               "rows": report["tables"][table]}
+    payload = {
+        "format": report["format"],
+        "year": report["year"],
+        "organisation": report.get("organisation", ""),
+        "table": table,
+        "rows": report["tables"][table],
+    }
     return json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8")
 
 
@@ -82,8 +85,9 @@ def _write_sheet(ws: Worksheet, report: Report, table: str) -> None:
     thin = Side(style="thin")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     width = layout["width"]
-    ws.cell(row=1, column=1, value=_safe(f"{report.get('organisation', '')} {report['year']} "
-                                         f"{layout['caption']}").strip())
+    ws.cell(
+        row=1, column=1, value=_safe(f"{report.get('organisation', '')} {report['year']} {layout['caption']}").strip()
+    )
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
     ws.cell(row=1, column=1).font = Font(bold=True)
     occupied: set[tuple[int, int]] = set()
@@ -99,8 +103,9 @@ def _write_sheet(ws: Worksheet, report: Report, table: str) -> None:
             if cell["th"]:
                 target.font = Font(bold=cell["scope"] != "row")
             if cell["rowspan"] > 1 or cell["colspan"] > 1:
-                ws.merge_cells(start_row=r, start_column=c, end_row=r + cell["rowspan"] - 1,
-                               end_column=c + cell["colspan"] - 1)
+                ws.merge_cells(
+                    start_row=r, start_column=c, end_row=r + cell["rowspan"] - 1, end_column=c + cell["colspan"] - 1
+                )
             for i in range(cell["rowspan"]):
                 for j in range(cell["colspan"]):
                     occupied.add((r + i, c + j))

@@ -1,4 +1,5 @@
 """Validation findings: rule id, severity, cell-addressable location, message."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -45,8 +46,14 @@ class Finding:
         return translate(self.msgid) % params
 
     def as_dict(self) -> dict[str, Any]:
-        return {"rule": self.rule, "severity": self.severity, "location": self.location,
-                "message": self.message, "code": self.code, "cells": list(self.cells)}
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "location": self.location,
+            "message": self.message,
+            "code": self.code,
+            "cells": list(self.cells),
+        }
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:

@@ -1,4 +1,5 @@
 """Admin form of the annual report page: grid fields, prefill, validation before publish."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -19,7 +20,8 @@ MAX_LISTED = 15
 
 class AnnualReportPageForm(WagtailAdminPageForm):
     prefill_from_catalogue = forms.BooleanField(
-        required=False, label=_("Prefill blank cells from the catalogue"),
+        required=False,
+        label=_("Prefill blank cells from the catalogue"),
         help_text=_("Counts documents and items of this report year; filled cells are marked with their source."),
     )
 
@@ -70,13 +72,24 @@ class AnnualReportPageForm(WagtailAdminPageForm):
         errors = [f for f in findings if f.severity == ERROR]
         user = getattr(self, "for_user", None)
         if page.validation_override and not (user and user.has_perm(OVERRIDE_PERMISSION)):
-            self.add_error("validation_override",
-                           _("You do not have permission to publish reports with validation errors."))
+            self.add_error(
+                "validation_override", _("You do not have permission to publish reports with validation errors.")
+            )
             return
         if errors and self.is_guarded_action() and not page.validation_override:
             listed = [f"{f.location}: {f.message}" for f in errors[:MAX_LISTED]]
             if len(errors) > MAX_LISTED:
                 listed.append(_("… and %(count)s more.") % {"count": len(errors) - MAX_LISTED})
-            self.add_error(None, ValidationError(
-                [_("The report has %(count)s validation error(s); fix them before publishing, or "
-                   "tick the override and give a reason.") % {"count": len(errors)}] + listed))
+            self.add_error(
+                None,
+                ValidationError(
+                    [
+                        _(
+                            "The report has %(count)s validation error(s); fix them before publishing, or "
+                            "tick the override and give a reason."
+                        )
+                        % {"count": len(errors)}
+                    ]
+                    + listed
+                ),
+            )

@@ -1,4 +1,5 @@
 """Loose label matching: width, spaces, traditional characters, numbering."""
+
 from __future__ import annotations
 
 import functools
@@ -9,9 +10,7 @@ from gi_wagtail.text.normalise import to_simplified as _t2s
 
 _SPACE_RE = re.compile(r"\s+")
 _QUOTES_RE = re.compile(r"[“”\"'‘’「」『』]")
-_NUMBERING_RE = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d+[.、)]|\(\d+\))"
-)
+_NUMBERING_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d+[.、)]|\(\d+\))")
 
 
 @functools.lru_cache(maxsize=4096)

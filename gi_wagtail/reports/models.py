@@ -1,12 +1,12 @@
 """政府信息公开工作年度报告: an annual report page with structured tables."""
+
 from __future__ import annotations
 
 import datetime
 import html
 import re
-from decimal import Decimal
-
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -73,15 +73,22 @@ class AbstractAnnualReportPage(RoutablePageMixin, GiPage):
     """The report page without its place in the tree: subclass it to keep the fields, routes and checks."""
 
     organisation = models.ForeignKey(
-        "gi_wagtail.Organisation", verbose_name=_("organisation"), null=True, on_delete=models.PROTECT,
+        "gi_wagtail.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     year = models.PositiveSmallIntegerField(
-        _("report year"), validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+        _("report year"),
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
         help_text=_("统计期限: 1 January to 31 December of this year."),
     )
     report_format = models.CharField(
-        _("report format"), max_length=4, choices=ReportFormat.choices, default=ReportFormat.F2021,
+        _("report format"),
+        max_length=4,
+        choices=ReportFormat.choices,
+        default=ReportFormat.F2021,
         help_text=_("The template version the report follows; chosen explicitly, not derived from the year."),
     )
     published_on = models.DateField(_("publication date (公布日期)"), null=True, blank=True)
@@ -90,37 +97,48 @@ class AbstractAnnualReportPage(RoutablePageMixin, GiPage):
     tables = models.JSONField(_("tables 二, 三 and 四"), default=dict, blank=True)
     key_figures = models.JSONField(_("key figures (2008 format)"), default=dict, blank=True)
     fee_notices_count = models.PositiveIntegerField(_("fee notices issued (收费通知件数)"), null=True, blank=True)
-    fee_notices_amount = models.DecimalField(_("amount of fee notices (yuan)"), max_digits=14, decimal_places=2,
-                                             null=True, blank=True)
-    fees_collected = models.DecimalField(_("fees actually collected (yuan)"), max_digits=14, decimal_places=2,
-                                         null=True, blank=True)
+    fee_notices_amount = models.DecimalField(
+        _("amount of fee notices (yuan)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    fees_collected = models.DecimalField(
+        _("fees actually collected (yuan)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
     fee_text = models.TextField(_("fee remarks"), blank=True)
     provenance = models.JSONField(_("where prefilled figures came from"), default=dict, blank=True)
     import_notes = models.JSONField(_("import notes"), default=list, blank=True)
     validation_override = models.BooleanField(
-        _("publish despite validation errors"), default=False,
+        _("publish despite validation errors"),
+        default=False,
         help_text=_("Only for editors with the override permission; give the reason below."),
     )
     override_reason = models.TextField(_("reason for publishing with errors"), blank=True)
 
     content_panels = Page.content_panels + [
-        MultiFieldPanel([
-            FieldPanel("organisation"),
-            FieldRowPanel([FieldPanel("year"), FieldPanel("report_format")]),
-            FieldRowPanel([FieldPanel("published_on"), FieldPanel("filed_on")]),
-        ], heading=_("Report")),
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation"),
+                FieldRowPanel([FieldPanel("year"), FieldPanel("report_format")]),
+                FieldRowPanel([FieldPanel("published_on"), FieldPanel("filed_on")]),
+            ],
+            heading=_("Report"),
+        ),
         FieldPanel("sections"),
         FieldPanel("tables"),
         FieldPanel("key_figures"),
-        MultiFieldPanel([
-            FieldRowPanel([FieldPanel("fee_notices_count"), FieldPanel("fee_notices_amount"),
-                           FieldPanel("fees_collected")]),
-            FieldPanel("fee_text"),
-        ], heading=_("Fees (2021 format, section 六)")),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("fee_notices_count"), FieldPanel("fee_notices_amount"), FieldPanel("fees_collected")]
+                ),
+                FieldPanel("fee_text"),
+            ],
+            heading=_("Fees (2021 format, section 六)"),
+        ),
         ReportFindingsPanel(heading=_("Validation")),
         FieldPanel("prefill_from_catalogue"),
-        MultiFieldPanel([FieldPanel("validation_override"), FieldPanel("override_reason")],
-                        heading=_("Validation override")),
+        MultiFieldPanel(
+            [FieldPanel("validation_override"), FieldPanel("override_reason")], heading=_("Validation override")
+        ),
     ]
 
     base_form_class = AnnualReportPageForm
@@ -170,9 +188,12 @@ class AbstractAnnualReportPage(RoutablePageMixin, GiPage):
         if fmt.has_tables:
             data["tables"] = {k: v for k, v in (self.tables or {}).items() if k in TABLE_NAMES}
         if fmt.has_fee_figures:
-            data["fees"] = {"notices_count": self.fee_notices_count,
-                            "notices_amount": _number(self.fee_notices_amount),
-                            "collected": _number(self.fees_collected), "text": self.fee_text or ""}
+            data["fees"] = {
+                "notices_count": self.fee_notices_count,
+                "notices_amount": _number(self.fee_notices_amount),
+                "collected": _number(self.fees_collected),
+                "text": self.fee_text or "",
+            }
         if fmt.key_figures:
             data["key_figures"] = self.key_figures or {}
         return validate_shape(data)
@@ -210,8 +231,14 @@ class AbstractAnnualReportPage(RoutablePageMixin, GiPage):
         self.published_on = datetime.date.fromisoformat(data["publish_date"]) if data["publish_date"] else None
         self.filed_on = datetime.date.fromisoformat(data["filed_date"]) if data["filed_date"] else None
         self.sections = [
-            ("section", {"key": key if not key.startswith("section_") else "", "heading": sec["heading"],
-                         "body": RichText(_rich_text(sec["text"]))})
+            (
+                "section",
+                {
+                    "key": key if not key.startswith("section_") else "",
+                    "heading": sec["heading"],
+                    "body": RichText(_rich_text(sec["text"])),
+                },
+            )
             for key, sec in data["sections"].items()
         ]
         self.tables = data.get("tables") or {}
@@ -231,8 +258,9 @@ class AbstractAnnualReportPage(RoutablePageMixin, GiPage):
             if self.pk:
                 clash = clash.exclude(pk=self.pk)
             if clash.exists():
-                raise ValidationError({"year": _("This organisation already has a report for %(year)s.")
-                                       % {"year": self.year}})
+                raise ValidationError(
+                    {"year": _("This organisation already has a report for %(year)s.") % {"year": self.year}}
+                )
         if self.validation_override and not self.override_reason.strip():
             raise ValidationError({"override_reason": _("Give the reason for publishing despite errors.")})
 

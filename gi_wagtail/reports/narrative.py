@@ -4,6 +4,7 @@ Used by the validator (rules 10 and 12) and by the legacy text parser to fill
 2008-style key figures. Extraction is clause by clause so that a negation
 ("未收到…申请") only applies to its own clause.
 """
+
 from __future__ import annotations
 
 import re
@@ -73,6 +74,7 @@ def clauses(text: str) -> Iterator[str]:
 def extract(text: str, section: str = "") -> list[Statement]:
     out: list[Statement] = []
     for clause in clauses(text):
+
         def add(kind: str, value: object) -> None:
             out.append(Statement(kind, value, clause[:80], section))
 

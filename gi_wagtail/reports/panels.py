@@ -1,4 +1,5 @@
 """Admin panel listing validation findings (errors, warnings, hints) next to the form."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -15,7 +16,6 @@ class ReportFindingsPanel(Panel):
             context = super().get_context_data(parent_context)
             findings = getattr(self.form, "report_findings", None) or []
             context["findings"] = [f.as_dict() for f in findings]
-            context["counts"] = {s: sum(1 for f in findings if f.severity == s)
-                                 for s in ("error", "warning", "info")}
+            context["counts"] = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
             context["notes"] = getattr(self.instance, "import_notes", None) or []
             return context

@@ -4,6 +4,7 @@ Only blank cells are filled; every filled cell gets a provenance text that the
 editor sees next to the cell. Items and categories are found through the abstract
 page classes, so an integrator's own page types are counted as well.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -93,22 +94,30 @@ def catalogue_figures(page: AbstractAnnualReportPage) -> Figures:
             if page.report_format == "2021":
                 repealed = docs.filter(validity=Validity.REPEALED, invalid_on__range=(start, end)).count()
                 ended = Q(validity__in=[Validity.REPEALED, Validity.EXPIRED]) & (
-                    Q(invalid_on__isnull=True) | Q(invalid_on__lte=end))
+                    Q(invalid_on__isnull=True) | Q(invalid_on__lte=end)
+                )
                 in_force = docs.filter(published_on__lte=end).exclude(ended).count()
                 out["table2.normative_docs.issued"] = (issued, src)
                 out["table2.normative_docs.repealed"] = (
-                    repealed, f"catalogue {today}: “{where}” items repealed in {year}")
+                    repealed,
+                    f"catalogue {today}: “{where}” items repealed in {year}",
+                )
                 out["table2.normative_docs.in_force"] = (
-                    in_force, f"catalogue {today}: “{where}” items in force on {end.isoformat()}")
+                    in_force,
+                    f"catalogue {today}: “{where}” items in force on {end.isoformat()}",
+                )
             else:
                 out["table2.normative_docs.published"] = (issued, src)
                 out["table2.normative_docs.total_published"] = (
                     docs.filter(published_on__lte=end).count(),
-                    f"catalogue {today}: “{where}” items published up to {end.isoformat()}")
+                    f"catalogue {today}: “{where}” items published up to {end.isoformat()}",
+                )
     else:
         count = items.filter(published_on__range=(start, end), disclosure_method="proactive").count()
         out["key_figures.proactive_items"] = (
-            count, f"catalogue {today}: proactively disclosed items published in {year}")
+            count,
+            f"catalogue {today}: proactively disclosed items published in {year}",
+        )
     return out
 
 

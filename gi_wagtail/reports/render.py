@@ -1,8 +1,8 @@
 """Fill the official table layouts with a report's values (and findings per cell)."""
+
 from __future__ import annotations
 
 import copy
-
 from collections.abc import Iterable
 from typing import Any
 

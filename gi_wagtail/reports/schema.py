@@ -38,6 +38,7 @@ are listed in :mod:`gi_wagtail.reports.formats`. Numbers must be JSON numbers;
 whether they are non-negative integers is checked by the validator (rule 5) so
 that editors see it next to the cell.
 """
+
 from __future__ import annotations
 
 import copy
@@ -52,8 +53,20 @@ FEE_KEYS = ("notices_count", "notices_amount", "collected")
 # A report in this shape (the normalised form after validate_shape).
 Report: TypeAlias = dict[str, Any]
 
-TOP_KEYS = {"format", "year", "organisation", "title", "publish_date", "filed_date", "sections",
-            "tables", "fees", "key_figures", "provenance", "notes"}
+TOP_KEYS = {
+    "format",
+    "year",
+    "organisation",
+    "title",
+    "publish_date",
+    "filed_date",
+    "sections",
+    "tables",
+    "fees",
+    "key_figures",
+    "provenance",
+    "notes",
+}
 
 
 class SchemaError(ValueError):
@@ -84,7 +97,7 @@ def _check_grid(
     name: str, value: object, expected: Mapping[str, tuple[str, ...]], problems: list[str], fmt_code: str
 ) -> dict[str, dict[str, Any]]:
     """expected: {row_key: (col_keys...)}; returns a full grid (missing -> None)."""
-    grid = {row: {col: None for col in cols} for row, cols in expected.items()}
+    grid = {row: dict.fromkeys(cols) for row, cols in expected.items()}
     if value is None:
         return grid
     if not isinstance(value, dict):
@@ -94,8 +107,9 @@ def _check_grid(
         value = {"cases": value}  # accept the flat form
     for row_key, row in value.items():
         if row_key not in expected:
-            problems.append(f"tables.{name}.{row_key}: unknown row for format {fmt_code} "
-                            f"(expected one of: {', '.join(expected)})")
+            problems.append(
+                f"tables.{name}.{row_key}: unknown row for format {fmt_code} (expected one of: {', '.join(expected)})"
+            )
             continue
         if row is None:
             continue
@@ -105,8 +119,7 @@ def _check_grid(
         for col_key, cell in row.items():
             path = f"tables.{name}.{row_key}.{col_key}"
             if col_key not in expected[row_key]:
-                problems.append(f"{path}: unknown column (expected one of: "
-                                f"{', '.join(expected[row_key])})")
+                problems.append(f"{path}: unknown column (expected one of: {', '.join(expected[row_key])})")
             elif cell is not None and not _is_number(cell):
                 problems.append(f"{path}: expected a number or null, got {cell!r}")
             else:
@@ -127,8 +140,7 @@ def validate_shape(data: object) -> Report:
         problems.append(f"unknown top-level keys: {', '.join(sorted(unknown))}")
     code = str(data.get("format", ""))
     if code not in FORMAT_CODES:
-        raise SchemaError(problems + [f"format: must be one of {', '.join(FORMAT_CODES)}, "
-                                      f"got {data.get('format')!r}"])
+        raise SchemaError(problems + [f"format: must be one of {', '.join(FORMAT_CODES)}, got {data.get('format')!r}"])
     fmt = get_format(code)
     year = data.get("year")
     if isinstance(year, str) and year.isdigit():
@@ -160,8 +172,11 @@ def validate_shape(data: object) -> Report:
         for key, sec in sections.items():
             if isinstance(sec, str):
                 sec = {"heading": "", "text": sec}
-            if (not isinstance(sec, dict) or set(sec) - {"heading", "text"}
-                    or not all(isinstance(sec.get(k, ""), str) for k in ("heading", "text"))):
+            if (
+                not isinstance(sec, dict)
+                or set(sec) - {"heading", "text"}
+                or not all(isinstance(sec.get(k, ""), str) for k in ("heading", "text"))
+            ):
                 problems.append(f"sections.{key}: expected {{'heading': text, 'text': text}}")
                 continue
             out["sections"][str(key)] = {"heading": sec.get("heading", ""), "text": sec.get("text", "")}
@@ -175,8 +190,7 @@ def validate_shape(data: object) -> Report:
         for name in set(tables) - set(TABLE_NAMES):
             problems.append(f"tables.{name}: unknown table (expected table2, table3, table4)")
         out["tables"] = {
-            name: _check_grid(name, tables.get(name), fmt.cell_keys(name), problems, code)
-            for name in TABLE_NAMES
+            name: _check_grid(name, tables.get(name), fmt.cell_keys(name), problems, code) for name in TABLE_NAMES
         }
     else:
         if tables:
@@ -185,7 +199,7 @@ def validate_shape(data: object) -> Report:
 
     fees = data.get("fees")
     if fmt.has_fee_figures:
-        out["fees"] = {k: None for k in FEE_KEYS} | {"text": ""}
+        out["fees"] = dict.fromkeys(FEE_KEYS) | {"text": ""}
         if fees is not None:
             if not isinstance(fees, dict):
                 problems.append("fees: expected an object")
@@ -220,8 +234,9 @@ def validate_shape(data: object) -> Report:
                         else:
                             out["key_figures"][k] = list(v)
                     elif k not in known:
-                        problems.append(f"key_figures.{k}: unknown figure (expected one of: "
-                                        f"{', '.join(sorted(known))})")
+                        problems.append(
+                            f"key_figures.{k}: unknown figure (expected one of: {', '.join(sorted(known))})"
+                        )
                     elif v is not None and not _is_number(v):
                         problems.append(f"key_figures.{k}: expected a number or null, got {v!r}")
                     else:
@@ -266,8 +281,12 @@ def dump_report(report: Report, indent: int | None = 2) -> str:
 def empty_report(format: str, year: int, organisation: str = "") -> Report:
     """A complete report skeleton: all cells null, official section headings."""
     fmt = get_format(format)
-    data = {"format": fmt.code, "year": year, "organisation": organisation,
-            "sections": {s.key: {"heading": s.heading, "text": ""} for s in fmt.sections}}
+    data = {
+        "format": fmt.code,
+        "year": year,
+        "organisation": organisation,
+        "sections": {s.key: {"heading": s.heading, "text": ""} for s in fmt.sections},
+    }
     return validate_shape(data)
 
 

@@ -12,14 +12,16 @@ from django.utils.html import strip_tags
 from gi_wagtail.catalogue.search import category_title
 from gi_wagtail.reports.models import AbstractAnnualReportPage
 from gi_wagtail.search.base import SearchDocument
-from gi_wagtail.search.documents import MAX_BODY_CHARS, aware, page_url, register as register_source
+from gi_wagtail.search.documents import MAX_BODY_CHARS, aware, page_url
+from gi_wagtail.search.documents import register as register_source
 
 EXTRA_FIELDS = {"report_year": "keyword"}
 
 
 def register() -> None:
-    register_source(AbstractAnnualReportPage, "report", document=report_document, extra=report_extra,
-                    extra_fields=EXTRA_FIELDS)
+    register_source(
+        AbstractAnnualReportPage, "report", document=report_document, extra=report_extra, extra_fields=EXTRA_FIELDS
+    )
 
 
 def report_extra(page: AbstractAnnualReportPage) -> dict[str, str | None]:
@@ -36,7 +38,7 @@ def report_document(page: AbstractAnnualReportPage) -> SearchDocument:
         page_id=page.pk,
         title=page.title,
         url=page_url(page),
-        body=body[: MAX_BODY_CHARS],
+        body=body[:MAX_BODY_CHARS],
         category=category_title(page),
         organisation=organisation.name if organisation else "",
         keywords=organisation.short_name if organisation and organisation.short_name else "",

@@ -6,6 +6,7 @@
 normalised first; a SchemaError is raised for a wrong shape). Findings are
 sorted errors first. Errors block publishing unless overridden.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -58,10 +59,10 @@ def validate(report: Report, previous: Report | None = None) -> list[Finding]:
 
 def summary(findings: Iterable[Finding]) -> dict[str, int]:
     """{severity: count}."""
-    counts = {s: 0 for s in SEVERITIES}
+    counts = dict.fromkeys(SEVERITIES, 0)
     for f in findings:
         counts[f.severity] += 1
     return counts
 
 
-__all__ = ["validate", "summary", "has_errors", "Finding"]
+__all__ = ["Finding", "has_errors", "summary", "validate"]

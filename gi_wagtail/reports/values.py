@@ -1,5 +1,6 @@
 """Reading cell values and numbers written by people (full-width digits, units,
 Chinese numerals). Blank stays ``None``; it is never turned into 0."""
+
 from __future__ import annotations
 
 import re
@@ -11,8 +12,20 @@ from gi_wagtail.reports.formats import AMOUNT, SIGNED
 BLANK = {"", "-", "—", "——", "–", "/", "\\", "n/a", "na", "空", "…"}
 ZERO_WORDS = {"无", "没有", "零"}
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 CN_NUMBER_CHARS = "零〇一二两三四五六七八九十百千万"
 

@@ -39,17 +39,22 @@ def report_context(page: AbstractAnnualReportPage, request: HttpRequest, context
 
     context["report"] = data
     context["report_tables"] = [
-        {"layout": filled_layout(data, name), "name": name,
-         "downloads": [(fmt.upper(), route("gi_wagtail_report_table", name, fmt)) for fmt in DOWNLOAD_FORMATS]}
+        {
+            "layout": filled_layout(data, name),
+            "name": name,
+            "downloads": [(fmt.upper(), route("gi_wagtail_report_table", name, fmt)) for fmt in DOWNLOAD_FORMATS],
+        }
         for name in data.get("tables", {})
     ]
     keys = {key for key, _heading, _body in page.section_items()}
     context["placed_tables"] = [table for table, key in TABLE_PLACES if key in keys]
     context["report_json_url"] = route("gi_wagtail_report_json")
     context["compare_url"] = route("gi_wagtail_report_compare")
-    context["key_figure_rows"] = [
-        (f.label, data["key_figures"].get(f.key)) for f in get_format(page.report_format).key_figures
-    ] if data.get("key_figures") else []
+    context["key_figure_rows"] = (
+        [(f.label, data["key_figures"].get(f.key)) for f in get_format(page.report_format).key_figures]
+        if data.get("key_figures")
+        else []
+    )
     context["fee_rows"] = [(k, data["fees"][k]) for k in FEE_KEYS] if data.get("fees") else []
     return context
 
@@ -71,9 +76,7 @@ def table_download_response(page: AbstractAnnualReportPage, request: HttpRequest
 
 def compare_response(page: AbstractAnnualReportPage, request: HttpRequest) -> HttpResponse:
     """The organisation's live, public reports of every year side by side."""
-    pages = list(
-        type(page).objects.live().public().filter(organisation_id=page.organisation_id).order_by("year")
-    )
+    pages = list(type(page).objects.live().public().filter(organisation_id=page.organisation_id).order_by("year"))
     data = comparison([p.report_data() for p in pages])
     data["pages"] = pages
     return page.render(request, context_overrides={"comparison": data}, template=COMPARE_TEMPLATE)

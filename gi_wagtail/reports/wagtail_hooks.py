@@ -23,8 +23,11 @@ OVERRIDE_ACTION = "gi_wagtail.report_validation_override"
 
 @hooks.register("register_log_actions")
 def register_report_log_actions(actions: LogActionRegistry) -> None:
-    actions.register_action(OVERRIDE_ACTION, _("Publish report despite validation errors"),
-                            _("Published the annual report despite validation errors"))
+    actions.register_action(
+        OVERRIDE_ACTION,
+        _("Publish report despite validation errors"),
+        _("Published the annual report despite validation errors"),
+    )
 
 
 def log_override(page: AbstractAnnualReportPage, user: Any) -> BaseLogEntry | None:
@@ -32,10 +35,17 @@ def log_override(page: AbstractAnnualReportPage, user: Any) -> BaseLogEntry | No
     errors = [f.as_dict() for f in page.findings() if f.severity == ERROR]
     if not errors:
         return None
-    return log(instance=page, action=OVERRIDE_ACTION, user=user,
-               data={"reason": page.override_reason, "error_count": len(errors),
-                     "errors": [{"rule": e["rule"], "location": e["location"]} for e in errors[:100]],
-                     "revision_id": page.latest_revision_id})
+    return log(
+        instance=page,
+        action=OVERRIDE_ACTION,
+        user=user,
+        data={
+            "reason": page.override_reason,
+            "error_count": len(errors),
+            "errors": [{"rule": e["rule"], "location": e["location"]} for e in errors[:100]],
+            "revision_id": page.latest_revision_id,
+        },
+    )
 
 
 @hooks.register("after_publish_page")
@@ -71,9 +81,14 @@ def block_bulk_publish_of_invalid_reports(
     blocked = _blocked_reports(objects, request.user)
     if not blocked:
         return None
-    messages.error(request, _("Nothing was published: %(titles)s has validation errors. Open the report to "
-                              "fix them or to override them with a reason.")
-                   % {"titles": "、".join(p.title for p in blocked)})
+    messages.error(
+        request,
+        _(
+            "Nothing was published: %(titles)s has validation errors. Open the report to "
+            "fix them or to override them with a reason."
+        )
+        % {"titles": "、".join(p.title for p in blocked)},
+    )
     return redirect(request.GET.get("next") or "wagtailadmin_home")
 
 

@@ -1,4 +1,5 @@
 """Admin editing of report tables as a real grid: one input per cell, blank = null."""
+
 from __future__ import annotations
 
 import json
@@ -6,14 +7,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from django import forms
-from django.utils.datastructures import MultiValueDict
 from django.core.exceptions import ValidationError
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
 
+from gi_wagtail.reports.findings import Finding
 from gi_wagtail.reports.formats import CATEGORY_NAMES_KEY, TABLE_NAMES, get_format
 from gi_wagtail.reports.render import display, filled_layout
 from gi_wagtail.reports.schema import empty_report
-from gi_wagtail.reports.findings import Finding
 from gi_wagtail.reports.values import CellValueError, parse_cell
 
 TABLE_FORMATS = ("2019", "2021")
@@ -67,8 +68,9 @@ class ReportTablesWidget(forms.Widget):
                         raw = (stored.get(row_key) or {}).get(col_key)
                         cell["text"] = raw if isinstance(raw, str) else display(raw)
                         cell["input_name"] = self.input_name(name, code, cell["location"])
-                        cell["provenance"] = self.provenance.get(cell["location"], "") \
-                            if code == self.current_format else ""
+                        cell["provenance"] = (
+                            self.provenance.get(cell["location"], "") if code == self.current_format else ""
+                        )
                         cell["messages"] = [f.message for f in cell["findings"]]
                 tables.append(layout)
             grids.append({"code": code, "tables": tables, "active": code == self.current_format})
@@ -84,8 +86,7 @@ class ReportTablesWidget(forms.Widget):
         fmt = get_format(code)
         for table in TABLE_NAMES:
             out[table] = {
-                row: {col: data.get(self.input_name(name, code, f"{table}.{row}.{col}"), "")
-                      for col in cols}
+                row: {col: data.get(self.input_name(name, code, f"{table}.{row}.{col}"), "") for col in cols}
                 for row, cols in fmt.cell_keys(table).items()
             }
         return out
@@ -145,10 +146,15 @@ class KeyFiguresWidget(forms.Widget):
         for fig in get_format("2008").key_figures:
             raw = value.get(fig.key)
             location = f"key_figures.{fig.key}"
-            rows.append({"label": fig.label, "name": f"{name}__{fig.key}",
-                         "text": raw if isinstance(raw, str) else display(raw),
-                         "provenance": self.provenance.get(location, ""),
-                         "messages": [f.message for f in self.findings if f.location == location]})
+            rows.append(
+                {
+                    "label": fig.label,
+                    "name": f"{name}__{fig.key}",
+                    "text": raw if isinstance(raw, str) else display(raw),
+                    "provenance": self.provenance.get(location, ""),
+                    "messages": [f.message for f in self.findings if f.location == location],
+                }
+            )
         names = value.get(CATEGORY_NAMES_KEY) or []
         context["widget"]["rows"] = rows
         context["widget"]["names_name"] = f"{name}__{CATEGORY_NAMES_KEY}"

@@ -16,4 +16,3 @@ class ReviewDecisionForm(forms.Form):
         max_length=100,
         help_text=_("Your name as it should appear in the review record."),
     )
-

@@ -15,7 +15,10 @@ from gi_wagtail.review.setup import disclosure_roots
 
 def add_root_argument(parser: ArgumentParser) -> None:
     parser.add_argument(
-        "--root", action="append", type=int, metavar="PAGE_ID",
+        "--root",
+        action="append",
+        type=int,
+        metavar="PAGE_ID",
         help="ID of a 政府信息公开首页 (repeatable). Default: every DisclosureIndexPage.",
     )
 
@@ -30,6 +33,8 @@ def resolve_roots(ids: Iterable[int] | None) -> list[Page]:
         if page is None:
             raise CommandError(_("No page with ID %(id)s.") % {"id": page_id})
         if not isinstance(page.specific, AbstractDisclosureIndexPage):
-            raise CommandError(_("Page %(id)s (%(title)s) is not a disclosure index page.") % {"id": page_id, "title": page.title})
+            raise CommandError(
+                _("Page %(id)s (%(title)s) is not a disclosure index page.") % {"id": page_id, "title": page.title}
+            )
         roots.append(page)
     return roots

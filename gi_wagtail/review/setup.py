@@ -36,12 +36,25 @@ SNIPPET_PERMISSIONS = {
 
 # Collection permissions on the root collection (documents and images).
 COLLECTION_PERMISSIONS = {
-    EDITORS: [("wagtaildocs", "add_document"), ("wagtaildocs", "change_document"), ("wagtaildocs", "choose_document"),
-              ("wagtailimages", "add_image"), ("wagtailimages", "change_image"), ("wagtailimages", "choose_image")],
+    EDITORS: [
+        ("wagtaildocs", "add_document"),
+        ("wagtaildocs", "change_document"),
+        ("wagtaildocs", "choose_document"),
+        ("wagtailimages", "add_image"),
+        ("wagtailimages", "change_image"),
+        ("wagtailimages", "choose_image"),
+    ],
     REVIEWERS: [("wagtaildocs", "choose_document"), ("wagtailimages", "choose_image")],
-    MANAGERS: [("wagtaildocs", "add_document"), ("wagtaildocs", "change_document"), ("wagtaildocs", "delete_document"),
-               ("wagtaildocs", "choose_document"), ("wagtailimages", "add_image"), ("wagtailimages", "change_image"),
-               ("wagtailimages", "delete_image"), ("wagtailimages", "choose_image")],
+    MANAGERS: [
+        ("wagtaildocs", "add_document"),
+        ("wagtaildocs", "change_document"),
+        ("wagtaildocs", "delete_document"),
+        ("wagtaildocs", "choose_document"),
+        ("wagtailimages", "add_image"),
+        ("wagtailimages", "change_image"),
+        ("wagtailimages", "delete_image"),
+        ("wagtailimages", "choose_image"),
+    ],
 }
 
 

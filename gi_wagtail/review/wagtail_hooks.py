@@ -96,9 +96,12 @@ def hide_page_listings_the_user_cannot_open(request: HttpRequest, menu_items: li
     待我审查 (ReviewQueueViewSet) instead. Only gi_wagtail's own listings are touched.
     """
     hidden = {
-        viewset.menu_url for viewset in viewsets.viewsets
-        if isinstance(viewset, PageListingViewSet) and type(viewset).__module__.startswith("gi_wagtail.")
-        and viewset.add_to_admin_menu and not _can_open(viewset, request.user)
+        viewset.menu_url
+        for viewset in viewsets.viewsets
+        if isinstance(viewset, PageListingViewSet)
+        and type(viewset).__module__.startswith("gi_wagtail.")
+        and viewset.add_to_admin_menu
+        and not _can_open(viewset, request.user)
     }
     menu_items[:] = [item for item in menu_items if getattr(item, "url", None) not in hidden]
 
@@ -127,8 +130,11 @@ if PageViewSet is not None and hasattr(PageViewSet, "preview_on_edit_view_class"
 
     def _viewset_name(model: type[Page]) -> str:
         meta = model._meta
-        return f"gi_wagtail_reviewed_{meta.model_name}" if meta.app_label == "gi_wagtail" else \
-            f"gi_wagtail_reviewed_{meta.app_label}_{meta.model_name}"
+        return (
+            f"gi_wagtail_reviewed_{meta.model_name}"
+            if meta.app_label == "gi_wagtail"
+            else f"gi_wagtail_reviewed_{meta.app_label}_{meta.model_name}"
+        )
 
     @hooks.register("register_admin_viewset")
     def register_reviewed_page_viewsets() -> list[ReviewedPageViewSet]:

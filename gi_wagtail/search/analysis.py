@@ -117,7 +117,7 @@ class ParsedQuery:
         forms = {a.surface for g in self.groups for a in g.alternatives if a.surface.strip()}
         return sorted(forms, key=lambda s: (-len(s), s))
 
-    def without(self, index: int) -> "ParsedQuery":
+    def without(self, index: int) -> ParsedQuery:
         groups = self.groups[:index] + self.groups[index + 1 :]
         return ParsedQuery(self.raw, " ".join(g.text for g in groups), groups)
 
@@ -174,13 +174,13 @@ def _synonym_group(form: str, table: SynonymTable) -> Group | None:
     # An alternative whose terms include all terms of another one finds
     # nothing more ("县政府办公室" vs "县政府办"): drop it, keep its surface
     # for highlighting through the shorter one.
-    kept = [a for a in alternatives
-            if not any(b is not a and set(b.terms) < set(a.terms) for b in alternatives)]
+    kept = [a for a in alternatives if not any(b is not a and set(b.terms) < set(a.terms) for b in alternatives)]
     return Group(form, tuple(kept)) if kept else None
 
 
-def parse_query(query: object, *, synonyms: bool = True, table: SynonymTable | None = None,
-                loose: bool = False) -> ParsedQuery:
+def parse_query(
+    query: object, *, synonyms: bool = True, table: SynonymTable | None = None, loose: bool = False
+) -> ParsedQuery:
     """Parse any user input into plain term groups. Never raises on text."""
     raw = query if isinstance(query, str) else ("" if query is None else str(query))
     raw = raw[: MAX_QUERY_CHARS * 4]

@@ -28,7 +28,12 @@ def check_search_settings(app_configs: Any = None, **kwargs: Any) -> list[CheckM
     if backend == "elasticsearch":
         missing = missing_packages()
         if missing:
-            errors.append(Error(f"{ELASTICSEARCH_MISSING} (missing: {', '.join(missing)}).",
-                                hint="pip install gi-wagtail[elasticsearch]", id="gi_wagtail.E006"))
+            errors.append(
+                Error(
+                    f"{ELASTICSEARCH_MISSING} (missing: {', '.join(missing)}).",
+                    hint="pip install gi-wagtail[elasticsearch]",
+                    id="gi_wagtail.E006",
+                )
+            )
         errors.extend(Error(problem, id="gi_wagtail.E006") for problem in elasticsearch_problems())
     return errors

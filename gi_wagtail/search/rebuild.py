@@ -78,7 +78,9 @@ def _warm_up() -> None:
     index_text("预热分词词典")
 
 
-def write_all(backend: SearchBackend, ids: list[int], batch_size: int, jobs: int, progress: Callable[[int], object]) -> int:
+def write_all(
+    backend: SearchBackend, ids: list[int], batch_size: int, jobs: int, progress: Callable[[int], object]
+) -> int:
     written = 0
     write_rows = getattr(backend, "write_rows", None)
     if write_rows is None:  # another backend: documents, one batch at a time

@@ -35,12 +35,25 @@ from gi_wagtail.search.tasks import schedule, subtree_ids
 # post_page_move that follows (for the same instance) adds only the descendants.
 _SCHEDULED = "_gi_search_scheduled"
 # Fields Wagtail writes when only a draft changes: the live page is unchanged.
-_DRAFT_ONLY = {"latest_revision", "latest_revision_created_at", "draft_title", "has_unpublished_changes",
-               "locked", "locked_at", "locked_by"}
+_DRAFT_ONLY = {
+    "latest_revision",
+    "latest_revision_created_at",
+    "draft_title",
+    "has_unpublished_changes",
+    "locked",
+    "locked_at",
+    "locked_by",
+}
 
 
-def _saved(sender: type[Page], instance: Page, created: bool = False, raw: bool = False, update_fields: Any = None,
-           **kwargs: Any) -> None:
+def _saved(
+    sender: type[Page],
+    instance: Page,
+    created: bool = False,
+    raw: bool = False,
+    update_fields: Any = None,
+    **kwargs: Any,
+) -> None:
     # Not: fixtures, new pages (they go live by publishing), drafts (unpublishing is seen by _unpublished).
     if raw or created or not instance.live:
         return

@@ -18,7 +18,7 @@ from gi_wagtail.text.normalise import normalise
 logger = logging.getLogger(__name__)
 _SPLIT_RE = re.compile(r"[\s,，;；]+")
 _lock = threading.Lock()
-_cache: "SynonymTable | None" = None
+_cache: SynonymTable | None = None
 # Callables returning extra groups (the snippet model registers one).
 _providers: list[Callable[[], Iterable[Iterable[str]]]] = []
 

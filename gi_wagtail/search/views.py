@@ -121,9 +121,15 @@ def search_view(request: HttpRequest) -> HttpResponse:
             for value, count in values:
                 chosen = value in selected
                 new = [v for v in selected if v != value] if chosen else [*selected, value]
-                entries.append({"value": value, "label": value_label(name, value), "count": count,
-                                "selected": chosen,
-                                "url": _link(q, {**query.filters, name: new}, query.sort, page=None)})
+                entries.append(
+                    {
+                        "value": value,
+                        "label": value_label(name, value),
+                        "count": count,
+                        "selected": chosen,
+                        "url": _link(q, {**query.filters, name: new}, query.sort, page=None),
+                    }
+                )
             facets.append({"name": name, "label": labels[name], "values": entries})
     pagination = None
     if results and results.num_pages > 1:
@@ -131,7 +137,9 @@ def search_view(request: HttpRequest) -> HttpResponse:
             "number": query.page,
             "num_pages": results.num_pages,
             "previous": _link(q, query.filters, query.sort, page=query.page - 1) if query.page > 1 else None,
-            "next": _link(q, query.filters, query.sort, page=query.page + 1) if query.page < results.num_pages else None,
+            "next": _link(q, query.filters, query.sort, page=query.page + 1)
+            if query.page < results.num_pages
+            else None,
         }
     context = {
         "gi_base_template": gi_settings.BASE_TEMPLATE,
@@ -140,9 +148,13 @@ def search_view(request: HttpRequest) -> HttpResponse:
         "hits": results.hits if results else [],
         "facets": facets,
         "promotions": promotions,
-        "suggestions": [{"text": s, "url": _link(s, query.filters, query.sort)} for s in (results.suggestions if results else [])],
-        "sorts": [{"value": v, "label": label, "selected": v == query.sort, "url": _link(q, query.filters, v)}
-                  for v, label in _sort_labels().items()],
+        "suggestions": [
+            {"text": s, "url": _link(s, query.filters, query.sort)} for s in (results.suggestions if results else [])
+        ],
+        "sorts": [
+            {"value": v, "label": label, "selected": v == query.sort, "url": _link(q, query.filters, v)}
+            for v, label in _sort_labels().items()
+        ],
         "pagination": pagination,
         "error": error,
         "max_length": gi_settings.SEARCH_MAX_QUERY_LENGTH,

@@ -26,22 +26,48 @@ MAX_IDS = 1000
 
 
 class ChinesePageSearchMixin:
-    def search(self, query: Any, model_or_queryset: type[Model] | QuerySet, fields: list[str] | None = None,
-               operator: str | None = None, order_by_relevance: bool = True, **kwargs: Any) -> Any:
+    def search(
+        self,
+        query: Any,
+        model_or_queryset: type[Model] | QuerySet,
+        fields: list[str] | None = None,
+        operator: str | None = None,
+        order_by_relevance: bool = True,
+        **kwargs: Any,
+    ) -> Any:
         queryset = _page_queryset(model_or_queryset)
         query = _text(query)
         if queryset is None or not isinstance(query, str) or fields:
-            return super().search(query, model_or_queryset, fields=fields, operator=operator,
-                                  order_by_relevance=order_by_relevance, **kwargs)
+            return super().search(
+                query,
+                model_or_queryset,
+                fields=fields,
+                operator=operator,
+                order_by_relevance=order_by_relevance,
+                **kwargs,
+            )
         return self._chinese_search(query, queryset, order_by_relevance)
 
-    def autocomplete(self, query: Any, model_or_queryset: type[Model] | QuerySet, fields: list[str] | None = None,
-                     operator: str | None = None, order_by_relevance: bool = True, **kwargs: Any) -> Any:
+    def autocomplete(
+        self,
+        query: Any,
+        model_or_queryset: type[Model] | QuerySet,
+        fields: list[str] | None = None,
+        operator: str | None = None,
+        order_by_relevance: bool = True,
+        **kwargs: Any,
+    ) -> Any:
         queryset = _page_queryset(model_or_queryset)
         query = _text(query)
         if queryset is None or not isinstance(query, str) or fields:
-            return super().autocomplete(query, model_or_queryset, fields=fields, operator=operator,
-                                        order_by_relevance=order_by_relevance, **kwargs)
+            return super().autocomplete(
+                query,
+                model_or_queryset,
+                fields=fields,
+                operator=operator,
+                order_by_relevance=order_by_relevance,
+                **kwargs,
+            )
         return self._chinese_search(query, queryset, order_by_relevance)
 
     def _chinese_search(self, query: str, queryset: QuerySet, order_by_relevance: bool) -> Any:

@@ -36,7 +36,7 @@ def check_document_uploads(app_configs: Sequence[AppConfig] | None = None, **kwa
         warnings.append(
             Warning(
                 "WAGTAILDOCS_EXTENSIONS is not set, so documents of any type can be uploaded.",
-                hint="Set WAGTAILDOCS_EXTENSIONS = [\"csv\", \"docx\", \"odt\", \"pdf\", \"txt\", \"xlsx\", \"zip\"] (gi_wagtail.security.uploads.DOCUMENT_EXTENSIONS) or your own list.",
+                hint='Set WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx", "zip"] (gi_wagtail.security.uploads.DOCUMENT_EXTENSIONS) or your own list.',
                 id="gi_wagtail.W021",
             )
         )
@@ -50,5 +50,10 @@ def check_rate_limit_setting(app_configs: Sequence[AppConfig] | None = None, **k
         return []  # E004 already says so
     problem = rate_problem(gi_settings.PUBLIC_RATE_LIMIT)
     if problem:
-        return [Error(f"GI_WAGTAIL['PUBLIC_RATE_LIMIT'] is {gi_settings.PUBLIC_RATE_LIMIT!r}: {problem}.", id="gi_wagtail.E020")]
+        return [
+            Error(
+                f"GI_WAGTAIL['PUBLIC_RATE_LIMIT'] is {gi_settings.PUBLIC_RATE_LIMIT!r}: {problem}.",
+                id="gi_wagtail.E020",
+            )
+        ]
     return []

@@ -116,8 +116,10 @@ def validate_document_file(value: Any) -> None:
     kind = filetype.guess_extension(sample)
     if kind in _FORBIDDEN_KINDS or not _content_matches(extension, sample, file):
         raise ValidationError(
-            _("The file's content does not match its extension “.%(extension)s”. Upload the original file, "
-              "not a renamed one."),
+            _(
+                "The file's content does not match its extension “.%(extension)s”. Upload the original file, "
+                "not a renamed one."
+            ),
             code="file_content_mismatch",
             params={"extension": extension},
         )

@@ -19,7 +19,7 @@ from gi_wagtail.text.doc_no import BRACKETS as DOC_NO_BRACKETS
 # deleted, so “三公”经费 reads 三公经费 and 《条例》 stays findable inside its sentence.
 _BRACKETS = DOC_NO_BRACKETS + "{}<>"
 _QUOTES = "“”‘’\"'「」『』《》〈〉"
-_BRACKET_TABLE = str.maketrans({**{c: " " for c in _BRACKETS}, **{c: None for c in _QUOTES}})
+_BRACKET_TABLE = str.maketrans({**dict.fromkeys(_BRACKETS, " "), **dict.fromkeys(_QUOTES)})
 
 
 @functools.lru_cache(maxsize=1)

@@ -20,7 +20,17 @@ def test_generated_items_are_valid_import_records_with_unique_index_numbers(tmp_
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     assert len(rows) == 600
     for row in rows:
-        assert {"category", "title", "body", "published", "organisation", "topic", "genre", "validity", "keywords"} <= set(row)
+        assert {
+            "category",
+            "title",
+            "body",
+            "published",
+            "organisation",
+            "topic",
+            "genre",
+            "validity",
+            "keywords",
+        } <= set(row)
     index_nos = [r["index_no"] for r in rows if "index_no" in r]
     assert 0 < len(index_nos) < len(rows)
     assert len(index_nos) == len(set(index_nos))
@@ -31,9 +41,21 @@ def test_generated_items_are_valid_import_records_with_unique_index_numbers(tmp_
 def test_harness_writes_every_key_with_a_number(tmp_path):
     out = tmp_path / "bench.json"
     proc = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--n", "50", "--backends", "sqlite",
-         "--json", str(out), "--workdir", str(tmp_path / "work")],
-        capture_output=True, text=True, timeout=900,
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "run.py"),
+            "--n",
+            "50",
+            "--backends",
+            "sqlite",
+            "--json",
+            str(out),
+            "--workdir",
+            str(tmp_path / "work"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-3000:]
     data = json.loads(out.read_text(encoding="utf-8"))
@@ -50,7 +72,11 @@ def test_harness_writes_every_key_with_a_number(tmp_path):
 
 
 def test_unknown_backend_is_a_clear_error(tmp_path):
-    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--n", "5", "--backends", "oracle"],
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--n", "5", "--backends", "oracle"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 2
     assert "unknown backend" in proc.stderr

@@ -13,9 +13,15 @@ pytestmark = pytest.mark.django_db
 def test_batched_documents_equal_per_page_documents():
     index, category, organisation = build_catalogue()
     sub = category.add_child(instance=CatalogueCategoryPage(title="规范性文件", slug="gfxwj"))
-    first = add_item(category, "关于开展2023年安全生产大检查的通知", doc_no="高应急发〔2023〕5号", organisation=organisation,
-                     topic=TopicClass.objects.filter(parent__isnull=False).first(), genre=Genre.objects.first(),
-                     summary="安全生产大检查")
+    first = add_item(
+        category,
+        "关于开展2023年安全生产大检查的通知",
+        doc_no="高应急发〔2023〕5号",
+        organisation=organisation,
+        topic=TopicClass.objects.filter(parent__isnull=False).first(),
+        genre=Genre.objects.first(),
+        summary="安全生产大检查",
+    )
     first.keywords.add("安全生产", "大检查")
     first.save_revision().publish()
     add_item(sub, "高青县科学技术局2023年政府信息公开工作年度报告")

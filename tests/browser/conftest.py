@@ -11,8 +11,15 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "_screenshots"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def chromium_path():
@@ -57,7 +64,9 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 def axe_source():
     path = os.environ.get("GI_WAGTAIL_AXE")
     if not path or not Path(path).exists():
-        pytest.fail("axe-core not found: run the suite through `make test` (it installs axe-core from npm) or set GI_WAGTAIL_AXE")
+        pytest.fail(
+            "axe-core not found: run the suite through `make test` (it installs axe-core from npm) or set GI_WAGTAIL_AXE"
+        )
     return Path(path).read_text(encoding="utf-8")
 
 

@@ -9,8 +9,16 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 @pytest.fixture
 def catalogue():
     index, category, organisation = build_catalogue()
-    item = add_item(category, "关于印发《高青县科技创新券管理办法》的通知", doc_no="高科发〔2024〕3号", organisation=organisation,
-                    body=[("heading", {"text": "一、总则", "level": "h2"}), ("paragraph", "<p>为支持中小微企业开展科技创新活动。</p>")])
+    item = add_item(
+        category,
+        "关于印发《高青县科技创新券管理办法》的通知",
+        doc_no="高科发〔2024〕3号",
+        organisation=organisation,
+        body=[
+            ("heading", {"text": "一、总则", "level": "h2"}),
+            ("paragraph", "<p>为支持中小微企业开展科技创新活动。</p>"),
+        ],
+    )
     return index, category, item
 
 

@@ -1,4 +1,5 @@
 """An editor's journey in the Wagtail admin: create an item, secrecy review (and 领导审签) by other users, publish, find it."""
+
 import io
 
 import pytest
@@ -57,7 +58,9 @@ def create_and_submit(live_server, browser, leader_sign_off=False):
     page.wait_for_function("document.querySelector('#id_slug').value !== ''")
     # Organisation, genre and topic may be snippet choosers (a hidden input behind a modal): set the chosen pk.
     for field, pk in (("organisation", organisation.pk), ("genre", genre.pk), ("topic", topic.pk)):
-        page.evaluate("([name, value]) => { document.querySelector(`[name=${name}]`).value = value; }", [field, str(pk)])
+        page.evaluate(
+            "([name, value]) => { document.querySelector(`[name=${name}]`).value = value; }", [field, str(pk)]
+        )
     page.fill("#id_written_on", "2025-03-01")
     page.fill("#id_published_on", "2025-03-03")
     page.fill("#id_doc_no", "高科发〔2025〕2号")
@@ -138,8 +141,14 @@ def test_editor_creates_an_item_and_can_only_submit_it_for_review(live_server, b
 
 def test_item_is_reviewed_by_another_user_then_published_and_found(live_server, browser):
     category, item, staff = create_and_submit(live_server, browser)
-    approve_from_dashboard(browser, live_server, staff.reviewer, "不涉及国家秘密和个人隐私，同意公开。", "李审查",
-                           screenshot_name="admin-review-modal")
+    approve_from_dashboard(
+        browser,
+        live_server,
+        staff.reviewer,
+        "不涉及国家秘密和个人隐私，同意公开。",
+        "李审查",
+        screenshot_name="admin-review-modal",
+    )
     assert decisions(item) == [("保密审查", "approved", "李审查", "reviewer")]
     assert_published_and_found(browser, live_server, category, item)
 
@@ -150,5 +159,8 @@ def test_item_is_reviewed_then_signed_off_by_a_leader_then_published_and_found(l
     item.refresh_from_db()
     assert not item.live and item.current_workflow_task.name == "领导审签"
     approve_in_editor(browser, live_server, staff.manager, "同意发布。", "王局长")
-    assert decisions(item) == [("保密审查", "approved", "李审查", "reviewer"), ("领导审签", "approved", "王局长", "manager")]
+    assert decisions(item) == [
+        ("保密审查", "approved", "李审查", "reviewer"),
+        ("领导审签", "approved", "王局长", "manager"),
+    ]
     assert_published_and_found(browser, live_server, category, item)

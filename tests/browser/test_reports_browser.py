@@ -1,4 +1,5 @@
 """Annual report in a real browser: the public tables and the admin grid."""
+
 import pytest
 from django.contrib.auth import get_user_model
 

@@ -8,7 +8,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 def test_citizen_opens_an_item_from_the_catalogue(live_server, page, screenshot):
     index, category, organisation = build_catalogue()
-    item = add_item(category, "关于印发《高青县科技创新券管理办法》的通知", doc_no="高科发〔2024〕3号", organisation=organisation)
+    item = add_item(
+        category, "关于印发《高青县科技创新券管理办法》的通知", doc_no="高科发〔2024〕3号", organisation=organisation
+    )
 
     page.goto(live_server.url + index.url)
     assert page.locator("h1").inner_text() == "政府信息公开"

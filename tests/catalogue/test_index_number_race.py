@@ -9,9 +9,10 @@ from tests.factories import add_item, build_catalogue
 
 # Stock Wagtail's database search index deadlocks on concurrent publishes on
 # PostgreSQL (wagtailsearch_indexentry); this test is about 索引号 only.
-@override_settings(WAGTAILSEARCH_BACKENDS={"default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}})
+@override_settings(
+    WAGTAILSEARCH_BACKENDS={"default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}}
+)
 class ConcurrentPublishTests(TransactionTestCase):
-
     """Two editors publishing at the same moment never get the same 索引号."""
 
     def test_racing_publishes_get_distinct_numbers(self):

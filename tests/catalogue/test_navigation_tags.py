@@ -32,7 +32,9 @@ class NavigationTagsTests(WagtailPageTestCase):
 
     def breadcrumb(self, soup):
         trail = soup.select_one("nav.gi-breadcrumb ol")
-        return [(li.get_text(strip=True), li.a["href"] if li.a else li.get("aria-current")) for li in trail.find_all("li")]
+        return [
+            (li.get_text(strip=True), li.a["href"] if li.a else li.get("aria-current")) for li in trail.find_all("li")
+        ]
 
     def menu(self, soup):
         nav = soup.select_one("nav.gi-sidenav")
@@ -42,10 +44,16 @@ class NavigationTagsTests(WagtailPageTestCase):
 
     def test_item_page_shows_its_trail_and_the_category_it_sits_in(self):
         soup = self.soup(self.item)
-        self.assertEqual(self.breadcrumb(soup), [
-            ("首页", self.home.url), ("政府信息公开", self.index.url), ("政策法规", self.category.url),
-            ("规范性文件", self.sub.url), ("关于印发管理办法的通知", "page"),
-        ])
+        self.assertEqual(
+            self.breadcrumb(soup),
+            [
+                ("首页", self.home.url),
+                ("政府信息公开", self.index.url),
+                ("政策法规", self.category.url),
+                ("规范性文件", self.sub.url),
+                ("关于印发管理办法的通知", "page"),
+            ],
+        )
         # Empty and restricted categories stay out of the menu; the column the item sits in is its location.
         self.assertEqual(self.menu(soup), [("政策法规", "location"), ("政府信息公开年报", None)])
         self.assertEqual(soup.select_one(".gi-sidenav-title a")["href"], self.index.url)
@@ -64,18 +72,23 @@ class NavigationTagsTests(WagtailPageTestCase):
         # The annual report page includes gi_wagtail/includes/category_nav.html without the tag.
         soup = self.soup(self.report)
         self.assertEqual(self.menu(soup), [("政策法规", None), ("政府信息公开年报", "location")])
-        self.assertEqual(self.breadcrumb(soup)[-2:], [("政府信息公开年报", self.reports.url),
-                                                      (self.report.title, "page")])
+        self.assertEqual(
+            self.breadcrumb(soup)[-2:], [("政府信息公开年报", self.reports.url), (self.report.title, "page")]
+        )
 
     def test_the_tags_work_for_any_page_of_an_integrators_site(self):
         plain = self.index.add_child(instance=Page(title="联系我们", slug="contact"))
         request = RequestFactory().get(plain.url)
         html = Template("{% load gi_wagtail_tags %}{% gi_breadcrumb %}{% gi_category_nav %}").render(
-            Context({"page": plain, "request": request}))
+            Context({"page": plain, "request": request})
+        )
         soup = BeautifulSoup(html, "html.parser")
-        self.assertEqual(self.breadcrumb(soup), [("首页", self.home.url), ("政府信息公开", self.index.url), ("联系我们", "page")])
+        self.assertEqual(
+            self.breadcrumb(soup), [("首页", self.home.url), ("政府信息公开", self.index.url), ("联系我们", "page")]
+        )
         self.assertEqual(self.menu(soup), [("政策法规", None), ("政府信息公开年报", None)])
         # Outside a disclosure column there is no catalogue menu.
         html = Template("{% load gi_wagtail_tags %}{% gi_category_nav page=home %}").render(
-            Context({"home": self.home, "request": request}))
+            Context({"home": self.home, "request": request})
+        )
         self.assertNotIn("gi-sidenav", html)

@@ -29,14 +29,25 @@ class AdminAddFormTests(WagtailPageTestCase):
         self.client.force_login(self.staff.editor)
 
     def add_url(self, category=None):
-        return reverse("wagtailadmin_pages:add", args=("gi_wagtail", "disclosureitempage", (category or self.category).pk))
+        return reverse(
+            "wagtailadmin_pages:add", args=("gi_wagtail", "disclosureitempage", (category or self.category).pk)
+        )
 
     def post_item(self, slug, category=None, **fields):
-        data = nested_form_data({
-            "title": f"条目 {slug}", "slug": slug, "published_on": "2024-03-15", "validity": "valid",
-            "disclosure_method": "proactive", "disclosure_scope": "public", "body": streamfield([]),
-            "attachments": inline_formset([]), "action-submit": "submit", **fields,
-        })
+        data = nested_form_data(
+            {
+                "title": f"条目 {slug}",
+                "slug": slug,
+                "published_on": "2024-03-15",
+                "validity": "valid",
+                "disclosure_method": "proactive",
+                "disclosure_scope": "public",
+                "body": streamfield([]),
+                "attachments": inline_formset([]),
+                "action-submit": "submit",
+                **fields,
+            }
+        )
         response = self.client.post(self.add_url(category), data)
         if response.status_code != 302:
             self.fail(response.context["form"].errors)
@@ -65,7 +76,8 @@ class AdminAddFormTests(WagtailPageTestCase):
 
     def test_each_disclosure_root_brings_its_own_agency(self):
         other_index = Page.objects.get(slug="gi-home").add_child(
-            instance=DisclosureIndexPage(title="峄城区政府信息公开", slug="yc-xxgk", agency_name="枣庄市峄城区人民政府"))
+            instance=DisclosureIndexPage(title="峄城区政府信息公开", slug="yc-xxgk", agency_name="枣庄市峄城区人民政府")
+        )
         other_category = other_index.add_child(instance=CatalogueCategoryPage(title="政策文件", slug="zcwj"))
         call_command("gi_wagtail_setup_groups", stdout=StringIO())  # editors' permissions on the new root
         response = self.client.get(self.add_url(other_category))
@@ -94,10 +106,12 @@ class ImportDefaultTests(WagtailPageTestCase):
         return out.getvalue()
 
     def test_records_without_organisation_get_the_agency(self):
-        self.run_import([
-            {"category": "zcfg", "title": "无发布机构", "published": "2024-03-15"},
-            {"category": "zcfg", "title": "有发布机构", "published": "2024-03-15", "organisation": "县财政局"},
-        ])
+        self.run_import(
+            [
+                {"category": "zcfg", "title": "无发布机构", "published": "2024-03-15"},
+                {"category": "zcfg", "title": "有发布机构", "published": "2024-03-15", "organisation": "县财政局"},
+            ]
+        )
         self.assertEqual(DisclosureItemPage.objects.get(title="无发布机构").organisation, self.organisation)
         self.assertEqual(DisclosureItemPage.objects.get(title="有发布机构").organisation.name, "县财政局")
 

@@ -12,8 +12,13 @@ class CataloguePageTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.index, cls.category, cls.organisation = build_catalogue()
-        cls.item = add_item(cls.category, "关于印发《科技创新券管理办法》的通知", doc_no="高科发〔2024〕3号", organisation=cls.organisation,
-                            body=[("paragraph", "<p>为支持中小微企业开展科技创新活动。</p>")])
+        cls.item = add_item(
+            cls.category,
+            "关于印发《科技创新券管理办法》的通知",
+            doc_no="高科发〔2024〕3号",
+            organisation=cls.organisation,
+            body=[("paragraph", "<p>为支持中小微企业开展科技创新活动。</p>")],
+        )
 
     def test_page_tree_rules(self):
         # Exact parent sets, the site's subclasses included, are in tests/testapp.
@@ -44,7 +49,9 @@ class CataloguePageTests(WagtailPageTestCase):
         self.assertContains(response, '<th scope="row">索引号</th>', html=False)
 
     def test_repealed_item_stays_visible_and_marked(self):
-        item = add_item(self.category, "已废止的旧办法", validity=Validity.REPEALED, invalid_on=datetime.date(2024, 6, 1))
+        item = add_item(
+            self.category, "已废止的旧办法", validity=Validity.REPEALED, invalid_on=datetime.date(2024, 6, 1)
+        )
         response = self.client.get(item.url)
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "gi-repealed")
@@ -63,8 +70,10 @@ class IndexNumberTests(WagtailPageTestCase):
         self.assertEqual(DisclosureItemPage.objects.get(pk=draft.pk).index_no, "000014349/2024-00001")
 
     def test_serials_increase_and_restart_per_year(self):
-        numbers = [add_item(self.category, f"条目{i}", published_on=datetime.date(year, 1, 5)).index_no
-                   for i, year in enumerate([2023, 2023, 2024])]
+        numbers = [
+            add_item(self.category, f"条目{i}", published_on=datetime.date(year, 1, 5)).index_no
+            for i, year in enumerate([2023, 2023, 2024])
+        ]
         self.assertEqual(numbers, ["000014349/2023-00001", "000014349/2023-00002", "000014349/2024-00001"])
 
     def test_never_renumbered_by_later_revisions(self):
@@ -104,21 +113,23 @@ class AdminTests(WagtailPageTestCase):
         self.login()
 
     def test_editor_creates_and_publishes_item_in_admin(self):
-        data = nested_form_data({
-            "title": "关于公布2024年度科技型中小企业名单的通知",
-            "slug": "kjxzxqy-2024",
-            "organisation": self.organisation.pk,
-            "published_on": "2024-05-06",
-            "written_on": "2024-05-01",
-            "doc_no": "高科字〔2024〕9号",
-            "validity": "valid",
-            "disclosure_method": "proactive",
-            "disclosure_scope": "public",
-            "keywords": "科技型中小企业, 名单",
-            "body": streamfield([("paragraph", rich_text("<p>现将名单予以公布。</p>"))]),
-            "attachments": inline_formset([]),
-            "action-publish": "publish",
-        })
+        data = nested_form_data(
+            {
+                "title": "关于公布2024年度科技型中小企业名单的通知",
+                "slug": "kjxzxqy-2024",
+                "organisation": self.organisation.pk,
+                "published_on": "2024-05-06",
+                "written_on": "2024-05-01",
+                "doc_no": "高科字〔2024〕9号",
+                "validity": "valid",
+                "disclosure_method": "proactive",
+                "disclosure_scope": "public",
+                "keywords": "科技型中小企业, 名单",
+                "body": streamfield([("paragraph", rich_text("<p>现将名单予以公布。</p>"))]),
+                "attachments": inline_formset([]),
+                "action-publish": "publish",
+            }
+        )
         response = self.client.post(f"/admin/pages/add/gi_wagtail/disclosureitempage/{self.category.pk}/", data)
         if response.status_code != 302:
             self.fail(response.context["form"].errors)

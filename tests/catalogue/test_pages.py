@@ -5,7 +5,7 @@ import io
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -22,10 +22,22 @@ class CategoryListingTests(WagtailPageTestCase):
         cls.sub = cls.category.add_child(instance=CatalogueCategoryPage(title="规范性文件", slug="gfxwj"))
         cls.empty = cls.category.add_child(instance=CatalogueCategoryPage(title="空栏目", slug="empty"))
         for i in range(25):
-            add_item(cls.category, f"二〇二四年第{i:02d}号通知", published_on=datetime.date(2024, 1, 1) + datetime.timedelta(days=i),
-                     topic=cls.science, genre=cls.notice, organisation=cls.organisation, doc_no=f"高科发〔2024〕{i}号")
-        add_item(cls.sub, "二〇二二年的旧办法", published_on=datetime.date(2022, 6, 1), validity=Validity.REPEALED,
-                 invalid_on=datetime.date(2023, 1, 1))
+            add_item(
+                cls.category,
+                f"二〇二四年第{i:02d}号通知",
+                published_on=datetime.date(2024, 1, 1) + datetime.timedelta(days=i),
+                topic=cls.science,
+                genre=cls.notice,
+                organisation=cls.organisation,
+                doc_no=f"高科发〔2024〕{i}号",
+            )
+        add_item(
+            cls.sub,
+            "二〇二二年的旧办法",
+            published_on=datetime.date(2022, 6, 1),
+            validity=Validity.REPEALED,
+            invalid_on=datetime.date(2023, 1, 1),
+        )
 
     def get(self, **params):
         return self.client.get(self.category.url, params)
@@ -52,9 +64,19 @@ class CategoryListingTests(WagtailPageTestCase):
         self.assertEqual(titles, sorted(titles))
 
     def test_bad_parameters_are_ignored_with_a_message_never_a_500(self):
-        for params in ({"year": "abc"}, {"year": "99999"}, {"topic": "x"}, {"topic": "999999"}, {"genre": "-1"},
-                       {"validity": "maybe"}, {"sort": "drop table"}, {"page": "zzz"}, {"page": "-3"}, {"page": "9999"},
-                       {"year": "2024\x00"}):
+        for params in (
+            {"year": "abc"},
+            {"year": "99999"},
+            {"topic": "x"},
+            {"topic": "999999"},
+            {"genre": "-1"},
+            {"validity": "maybe"},
+            {"sort": "drop table"},
+            {"page": "zzz"},
+            {"page": "-3"},
+            {"page": "9999"},
+            {"year": "2024\x00"},
+        ):
             with self.subTest(params=params):
                 response = self.get(**params)
                 self.assertEqual(response.status_code, 200)
@@ -65,7 +87,9 @@ class CategoryListingTests(WagtailPageTestCase):
         self.assertEqual(response.context["items_page"].paginator.count, 1)
 
     def test_filter_options_follow_vocabulary_changes(self):
-        self.assertContains(self.get(genre=self.notice.pk), f'<option value="{self.notice.pk}" selected>通知</option>', html=True)
+        self.assertContains(
+            self.get(genre=self.notice.pk), f'<option value="{self.notice.pk}" selected>通知</option>', html=True
+        )
         added = Genre.objects.create(name="公示公告", sort_order=999)
         self.assertContains(self.get(), f'<option value="{added.pk}">公示公告</option>', html=True)
         added.delete()
@@ -103,7 +127,9 @@ class CategoryListingTests(WagtailPageTestCase):
         # An editor's explicit choice wins over the title convention.
         self.index.annual_reports_page = self.category
         self.index.save()
-        self.assertContains(self.client.get(self.index.url), f'class="gi-annual-reports-link" href="{self.category.url}"')
+        self.assertContains(
+            self.client.get(self.index.url), f'class="gi-annual-reports-link" href="{self.category.url}"'
+        )
 
 
 class ValidityAndInterpretationTests(WagtailPageTestCase):
@@ -124,15 +150,26 @@ class ValidityAndInterpretationTests(WagtailPageTestCase):
         self.assertFalse(policy.validity_events.exists())  # a draft is not public yet
         policy.get_latest_revision().publish(user=user)
         event = ValidityEvent.objects.get(item=policy)
-        self.assertEqual((event.old_status, event.new_status, event.effective_on, event.user, event.repealing_document, event.repealed_by_id),
-                         (Validity.VALID, Validity.REPEALED, datetime.date(2025, 3, 1), user, "高科发〔2025〕2号", replacement.pk))
+        self.assertEqual(
+            (
+                event.old_status,
+                event.new_status,
+                event.effective_on,
+                event.user,
+                event.repealing_document,
+                event.repealed_by_id,
+            ),
+            (Validity.VALID, Validity.REPEALED, datetime.date(2025, 3, 1), user, "高科发〔2025〕2号", replacement.pk),
+        )
         # Publishing again without a change records nothing; restoring validity does.
         policy.save_revision(user=user).publish(user=user)
         self.assertEqual(policy.validity_events.count(), 1)
         policy.validity = Validity.VALID
         policy.save_revision(user=user).publish(user=user)
-        self.assertEqual(list(policy.validity_events.values_list("old_status", "new_status")),
-                         [("valid", "repealed"), ("repealed", "valid")])
+        self.assertEqual(
+            list(policy.validity_events.values_list("old_status", "new_status")),
+            [("valid", "repealed"), ("repealed", "valid")],
+        )
         # Citizens see the history on the item page.
         response = self.client.get(policy.url)
         self.assertContains(response, "高科发〔2025〕2号")
@@ -143,20 +180,30 @@ class ValidityAndInterpretationTests(WagtailPageTestCase):
 
     def test_item_first_published_as_repealed_records_an_event(self):
         item = add_item(self.category, "历史文件", validity=Validity.REPEALED, invalid_on=datetime.date(2020, 5, 1))
-        self.assertEqual(list(item.validity_events.values_list("old_status", "new_status", "effective_on")),
-                         [("", "repealed", datetime.date(2020, 5, 1))])
+        self.assertEqual(
+            list(item.validity_events.values_list("old_status", "new_status", "effective_on")),
+            [("", "repealed", datetime.date(2020, 5, 1))],
+        )
 
     def test_policy_and_interpretation_link_both_ways(self):
         policy = add_item(self.category, "关于加快科技创新的若干政策")
         interpretation = add_item(self.category, "《关于加快科技创新的若干政策》政策解读")
         interpretation.interprets.add(policy)
         interpretation.save_revision().publish()
-        self.assertContains(self.client.get(policy.url), f'<a href="{interpretation.url}">《关于加快科技创新的若干政策》政策解读</a>', html=True)
-        self.assertContains(self.client.get(interpretation.url), f'<a href="{policy.url}">关于加快科技创新的若干政策</a>', html=True)
+        self.assertContains(
+            self.client.get(policy.url),
+            f'<a href="{interpretation.url}">《关于加快科技创新的若干政策》政策解读</a>',
+            html=True,
+        )
+        self.assertContains(
+            self.client.get(interpretation.url), f'<a href="{policy.url}">关于加快科技创新的若干政策</a>', html=True
+        )
 
     def test_related_items_hide_restricted_and_draft_pages(self):
         policy = add_item(self.category, "仅限内部的政策")
-        PageViewRestriction.objects.create(page=policy, restriction_type=PageViewRestriction.PASSWORD, password="secret")
+        PageViewRestriction.objects.create(
+            page=policy, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+        )
         draft = add_item(self.category, "尚未发布的解读", publish=False)
         interpretation = add_item(self.category, "《仅限内部的政策》政策解读")
         interpretation.interprets.add(policy)
@@ -174,12 +221,19 @@ class ValidityAndInterpretationTests(WagtailPageTestCase):
         self.login()
         policy = add_item(self.category, "预览中的政策")
         interpretation = add_item(self.category, "预览中的解读")
-        data = nested_form_data({
-            "title": interpretation.title, "slug": interpretation.slug, "published_on": "2024-05-06", "validity": "valid",
-            "disclosure_method": "proactive", "disclosure_scope": "public", "keywords": "",
-            "body": streamfield([("paragraph", rich_text("<p>解读正文</p>"))]),
-            "attachments": inline_formset([]),
-        })
+        data = nested_form_data(
+            {
+                "title": interpretation.title,
+                "slug": interpretation.slug,
+                "published_on": "2024-05-06",
+                "validity": "valid",
+                "disclosure_method": "proactive",
+                "disclosure_scope": "public",
+                "keywords": "",
+                "body": streamfield([("paragraph", rich_text("<p>解读正文</p>"))]),
+                "attachments": inline_formset([]),
+            }
+        )
         data["interprets"] = [policy.pk]
         preview_url = f"/admin/pages/{interpretation.pk}/edit/preview/"
         self.assertEqual(self.client.post(preview_url, data).json(), {"is_valid": True, "is_available": True})
@@ -190,12 +244,20 @@ class ValidityAndInterpretationTests(WagtailPageTestCase):
     def test_editor_links_an_interpretation_in_admin(self):
         self.login()
         policy = add_item(self.category, "被解读的政策")
-        data = nested_form_data({
-            "title": "政策解读：被解读的政策", "slug": "jd-1", "published_on": "2024-05-06", "validity": "valid",
-            "disclosure_method": "proactive", "disclosure_scope": "public", "keywords": "",
-            "body": streamfield([("paragraph", rich_text("<p>解读正文</p>"))]),
-            "attachments": inline_formset([]), "action-publish": "publish",
-        })
+        data = nested_form_data(
+            {
+                "title": "政策解读：被解读的政策",
+                "slug": "jd-1",
+                "published_on": "2024-05-06",
+                "validity": "valid",
+                "disclosure_method": "proactive",
+                "disclosure_scope": "public",
+                "keywords": "",
+                "body": streamfield([("paragraph", rich_text("<p>解读正文</p>"))]),
+                "attachments": inline_formset([]),
+                "action-publish": "publish",
+            }
+        )
         data["interprets"] = [policy.pk]  # a multiple select: one key, many values
         response = self.client.post(f"/admin/pages/add/gi_wagtail/disclosureitempage/{self.category.pk}/", data)
         if response.status_code != 302:

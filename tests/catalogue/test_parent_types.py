@@ -9,8 +9,8 @@ from wagtail.test.utils.form_data import querydict_from_html
 
 from gi_wagtail.catalogue.checks import index_parent_errors
 from gi_wagtail.models import CatalogueCategoryPage, DisclosureIndexPage
-from tests.testapp.models import HomePage
 from tests.factories import root_page
+from tests.testapp.models import HomePage
 
 ROOT_ONLY = {"DISCLOSURE_INDEX_PARENT_PAGE_TYPES": ["wagtailcore.Page"]}
 
@@ -20,7 +20,9 @@ class DisclosureIndexParentTests(WagtailPageTestCase):
     def setUpTestData(cls):
         cls.root = root_page()
         cls.home = cls.root.add_child(instance=HomePage(title="某县人民政府", slug="gi-parent-home"))
-        Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": cls.home, "port": 80})
+        Site.objects.update_or_create(
+            is_default_site=True, defaults={"hostname": "localhost", "root_page": cls.home, "port": 80}
+        )
 
     def setUp(self):
         self.login()
@@ -59,14 +61,19 @@ class DisclosureIndexParentTests(WagtailPageTestCase):
         self.assertContains(response, self.add_url(self.home))
 
     def test_index_is_created_under_the_home_page_through_the_add_form(self):
-        data = self.add_form_data(self.home, title="政府信息公开", slug="xxgk", agency_name="某县科学技术局", org_code="000014349")
+        data = self.add_form_data(
+            self.home, title="政府信息公开", slug="xxgk", agency_name="某县科学技术局", org_code="000014349"
+        )
         self.assertCanCreate(self.home, DisclosureIndexPage, data)
         index = DisclosureIndexPage.objects.get(slug="xxgk")
         self.assertEqual(index.get_parent().pk, self.home.pk)
         self.assertTrue(index.live)
         self.assertEqual(self.client.get("/xxgk/").status_code, 200)
         # Categories go under it as before.
-        self.assertContains(self.chooser(index), reverse("wagtailadmin_pages:add", args=("gi_wagtail", "cataloguecategorypage", index.pk)))
+        self.assertContains(
+            self.chooser(index),
+            reverse("wagtailadmin_pages:add", args=("gi_wagtail", "cataloguecategorypage", index.pk)),
+        )
 
     def test_index_may_also_sit_at_the_root_or_inside_a_larger_column(self):
         self.assertCanCreateAt(Page, DisclosureIndexPage)
@@ -102,7 +109,9 @@ class DisclosureIndexParentCheckTests(WagtailPageTestCase):
 
     def test_unset_and_valid_lists_pass(self):
         self.assertEqual(self.messages(None), [])
-        self.assertEqual(self.messages(["wagtailcore.Page", "testapp.HomePage", "gi_wagtail.CatalogueCategoryPage"]), [])
+        self.assertEqual(
+            self.messages(["wagtailcore.Page", "testapp.HomePage", "gi_wagtail.CatalogueCategoryPage"]), []
+        )
 
     def test_bad_values_are_named(self):
         cases = {
@@ -118,7 +127,9 @@ class DisclosureIndexParentCheckTests(WagtailPageTestCase):
                 self.assertEqual(len(messages), 1, messages)
                 self.assertIn(expected, messages[0])
 
-    @override_settings(GI_WAGTAIL={"DISCLOSURE_INDEX_PARENT_PAGE_TYPES": ["testapp.HomePage", "testapp.Nope", "sites.Site"]})
+    @override_settings(
+        GI_WAGTAIL={"DISCLOSURE_INDEX_PARENT_PAGE_TYPES": ["testapp.HomePage", "testapp.Nope", "sites.Site"]}
+    )
     def test_system_check_reports_each_bad_entry(self):
         messages = [m for m in checks.run_checks() if m.id == "gi_wagtail.E010"]
         self.assertEqual(len(messages), 2, messages)

@@ -37,9 +37,14 @@ class SamePublishingBothWaysTests(WagtailPageTestCase):
     def setUpTestData(cls):
         cls.admin_index, cls.admin_category, cls.organisation = build_catalogue(org_code=ORG)
         home = cls.admin_index.get_parent()
-        cls.import_index = home.add_child(instance=DisclosureIndexPage(
-            title="另一个公开目录", slug="xxgk2", agency_name=cls.admin_index.agency_name, org_code=ORG))
-        cls.import_category = cls.import_index.add_child(instance=CatalogueCategoryPage(title="政策法规", slug="zcfg", code="04"))
+        cls.import_index = home.add_child(
+            instance=DisclosureIndexPage(
+                title="另一个公开目录", slug="xxgk2", agency_name=cls.admin_index.agency_name, org_code=ORG
+            )
+        )
+        cls.import_category = cls.import_index.add_child(
+            instance=CatalogueCategoryPage(title="政策法规", slug="zcfg", code="04")
+        )
         cls.user = get_user_model().objects.create_superuser("publisher", "publisher@example.invalid", "pw")
 
     def setUp(self):
@@ -48,12 +53,21 @@ class SamePublishingBothWaysTests(WagtailPageTestCase):
         self.addCleanup(self._tmp.cleanup)
 
     def publish_in_admin(self):
-        data = nested_form_data({
-            "title": "关于废止旧办法的通知", "slug": "fzjbf", "organisation": self.organisation.pk,
-            "published_on": "2024-05-06", "doc_no": "高科发 （2024） 3号", "validity": "repealed",
-            "disclosure_method": "proactive", "disclosure_scope": "public", "body": streamfield([]),
-            "attachments": inline_formset([]), "action-publish": "publish",
-        })
+        data = nested_form_data(
+            {
+                "title": "关于废止旧办法的通知",
+                "slug": "fzjbf",
+                "organisation": self.organisation.pk,
+                "published_on": "2024-05-06",
+                "doc_no": "高科发 （2024） 3号",
+                "validity": "repealed",
+                "disclosure_method": "proactive",
+                "disclosure_scope": "public",
+                "body": streamfield([]),
+                "attachments": inline_formset([]),
+                "action-publish": "publish",
+            }
+        )
         response = self.client.post(f"/admin/pages/add/gi_wagtail/disclosureitempage/{self.admin_category.pk}/", data)
         if response.status_code != 302:
             self.fail(response.context["form"].errors)
@@ -61,22 +75,37 @@ class SamePublishingBothWaysTests(WagtailPageTestCase):
 
     def import_in_bulk(self):
         path = Path(self._tmp.name) / "items.jsonl"
-        record = {"category": "政策法规", "title": "关于废止旧办法的通知", "published": "2024-05-06",
-                  "doc_no": "高科发 （2024） 3号", "validity": "废止", "organisation": self.organisation.name}
+        record = {
+            "category": "政策法规",
+            "title": "关于废止旧办法的通知",
+            "published": "2024-05-06",
+            "doc_no": "高科发 （2024） 3号",
+            "validity": "废止",
+            "organisation": self.organisation.name,
+        }
         path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
         # The bulk path, not its page-by-page fallback (which goes through save()).
-        with self.captureOnCommitCallbacks(execute=True), \
-                mock.patch.object(Importer, "_create_one", side_effect=AssertionError("bulk path not taken")):
+        with (
+            self.captureOnCommitCallbacks(execute=True),
+            mock.patch.object(Importer, "_create_one", side_effect=AssertionError("bulk path not taken")),
+        ):
             result = Importer(root=self.import_index, user=self.user, publish=True).run(read_records(path))
         self.assertEqual((result.created, result.errors), (1, []))
         return DisclosureItemPage.objects.get(agency=self.import_index)
 
     @staticmethod
     def published_state(item):
-        events = list(ValidityEvent.objects.filter(item=item).values_list(
-            "old_status", "new_status", "effective_on", "user_id", "repealing_document"))
-        return {"doc_no_normalised": item.doc_no_normalised, "index_no": item.index_no, "validity": item.validity,
-                "events": events}
+        events = list(
+            ValidityEvent.objects.filter(item=item).values_list(
+                "old_status", "new_status", "effective_on", "user_id", "repealing_document"
+            )
+        )
+        return {
+            "doc_no_normalised": item.doc_no_normalised,
+            "index_no": item.index_no,
+            "validity": item.validity,
+            "events": events,
+        }
 
     def test_admin_save_and_bulk_import_publish_alike(self):
         by_admin, by_import = self.publish_in_admin(), self.import_in_bulk()
@@ -99,11 +128,13 @@ class SamePublishingBothWaysTests(WagtailPageTestCase):
 
     def test_prepare_leaves_drafts_and_numbered_items_alone(self):
         draft = DisclosureItemPage(title="草稿", slug="cg", live=False, doc_no="高科发【2024】1号")
-        numbered = DisclosureItemPage(title="已有索引号", slug="yy", live=True, index_no="LEGACY-1",
-                                      first_published_at=timezone.now())
+        numbered = DisclosureItemPage(
+            title="已有索引号", slug="yy", live=True, index_no="LEGACY-1", first_published_at=timezone.now()
+        )
         publishing.prepare([draft, numbered], agency=self.import_index, categories=[self.import_category] * 2)
-        self.assertEqual((draft.index_no, draft.doc_no_normalised, draft.agency_id),
-                         ("", "高科发[2024]1号", self.import_index.pk))
+        self.assertEqual(
+            (draft.index_no, draft.doc_no_normalised, draft.agency_id), ("", "高科发[2024]1号", self.import_index.pk)
+        )
         self.assertEqual(numbered.index_no, "LEGACY-1")
         self.assertIsNone(publishing.validity_before(draft))
         self.assertEqual(publishing.validity_before(numbered), "")

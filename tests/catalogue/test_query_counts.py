@@ -1,4 +1,5 @@
 """Listings and search run a constant number of SQL queries whatever the page size."""
+
 import datetime
 
 import pytest
@@ -7,9 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
+from gi_wagtail.catalogue.vocabularies import load_vocabularies
 from gi_wagtail.models import DisclosureItemPage, Genre, TopicClass, Validity
 from gi_wagtail.search.tasks import sync_pages
-from gi_wagtail.catalogue.vocabularies import load_vocabularies
 from tests.factories import build_catalogue
 
 # InnoDB shows FULLTEXT changes only after COMMIT: real commits there (as tests/search does).
@@ -28,11 +29,20 @@ def full_catalogue():
     topic = TopicClass.objects.filter(parent__isnull=False).select_related("parent").first()
     genre = Genre.objects.first()
     for n in range(ITEMS):
-        category.add_child(instance=DisclosureItemPage(
-            title=f"关于科技创新券第{n}批兑付的公示", slug=f"item-{n}", live=True, organisation=organisation, topic=topic,
-            genre=genre, doc_no=f"高科发〔2024〕{n + 1}号", index_no=f"{organisation.org_code}/2024-{n + 1:05d}",
-            published_on=datetime.date(2024, 1, 1) + datetime.timedelta(days=n),
-            validity=Validity.REPEALED if n % 7 == 0 else Validity.VALID))
+        category.add_child(
+            instance=DisclosureItemPage(
+                title=f"关于科技创新券第{n}批兑付的公示",
+                slug=f"item-{n}",
+                live=True,
+                organisation=organisation,
+                topic=topic,
+                genre=genre,
+                doc_no=f"高科发〔2024〕{n + 1}号",
+                index_no=f"{organisation.org_code}/2024-{n + 1:05d}",
+                published_on=datetime.date(2024, 1, 1) + datetime.timedelta(days=n),
+                validity=Validity.REPEALED if n % 7 == 0 else Validity.VALID,
+            )
+        )
     sync_pages(list(DisclosureItemPage.objects.values_list("pk", flat=True)))
     return index, category
 
@@ -48,7 +58,9 @@ def rows(response):
     return response.content.decode().count('class="gi-index-no"')
 
 
-def test_catalogue_pages_query_count_does_not_grow_with_page_size(client, settings, full_catalogue, django_assert_max_num_queries):
+def test_catalogue_pages_query_count_does_not_grow_with_page_size(
+    client, settings, full_catalogue, django_assert_max_num_queries
+):
     index, category = full_catalogue
     pages = {  # url, rows shown with 5 per page, rows shown with 50 per page
         "category": (category.url, 5, 50),
@@ -69,7 +81,9 @@ def test_catalogue_pages_query_count_does_not_grow_with_page_size(client, settin
         assert rows(response) == many, name
 
 
-def test_search_page_query_count_does_not_grow_with_page_size(client, settings, full_catalogue, django_assert_max_num_queries):
+def test_search_page_query_count_does_not_grow_with_page_size(
+    client, settings, full_catalogue, django_assert_max_num_queries
+):
     url = "/gi/search/?q=%E7%A7%91%E6%8A%80%E5%88%9B%E6%96%B0%E5%88%B8"  # 科技创新券
     settings.GI_WAGTAIL = {**settings.GI_WAGTAIL, "ITEMS_PER_PAGE": 5, "PUBLIC_RATE_LIMIT": None}
     with translation.override("en"):

@@ -7,8 +7,15 @@ from django.test import SimpleTestCase
 from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
 
+from gi_wagtail.catalogue.validation import (
+    DocNo,
+    parse_doc_no,
+    parse_index_no,
+    validate_doc_no,
+    validate_index_no_text,
+    validate_year,
+)
 from gi_wagtail.models import DisclosureItemPage
-from gi_wagtail.catalogue.validation import DocNo, parse_doc_no, parse_index_no, validate_doc_no, validate_index_no_text, validate_year
 from tests.factories import add_item, build_catalogue
 from tests.helpers import edit_form_data
 
@@ -16,14 +23,30 @@ from tests.helpers import edit_form_data
 class DocNoTests(SimpleTestCase):
     def test_bracket_styles_and_di(self):
         expected = DocNo("高科发", 2024, 12)
-        for text in ("高科发〔2024〕12号", "高科发[2024]12号", "高科发【2024】12号", "高科发（2024）12号",
-                     "高科发(2024)12号", "高科发［2024］12号", " 高科发 〔2024〕 第12号 ", "高科发〔２０２４〕１２号"):
+        for text in (
+            "高科发〔2024〕12号",
+            "高科发[2024]12号",
+            "高科发【2024】12号",
+            "高科发（2024）12号",
+            "高科发(2024)12号",
+            "高科发［2024］12号",
+            " 高科发 〔2024〕 第12号 ",
+            "高科发〔２０２４〕１２号",
+        ):
             self.assertEqual(parse_doc_no(text), expected, text)
         self.assertEqual(str(expected), "高科发〔2024〕12号")
         self.assertEqual(parse_doc_no("国办公开办函〔2021〕30号"), DocNo("国办公开办函", 2021, 30))
 
     def test_rejects_malformed(self):
-        for text in ("高科发2024-3", "〔2024〕3号", "高科发〔24〕3号", "高科发〔2024〕号", "高科发〔2024〕0号", "高科发〔2024〕3", ""):
+        for text in (
+            "高科发2024-3",
+            "〔2024〕3号",
+            "高科发〔24〕3号",
+            "高科发〔2024〕号",
+            "高科发〔2024〕0号",
+            "高科发〔2024〕3",
+            "",
+        ):
             self.assertIsNone(parse_doc_no(text), text)
         with self.assertRaises(ValidationError) as ctx:
             validate_doc_no("高科发2024-3")
@@ -49,12 +72,18 @@ class DocNoTests(SimpleTestCase):
                 validate_index_no_text(bad)
 
     def test_index_no_parser_patterns(self):
-        self.assertEqual(parse_index_no("000014349/2017-00110", "{org_code}/{year}-{serial:05d}"),
-                         {"org_code": "000014349", "year": 2017, "serial": 110})
-        self.assertEqual(parse_index_no("11370322MB2851234X/202110-00012", "{org_code}/{year}{month}-{serial:05d}"),
-                         {"org_code": "11370322MB2851234X", "year": 2021, "month": "10", "serial": 12})
-        self.assertEqual(parse_index_no("XXXXXXXXX-2020-000123", "{org_code}-{year}-{serial:06d}"),
-                         {"org_code": "XXXXXXXXX", "year": 2020, "serial": 123})
+        self.assertEqual(
+            parse_index_no("000014349/2017-00110", "{org_code}/{year}-{serial:05d}"),
+            {"org_code": "000014349", "year": 2017, "serial": 110},
+        )
+        self.assertEqual(
+            parse_index_no("11370322MB2851234X/202110-00012", "{org_code}/{year}{month}-{serial:05d}"),
+            {"org_code": "11370322MB2851234X", "year": 2021, "month": "10", "serial": 12},
+        )
+        self.assertEqual(
+            parse_index_no("XXXXXXXXX-2020-000123", "{org_code}-{year}-{serial:06d}"),
+            {"org_code": "XXXXXXXXX", "year": 2020, "serial": 123},
+        )
         self.assertIsNone(parse_index_no("000014349/2017-0011", "{org_code}/{year}-{serial:05d}"))
         self.assertIsNone(parse_index_no("anything", "{nonsense"))
 
@@ -82,8 +111,15 @@ class ItemCleanTests(WagtailPageTestCase):
         self.assertIn("invalid_on", errors)
 
     def test_same_day_is_fine(self):
-        item = DisclosureItemPage(title="同日", slug="same", written_on=datetime.date(2024, 5, 1), published_on=datetime.date(2024, 5, 1),
-                                  effective_on=datetime.date(2024, 5, 1), invalid_on=datetime.date(2024, 5, 1), doc_no="高科发〔2024〕1号")
+        item = DisclosureItemPage(
+            title="同日",
+            slug="same",
+            written_on=datetime.date(2024, 5, 1),
+            published_on=datetime.date(2024, 5, 1),
+            effective_on=datetime.date(2024, 5, 1),
+            invalid_on=datetime.date(2024, 5, 1),
+            doc_no="高科发〔2024〕1号",
+        )
         item._gi_parent_page = self.category
         item.full_clean(exclude=["path", "depth"])
 
@@ -102,8 +138,17 @@ class ItemCleanTests(WagtailPageTestCase):
         from wagtail.test.utils.form_data import querydict_from_html
 
         data = querydict_from_html(response.content.decode(), form_id="page-edit-form")
-        data.update({"title": "重复索引号", "slug": "dup", "index_no": self.published.index_no, "body-count": "0",
-                     "doc_no": "高科发2024-3", "written_on": "2024-06-02", "published_on": "2024-06-01"})
+        data.update(
+            {
+                "title": "重复索引号",
+                "slug": "dup",
+                "index_no": self.published.index_no,
+                "body-count": "0",
+                "doc_no": "高科发2024-3",
+                "written_on": "2024-06-02",
+                "published_on": "2024-06-01",
+            }
+        )
         response = self.client.post(url, data)
         self.assertEqual(response.status_code, 200)
         form = response.context["form"]
@@ -116,7 +161,9 @@ class ItemCleanTests(WagtailPageTestCase):
 
     def test_admin_edit_with_taken_index_no_shows_form_error(self):
         other = add_item(self.category, "另一条目")
-        data = edit_form_data(self.client, other, index_no=self.published.index_no, **{"action-publish": "action-publish"})
+        data = edit_form_data(
+            self.client, other, index_no=self.published.index_no, **{"action-publish": "action-publish"}
+        )
         response = self.client.post(reverse("wagtailadmin_pages:edit", args=(other.pk,)), data)
         self.assertEqual(response.status_code, 200)
         self.assertIn("index_no", response.context["form"].errors)
@@ -126,7 +173,9 @@ class ItemCleanTests(WagtailPageTestCase):
     def test_same_index_no_in_another_agency_is_fine(self):
         from gi_wagtail.models import CatalogueCategoryPage, DisclosureIndexPage
 
-        other_index = self.index.get_parent().add_child(instance=DisclosureIndexPage(title="乡镇", slug="xz2", agency_name="某镇"))
+        other_index = self.index.get_parent().add_child(
+            instance=DisclosureIndexPage(title="乡镇", slug="xz2", agency_name="某镇")
+        )
         other_category = other_index.add_child(instance=CatalogueCategoryPage(title="其他", slug="qt"))
         item = add_item(other_category, "同号不同机构", index_no=self.published.index_no)
         self.assertEqual(item.index_no, self.published.index_no)

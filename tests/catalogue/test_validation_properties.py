@@ -7,7 +7,13 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from gi_wagtail.catalogue.validation import (
-    DocNo, MIN_YEAR, format_index_no, parse_doc_no, parse_index_no, validate_doc_no, validate_index_no_text,
+    MIN_YEAR,
+    DocNo,
+    format_index_no,
+    parse_doc_no,
+    parse_index_no,
+    validate_doc_no,
+    validate_index_no_text,
 )
 
 BRACKETS = [("〔", "〕"), ("[", "]"), ("【", "】"), ("（", "）"), ("(", ")"), ("［", "］")]
@@ -59,10 +65,18 @@ def test_index_no_parser_never_crashes(text, pattern):
         assert error.code == "index_no_format"
 
 
-@given(st.sampled_from(PATTERNS), org_codes, years, st.integers(1, 12), st.text(st.sampled_from("0123456789AB"), min_size=1, max_size=3),
-       st.integers(1, 999_999))
+@given(
+    st.sampled_from(PATTERNS),
+    org_codes,
+    years,
+    st.integers(1, 12),
+    st.text(st.sampled_from("0123456789AB"), min_size=1, max_size=3),
+    st.integers(1, 999_999),
+)
 def test_index_no_round_trip(pattern, org_code, year, month, category_code, serial):
-    text = format_index_no(pattern, org_code=org_code, year=year, month=f"{month:02d}", category_code=category_code, serial=serial)
+    text = format_index_no(
+        pattern, org_code=org_code, year=year, month=f"{month:02d}", category_code=category_code, serial=serial
+    )
     fields = parse_index_no(text, pattern)
     assert fields is not None
     assert format_index_no(pattern, **fields) == text

@@ -7,8 +7,8 @@ from django.template.base import Node
 from django.test import Client
 from wagtail.models import Page
 
-from . import screens
-from .formdata import edit_form, serialise
+from tests.crawl import screens
+from tests.crawl.formdata import edit_form, serialise
 
 PROJECT = str(Path(__file__).resolve().parents[2])
 # What a role that may not open a screen gets: a refusal or a redirect; 404 for what does not exist (yet).
@@ -31,7 +31,9 @@ class Crawler:
         allowed = self.allowed if allowed is None else allowed
         self.opened += 1
         try:
-            response = getattr(self.client, method)(url, data=data) if data is not None else getattr(self.client, method)(url)
+            response = (
+                getattr(self.client, method)(url, data=data) if data is not None else getattr(self.client, method)(url)
+            )
         except Exception as exc:  # the test client re-raises what the view raised: that is a 500
             self.bad.append(("500", self.role, url, _where(exc)))
             return None
@@ -92,14 +94,17 @@ def block_fields(page):
 
 def form_errors(page, pairs, client):
     """Why a serialised form does not validate (for the failure message only)."""
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth import SESSION_KEY
+    from django.contrib.auth import SESSION_KEY, get_user_model
 
     page = page.specific
     user = get_user_model().objects.get(pk=client.session[SESSION_KEY])
     form_class = page.specific_class.get_edit_handler().get_form_class()
-    form = form_class(_multidict(pairs), instance=page.get_latest_revision_as_object(), for_user=user,
-                      parent_page=Page.objects.get(pk=page.get_parent().pk))
+    form = form_class(
+        _multidict(pairs),
+        instance=page.get_latest_revision_as_object(),
+        for_user=user,
+        parent_page=Page.objects.get(pk=page.get_parent().pk),
+    )
     form.defer_required_fields()
     form.is_valid()
     return form.errors.as_json()

@@ -28,7 +28,9 @@ def serialise(form, soup, block_fields):
     form_id = form.get("id")
     controls = form.find_all(["input", "select", "textarea"])
     if form_id:  # controls outside the form that belong to it through form="…"
-        controls += [c for c in soup.find_all(["input", "select", "textarea"], attrs={"form": form_id}) if c not in controls]
+        controls += [
+            c for c in soup.find_all(["input", "select", "textarea"], attrs={"form": form_id}) if c not in controls
+        ]
     for control in controls:
         if control.has_attr("disabled") or not control.get("name") or control.find_parent("template"):
             continue
@@ -65,14 +67,22 @@ def block_data(block, state, prefix):
     if isinstance(block, blocks.StreamBlock):
         pairs = [(f"{prefix}-count", str(len(state or [])))]
         for i, child in enumerate(state or []):
-            pairs += [(f"{prefix}-{i}-type", child["type"]), (f"{prefix}-{i}-deleted", ""), (f"{prefix}-{i}-order", str(i)),
-                      (f"{prefix}-{i}-id", child.get("id") or "")]
+            pairs += [
+                (f"{prefix}-{i}-type", child["type"]),
+                (f"{prefix}-{i}-deleted", ""),
+                (f"{prefix}-{i}-order", str(i)),
+                (f"{prefix}-{i}-id", child.get("id") or ""),
+            ]
             pairs += block_data(block.child_blocks[child["type"]], child["value"], f"{prefix}-{i}-value")
         return pairs
     if isinstance(block, blocks.ListBlock):
         pairs = [(f"{prefix}-count", str(len(state or [])))]
         for i, child in enumerate(state or []):
-            pairs += [(f"{prefix}-{i}-deleted", ""), (f"{prefix}-{i}-order", str(i)), (f"{prefix}-{i}-id", child.get("id") or "")]
+            pairs += [
+                (f"{prefix}-{i}-deleted", ""),
+                (f"{prefix}-{i}-order", str(i)),
+                (f"{prefix}-{i}-id", child.get("id") or ""),
+            ]
             pairs += block_data(block.child_block, child["value"], f"{prefix}-{i}-value")
         return pairs
     if isinstance(block, blocks.StructBlock):
@@ -89,8 +99,12 @@ def _typed_table_data(block, state, prefix):
     columns, rows = state["columns"], state["rows"]
     pairs = [(f"{prefix}-caption", state.get("caption") or ""), (f"{prefix}-column-count", str(len(columns)))]
     for c, column in enumerate(columns):
-        pairs += [(f"{prefix}-column-{c}-type", column["type"]), (f"{prefix}-column-{c}-order", str(c)),
-                  (f"{prefix}-column-{c}-deleted", ""), (f"{prefix}-column-{c}-heading", column["heading"] or "")]
+        pairs += [
+            (f"{prefix}-column-{c}-type", column["type"]),
+            (f"{prefix}-column-{c}-order", str(c)),
+            (f"{prefix}-column-{c}-deleted", ""),
+            (f"{prefix}-column-{c}-heading", column["heading"] or ""),
+        ]
     pairs.append((f"{prefix}-row-count", str(len(rows))))
     for r, row in enumerate(rows):
         pairs += [(f"{prefix}-row-{r}-order", str(r)), (f"{prefix}-row-{r}-deleted", "")]

@@ -34,7 +34,9 @@ def page_admin_urls(page):
         urls.append(("explore", reverse("wagtailadmin_explore", args=[page.pk])))
     revisions = list(page.revisions.order_by("created_at", "pk").values_list("pk", flat=True))
     if revisions:
-        urls.append(("compare", reverse("wagtailadmin_pages:revisions_compare", args=[page.pk, revisions[0], revisions[-1]])))
+        urls.append(
+            ("compare", reverse("wagtailadmin_pages:revisions_compare", args=[page.pk, revisions[0], revisions[-1]]))
+        )
         urls.append(("revision_view", reverse("wagtailadmin_pages:revisions_view", args=[page.pk, revisions[0]])))
     if len(revisions) > 1:  # the history's "review this version" of an older revision
         urls.append(("revision_revert", reverse("wagtailadmin_pages:revisions_revert", args=[page.pk, revisions[0]])))
@@ -43,10 +45,16 @@ def page_admin_urls(page):
     state = page.current_workflow_state
     if state and state.current_task_state:
         task_state = state.current_task_state
-        urls.append(("workflow_preview", reverse("wagtailadmin_pages:workflow_preview", args=[page.pk, task_state.task_id])))
+        urls.append(
+            ("workflow_preview", reverse("wagtailadmin_pages:workflow_preview", args=[page.pk, task_state.task_id]))
+        )
         for action, _label, _modal in task_state.task.specific.get_actions(page, _superuser_for_actions()):
-            urls.append((f"workflow_action_{action}", reverse("wagtailadmin_pages:workflow_action",
-                                                              args=[page.pk, action, task_state.pk])))
+            urls.append(
+                (
+                    f"workflow_action_{action}",
+                    reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, task_state.pk]),
+                )
+            )
     return urls
 
 
@@ -63,10 +71,14 @@ def add_view_urls():
     urls = []
     for model in own_page_models():
         meta = model._meta
-        parent = next((p for p in parents if model.can_create_at(p) and model in p.specific_class.allowed_subpage_models()), None)
+        parent = next(
+            (p for p in parents if model.can_create_at(p) and model in p.specific_class.allowed_subpage_models()), None
+        )
         url = parent and reverse("wagtailadmin_pages:add", args=[meta.app_label, meta.model_name, parent.pk])
         urls.append((f"add {meta.label}", url))
-        urls.append((f"type_use {meta.label}", reverse("wagtailadmin_pages:type_use", args=[meta.app_label, meta.model_name])))
+        urls.append(
+            (f"type_use {meta.label}", reverse("wagtailadmin_pages:type_use", args=[meta.app_label, meta.model_name]))
+        )
     return urls
 
 
@@ -111,7 +123,11 @@ def own_admin_urls():
                 name = ":".join(namespaces + [entry.name])
                 model = models.get(namespaces[-1]) if namespaces else None
                 module = getattr(entry.callback, "__module__", "")
-                own = "gi_wagtail" in name or module.startswith(APPS) or (model is not None and model._meta.app_label in APPS)
+                own = (
+                    "gi_wagtail" in name
+                    or module.startswith(APPS)
+                    or (model is not None and model._meta.app_label in APPS)
+                )
                 if own:
                     found.extend(_fill(name, entry, model))
 

@@ -20,11 +20,18 @@ class DemoCatalogueTests(TestCase):
                 self.assertTrue(DisclosureItemPage.objects.child_of(category).live().exists())
 
     def test_rerun_creates_nothing_new(self):
-        before = (DisclosureItemPage.objects.count(), CatalogueCategoryPage.objects.count(), ValidityEvent.objects.count())
+        before = (
+            DisclosureItemPage.objects.count(),
+            CatalogueCategoryPage.objects.count(),
+            ValidityEvent.objects.count(),
+        )
         out = StringIO()
         call_command("load_demo", stdout=out)
         self.assertIn("0 new items", out.getvalue())
-        self.assertEqual((DisclosureItemPage.objects.count(), CatalogueCategoryPage.objects.count(), ValidityEvent.objects.count()), before)
+        self.assertEqual(
+            (DisclosureItemPage.objects.count(), CatalogueCategoryPage.objects.count(), ValidityEvent.objects.count()),
+            before,
+        )
 
     def test_pages_render_with_specialised_content(self):
         expectations = {
@@ -44,8 +51,10 @@ class DemoCatalogueTests(TestCase):
         old = DisclosureItemPage.objects.get(title="高青县科技计划项目管理暂行办法")
         self.assertEqual(old.validity, Validity.REPEALED)
         event = old.validity_events.get()
-        self.assertEqual((event.old_status, event.new_status, str(event.effective_on), event.repealing_document),
-                         ("valid", "repealed", "2024-04-02", "高科发〔2024〕7号"))
+        self.assertEqual(
+            (event.old_status, event.new_status, str(event.effective_on), event.repealing_document),
+            ("valid", "repealed", "2024-04-02", "高科发〔2024〕7号"),
+        )
         policy = DisclosureItemPage.objects.get(title="关于印发《高青县科技创新券管理办法》的通知")
         self.assertContains(self.client.get(policy.url), "《高青县科技创新券管理办法》政策解读")
 
@@ -63,8 +72,15 @@ class DemoReportTests(TestCase):
 
     def test_seeds_and_statutory_formats_are_published(self):
         live = {(page.organisation.name, page.year, page.report_format) for page in AnnualReportPage.objects.live()}
-        self.assertEqual(live, {("高青县科学技术局", 2012, "2008"), ("枣庄市峄城区科学技术局", 2017, "2008"),
-                                ("高青县科学技术局", 2019, "2019"), ("高青县科学技术局", 2021, "2021")})
+        self.assertEqual(
+            live,
+            {
+                ("高青县科学技术局", 2012, "2008"),
+                ("枣庄市峄城区科学技术局", 2017, "2008"),
+                ("高青县科学技术局", 2019, "2019"),
+                ("高青县科学技术局", 2021, "2021"),
+            },
+        )
         seed = AnnualReportPage.objects.get(year=2012)
         self.assertContains(self.client.get(seed.url), "主动公开政府信息36条")
 
@@ -73,8 +89,10 @@ class DemoReportTests(TestCase):
         self.assertFalse(draft.live)
         errors = [finding for finding in draft.findings() if finding.severity == "error"]
         # One wrong cell breaks its row total (R2) and the column sum behind handled_total (R3).
-        self.assertEqual([(finding.rule, finding.location) for finding in errors],
-                         [("R2", "table3.granted.total"), ("R3", "table3.handled_total.total")])
+        self.assertEqual(
+            [(finding.rule, finding.location) for finding in errors],
+            [("R2", "table3.granted.total"), ("R3", "table3.handled_total.total")],
+        )
 
 
 def _printed_logins(output):
@@ -133,7 +151,10 @@ class DemoLoginTests(TestCase):
     def test_reviewer_cannot_edit_or_add(self):
         self._log_in("reviewer")
         category = self.item.get_parent()
-        for url in (f"/admin/pages/{self.item.pk}/edit/", f"/admin/pages/add/gi_wagtail/disclosureitempage/{category.pk}/"):
+        for url in (
+            f"/admin/pages/{self.item.pk}/edit/",
+            f"/admin/pages/add/gi_wagtail/disclosureitempage/{category.pk}/",
+        ):
             with self.subTest(url=url):
                 self.assertIn(self.client.get(url).status_code, (302, 403))
 
@@ -150,7 +171,9 @@ class DemoLoginTests(TestCase):
 
 # On disk (each test's own MEDIA_ROOT, see tests/conftest.py), as in the demo: Wagtail's document
 # view serves files by their path, which the suite's in-memory storage only pretends to have.
-@override_settings(STORAGES={**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}})
+@override_settings(
+    STORAGES={**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}
+)
 class DemoAttachmentTests(TestCase):
     def test_item_lists_its_attachments_and_they_download(self):
         call_command("load_demo", stdout=StringIO())

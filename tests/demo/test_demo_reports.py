@@ -1,4 +1,5 @@
 """The demo's annual reports: each under its own agency, narratives that agree with the tables."""
+
 from io import StringIO
 
 import pytest
@@ -7,7 +8,6 @@ from django.urls import reverse
 
 from gi_wagtail.models import AnnualReportPage, CatalogueCategoryPage, DisclosureIndexPage
 from gi_wagtail.reports.findings import ERROR
-
 from tests.reports.pages import edit_form_data
 
 pytestmark = pytest.mark.django_db
@@ -28,8 +28,7 @@ def agency_of(page):
 def test_only_the_2022_draft_has_errors_or_narrative_conflicts(demo):
     assert sorted(demo) == [2012, 2017, 2019, 2021, 2022]
     for year, page in demo.items():
-        problems = [(f.rule, f.location) for f in page.findings()
-                    if f.severity == ERROR or f.rule in NARRATIVE_RULES]
+        problems = [(f.rule, f.location) for f in page.findings() if f.severity == ERROR or f.rule in NARRATIVE_RULES]
         if year == 2022:
             assert not page.live and ("R2", "table3.granted.total") in problems
         else:

@@ -1,4 +1,5 @@
 """New items imported in bulk end up exactly as if each had been published in the admin."""
+
 import json
 import tempfile
 from pathlib import Path
@@ -18,8 +19,15 @@ ORG = "11370322MB2851234X"
 
 def records(count, category="政策法规", **extra):
     return [
-        {"category": category, "title": f"关于科技创新券第{i}批兑付的公示", "published": f"2024-03-{1 + i % 28:02d}",
-         "body": f"第{i}批科技创新券兑付企业名单。", "organisation": "县科技局", "keywords": "科技创新券、兑付", **extra}
+        {
+            "category": category,
+            "title": f"关于科技创新券第{i}批兑付的公示",
+            "published": f"2024-03-{1 + i % 28:02d}",
+            "body": f"第{i}批科技创新券兑付企业名单。",
+            "organisation": "县科技局",
+            "keywords": "科技创新券、兑付",
+            **extra,
+        }
         for i in range(count)
     ]
 
@@ -45,7 +53,9 @@ class BulkImportTests(TestCase):
         page_published.connect(receiver)
         self.addCleanup(page_published.disconnect, receiver)
         with self.captureOnCommitCallbacks(execute=True):
-            result = Importer(root=self.index, create_categories=True, publish=publish, **options).run(read_records(path))
+            result = Importer(root=self.index, create_categories=True, publish=publish, **options).run(
+                read_records(path)
+            )
         return result, published
 
     def assert_published_like_the_admin(self, result, published, count):
@@ -87,8 +97,12 @@ class BulkImportTests(TestCase):
         self.assertEqual(sorted(entries.values_list("index_no", flat=True)), numbers)
 
     def test_page_by_page_fallback_gives_the_same_result(self):
-        with mock.patch.object(type(connection.features), "can_return_rows_from_bulk_insert", new_callable=mock.PropertyMock,
-                               return_value=False):
+        with mock.patch.object(
+            type(connection.features),
+            "can_return_rows_from_bulk_insert",
+            new_callable=mock.PropertyMock,
+            return_value=False,
+        ):
             result, published = self.run_import(records(12))
         self.assert_published_like_the_admin(result, published, 12)
 

@@ -6,11 +6,11 @@ import tracemalloc
 from io import StringIO
 
 from django.core.management import CommandError, call_command
-from django.test import TestCase, TransactionTestCase
+from django.test import TestCase
 from openpyxl import Workbook
 from wagtail.models import PageLogEntry, Revision
 
-from gi_wagtail.importing import Importer, ImportFileError, read_records
+from gi_wagtail.importing import Importer, read_records
 from gi_wagtail.models import CatalogueCategoryPage, DisclosureItemPage, Genre, TopicClass, Validity
 from tests.factories import build_catalogue
 
@@ -69,14 +69,31 @@ class ImportTestBase(TestCase):
 
 class JsonLinesImportTests(ImportTestBase):
     def test_imports_published_items_with_metadata_revision_and_log(self):
-        path = self.jsonl("items.jsonl", [
-            {"category": "zcfg", "title": "关于印发《高青县科技创新券管理办法》的通知", "published": "2024-03-15",
-             "body": "第一段。\n第二段 <不是标签", "doc_no": "高科发〔2024〕3号", "organisation": "县科技局",
-             "written_on": "2024年3月10日", "topic": "科技、教育\\科技", "genre": "通知", "validity": "有效",
-             "keywords": "科技创新券、中小企业"},
-            {"category": "政策法规", "title": "第二条", "published": "2024/04/01", "body": "<p>正文<script>alert(1)</script><b>加粗</b></p>",
-             "index_no": "11370322MB2851234X/2023-00999"},
-        ])
+        path = self.jsonl(
+            "items.jsonl",
+            [
+                {
+                    "category": "zcfg",
+                    "title": "关于印发《高青县科技创新券管理办法》的通知",
+                    "published": "2024-03-15",
+                    "body": "第一段。\n第二段 <不是标签",
+                    "doc_no": "高科发〔2024〕3号",
+                    "organisation": "县科技局",
+                    "written_on": "2024年3月10日",
+                    "topic": "科技、教育\\科技",
+                    "genre": "通知",
+                    "validity": "有效",
+                    "keywords": "科技创新券、中小企业",
+                },
+                {
+                    "category": "政策法规",
+                    "title": "第二条",
+                    "published": "2024/04/01",
+                    "body": "<p>正文<script>alert(1)</script><b>加粗</b></p>",
+                    "index_no": "11370322MB2851234X/2023-00999",
+                },
+            ],
+        )
         out, err = run(path)
         self.assertEqual(err, "")
         self.assertIn("2 created, 0 updated, 0 failed", out)
@@ -101,20 +118,37 @@ class JsonLinesImportTests(ImportTestBase):
         self.assertContains(response, "第二段 &lt;不是标签")
         DisclosureItemPage.fix_tree() if hasattr(DisclosureItemPage, "fix_tree") else None
         from wagtail.models import Page
+
         self.assertEqual(Page.find_problems(), ([], [], [], [], []))
 
     def test_bad_records_reported_with_line_and_reason_others_imported(self):
-        path = self.write("mixed.jsonl", "\n".join([
-            json.dumps({"category": "zcfg", "title": "好的一条", "published": "2024-01-02"}, ensure_ascii=False),
-            json.dumps({"category": "zcfg", "title": "坏日期", "published": "2024-02-30"}, ensure_ascii=False),
-            "{not json",
-            "",
-            json.dumps({"category": "不存在的分类", "title": "未知分类", "published": "2024-01-02"}, ensure_ascii=False),
-            json.dumps({"category": "zcfg", "title": "未知主题", "published": "2024-01-02", "topic": "没有这个"}, ensure_ascii=False),
-            json.dumps({"category": "zcfg", "published": "2024-01-02"}),
-            json.dumps(["a list"]),
-            json.dumps({"category": "zcfg", "title": "坏有效性", "published": "2024-01-02", "validity": "也许"}, ensure_ascii=False),
-        ]) + "\n")
+        path = self.write(
+            "mixed.jsonl",
+            "\n".join(
+                [
+                    json.dumps(
+                        {"category": "zcfg", "title": "好的一条", "published": "2024-01-02"}, ensure_ascii=False
+                    ),
+                    json.dumps({"category": "zcfg", "title": "坏日期", "published": "2024-02-30"}, ensure_ascii=False),
+                    "{not json",
+                    "",
+                    json.dumps(
+                        {"category": "不存在的分类", "title": "未知分类", "published": "2024-01-02"}, ensure_ascii=False
+                    ),
+                    json.dumps(
+                        {"category": "zcfg", "title": "未知主题", "published": "2024-01-02", "topic": "没有这个"},
+                        ensure_ascii=False,
+                    ),
+                    json.dumps({"category": "zcfg", "published": "2024-01-02"}),
+                    json.dumps(["a list"]),
+                    json.dumps(
+                        {"category": "zcfg", "title": "坏有效性", "published": "2024-01-02", "validity": "也许"},
+                        ensure_ascii=False,
+                    ),
+                ]
+            )
+            + "\n",
+        )
         out, err = run(path, fails=True)
         self.assertIn("1 created, 0 updated, 7 failed", out)
         self.assertIn("CommandError: 7 record(s) failed; the valid records were kept.", err)
@@ -129,10 +163,13 @@ class JsonLinesImportTests(ImportTestBase):
         self.assertEqual(list(DisclosureItemPage.objects.values_list("title", flat=True)), ["好的一条"])
 
     def test_create_categories_builds_missing_nested_categories(self):
-        path = self.jsonl("new.jsonl", [
-            {"category": "法定主动公开内容/规划计划", "title": "十四五规划", "published": "2022-01-20"},
-            {"category": "法定主动公开内容/规划计划", "title": "年度计划", "published": "2024-01-20"},
-        ])
+        path = self.jsonl(
+            "new.jsonl",
+            [
+                {"category": "法定主动公开内容/规划计划", "title": "十四五规划", "published": "2022-01-20"},
+                {"category": "法定主动公开内容/规划计划", "title": "年度计划", "published": "2024-01-20"},
+            ],
+        )
         out, _ = run(path, "--create-categories")
         self.assertIn("2 created", out)
         plan = CatalogueCategoryPage.objects.get(title="规划计划")
@@ -143,7 +180,13 @@ class JsonLinesImportTests(ImportTestBase):
 
     def test_reimport_updates_instead_of_duplicating(self):
         records = [
-            {"category": "zcfg", "title": "按索引号匹配", "published": "2024-01-02", "index_no": "X/2024-1", "body": "旧"},
+            {
+                "category": "zcfg",
+                "title": "按索引号匹配",
+                "published": "2024-01-02",
+                "index_no": "X/2024-1",
+                "body": "旧",
+            },
             {"category": "zcfg", "title": "按标题匹配", "published": "2024-01-03", "body": "旧"},
         ]
         run(self.jsonl("a.jsonl", records))
@@ -153,42 +196,58 @@ class JsonLinesImportTests(ImportTestBase):
         self.assertIn("0 created, 2 updated, 0 failed", out)
         self.assertEqual(DisclosureItemPage.objects.count(), 2)
         renamed = DisclosureItemPage.objects.get(index_no="X/2024-1")
-        self.assertEqual((renamed.title, renamed.validity, renamed.body[0].value.source),
-                         ("按索引号匹配（修订）", Validity.REPEALED, "<p>新</p>"))
+        self.assertEqual(
+            (renamed.title, renamed.validity, renamed.body[0].value.source),
+            ("按索引号匹配（修订）", Validity.REPEALED, "<p>新</p>"),
+        )
         self.assertEqual(renamed.validity_events.get().new_status, Validity.REPEALED)
         self.assertEqual(DisclosureItemPage.objects.get(title="按标题匹配").body[0].value.source, "<p>新</p>")
 
     def test_duplicate_index_number_in_one_file_is_reported(self):
-        path = self.jsonl("dup.jsonl", [
-            {"category": "zcfg", "title": "甲", "published": "2024-01-02", "index_no": "D/1"},
-            {"category": "zcfg", "title": "乙", "published": "2024-01-02", "index_no": "D/1"},
-        ])
+        path = self.jsonl(
+            "dup.jsonl",
+            [
+                {"category": "zcfg", "title": "甲", "published": "2024-01-02", "index_no": "D/1"},
+                {"category": "zcfg", "title": "乙", "published": "2024-01-02", "index_no": "D/1"},
+            ],
+        )
         out, err = run(path, fails=True)
         self.assertIn("1 created, 0 updated, 1 failed", out)
         self.assertIn(":2: duplicate index number D/1 (already on line 1)", err)
         self.assertEqual(DisclosureItemPage.objects.get(index_no="D/1").title, "甲")
 
     def test_dry_run_changes_nothing(self):
-        path = self.jsonl("dry.jsonl", [
-            {"category": "zcfg", "title": "甲", "published": "2024-01-02"},
-            {"category": "新分类", "title": "乙", "published": "2024-01-02"},
-            {"category": "zcfg", "title": "丙", "published": "bad"},
-        ])
+        path = self.jsonl(
+            "dry.jsonl",
+            [
+                {"category": "zcfg", "title": "甲", "published": "2024-01-02"},
+                {"category": "新分类", "title": "乙", "published": "2024-01-02"},
+                {"category": "zcfg", "title": "丙", "published": "bad"},
+            ],
+        )
         counts = (DisclosureItemPage.objects.count(), CatalogueCategoryPage.objects.count(), Revision.objects.count())
         out, err = run(path, "--dry-run", "--create-categories", fails=True)
         self.assertIn("Would import: 2 created, 0 updated, 1 failed", out)
         self.assertIn(":3:", err)
-        self.assertEqual((DisclosureItemPage.objects.count(), CatalogueCategoryPage.objects.count(), Revision.objects.count()), counts)
+        self.assertEqual(
+            (DisclosureItemPage.objects.count(), CatalogueCategoryPage.objects.count(), Revision.objects.count()),
+            counts,
+        )
 
     def test_atomic_rolls_back_everything_on_one_bad_record(self):
-        path = self.jsonl("atomic.jsonl", [
-            {"category": "zcfg", "title": "甲", "published": "2024-01-02"},
-            {"category": "zcfg", "title": "乙", "published": "never"},
-        ])
+        path = self.jsonl(
+            "atomic.jsonl",
+            [
+                {"category": "zcfg", "title": "甲", "published": "2024-01-02"},
+                {"category": "zcfg", "title": "乙", "published": "never"},
+            ],
+        )
         with self.assertRaisesMessage(CommandError, "nothing imported (--atomic)"):
             run(path, "--atomic")
         self.assertFalse(DisclosureItemPage.objects.exists())
-        out, _ = run(self.jsonl("ok.jsonl", [{"category": "zcfg", "title": "甲", "published": "2024-01-02"}]), "--atomic")
+        out, _ = run(
+            self.jsonl("ok.jsonl", [{"category": "zcfg", "title": "甲", "published": "2024-01-02"}]), "--atomic"
+        )
         self.assertIn("1 created", out)
 
     def test_empty_files_and_unreadable_files_give_clear_errors(self):
@@ -247,7 +306,9 @@ class CsvAndXlsxImportTests(ImportTestBase):
         self.assertIn("𠀀字与€符号", DisclosureItemPage.objects.get(genre__name="规划").body[0].value.source)
 
     def test_chinese_headings_and_multiline_quoted_body(self):
-        content = "分类,标题,发布日期,正文,文号\n政策法规,多行正文,2024-01-02,\"第一行\n第二行, 含逗号\",高科发[2024]1号\n"
+        content = (
+            '分类,标题,发布日期,正文,文号\n政策法规,多行正文,2024-01-02,"第一行\n第二行, 含逗号",高科发[2024]1号\n'
+        )
         out, _ = run(self.write("zh.csv", content))
         self.assertIn("1 created", out)
         item = DisclosureItemPage.objects.get()
@@ -330,13 +391,17 @@ class LargeFileTests(ImportTestBase):
     def test_50mb_record_is_refused_and_the_others_imported(self):
         path = self.tmp / "huge.jsonl"
         with open(path, "w", encoding="utf-8") as handle:
-            handle.write(json.dumps({"category": "zcfg", "title": "之前", "published": "2024-01-01"}, ensure_ascii=False) + "\n")
+            handle.write(
+                json.dumps({"category": "zcfg", "title": "之前", "published": "2024-01-01"}, ensure_ascii=False) + "\n"
+            )
             handle.write('{"category": "zcfg", "title": "巨大正文", "published": "2024-01-01", "body": "')
             chunk = "很长的正文" * 20000
             while handle.tell() < self.SIZE:
                 handle.write(chunk)
             handle.write('"}\n')
-            handle.write(json.dumps({"category": "zcfg", "title": "之后", "published": "2024-01-01"}, ensure_ascii=False) + "\n")
+            handle.write(
+                json.dumps({"category": "zcfg", "title": "之后", "published": "2024-01-01"}, ensure_ascii=False) + "\n"
+            )
         tracemalloc.start()
         started = time.perf_counter()
         result = Importer(root=self.index).run(read_records(path))
@@ -352,7 +417,12 @@ class LargeFileTests(ImportTestBase):
         self.assertEqual(sorted(DisclosureItemPage.objects.values_list("title", flat=True)), ["之前", "之后"])
 
     def test_record_larger_than_limit_can_be_allowed(self):
-        path = self.jsonl("big-body.jsonl", [{"category": "zcfg", "title": "两兆正文", "published": "2024-01-01", "body": "字" * 700_000}])
-        self.assertIn("larger than", Importer(root=self.index).run(read_records(path, max_record_bytes=1024 * 1024)).errors[0][1])
+        path = self.jsonl(
+            "big-body.jsonl",
+            [{"category": "zcfg", "title": "两兆正文", "published": "2024-01-01", "body": "字" * 700_000}],
+        )
+        self.assertIn(
+            "larger than", Importer(root=self.index).run(read_records(path, max_record_bytes=1024 * 1024)).errors[0][1]
+        )
         result = Importer(root=self.index).run(read_records(path, max_record_bytes=4 * 1024 * 1024))
         self.assertEqual((result.created, result.errors), (1, []))

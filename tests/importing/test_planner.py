@@ -1,4 +1,5 @@
 """After a large import the planner statistics describe the new catalogue (PostgreSQL, MariaDB)."""
+
 import pytest
 from django.db import connection, transaction
 

@@ -19,8 +19,14 @@ from tests.helpers import make_staff
 
 ORG = "11370322MB2851234X"
 RECORDS = [
-    {"category": "zcfg", "title": "关于科技创新券兑付的公示", "published": "2024-03-15", "body": "兑付企业名单。",
-     "organisation": "县科技局", "keywords": "科技创新券"},
+    {
+        "category": "zcfg",
+        "title": "关于科技创新券兑付的公示",
+        "published": "2024-03-15",
+        "body": "兑付企业名单。",
+        "organisation": "县科技局",
+        "keywords": "科技创新券",
+    },
     {"category": "规划计划", "title": "高青县科技发展三年规划", "published": "2024-04-01", "body": "规划正文。"},
 ]
 TITLES = [record["title"] for record in RECORDS]
@@ -33,8 +39,13 @@ def log_of(page):
 
 def written():
     """Row counts an import would change."""
-    return (Page.objects.count(), Revision.objects.count(), PageLogEntry.objects.count(),
-            WorkflowState.objects.count(), Organisation.objects.count())
+    return (
+        Page.objects.count(),
+        Revision.objects.count(),
+        PageLogEntry.objects.count(),
+        WorkflowState.objects.count(),
+        Organisation.objects.count(),
+    )
 
 
 class ImportCase(WagtailPageTestCase):
@@ -79,18 +90,26 @@ class DraftImportTests(ImportCase):
         items = self.items()
         self.assertEqual(len(items), 2)
         for item in items:
-            self.assertEqual((item.live, item.has_unpublished_changes, item.index_no, item.live_revision_id, item.owner),
-                             (False, True, "", None, editor))
+            self.assertEqual(
+                (item.live, item.has_unpublished_changes, item.index_no, item.live_revision_id, item.owner),
+                (False, True, "", None, editor),
+            )
             self.assertEqual(item.latest_revision.user, editor)
             self.assertEqual(item.agency_id, self.index.pk)
             state = item.current_workflow_state
-            self.assertEqual((state.status, state.requested_by, state.workflow.name),
-                             (WorkflowState.STATUS_IN_PROGRESS, editor, "信息公开发布审核"))
+            self.assertEqual(
+                (state.status, state.requested_by, state.workflow.name),
+                (WorkflowState.STATUS_IN_PROGRESS, editor, "信息公开发布审核"),
+            )
             task_state = item.current_workflow_task_state
-            self.assertEqual((task_state.task.name, task_state.status, task_state.revision_id),
-                             ("保密审查", "in_progress", item.latest_revision_id))
-            self.assertEqual(log_of(item), [("wagtail.create", "editor"), ("wagtail.edit", "editor"),
-                                            ("wagtail.workflow.start", "editor")])
+            self.assertEqual(
+                (task_state.task.name, task_state.status, task_state.revision_id),
+                ("保密审查", "in_progress", item.latest_revision_id),
+            )
+            self.assertEqual(
+                log_of(item),
+                [("wagtail.create", "editor"), ("wagtail.edit", "editor"), ("wagtail.workflow.start", "editor")],
+            )
             self.assertFalse(SearchEntry.objects.filter(page_id=item.pk).exists())  # public search shows no drafts
             self.assertEqual(self.client.get(item.get_url()).status_code, 404)
         category = CatalogueCategoryPage.objects.get(title="规划计划")
@@ -103,18 +122,39 @@ class DraftImportTests(ImportCase):
         self.client.force_login(editor)
         response = self.client.post(
             reverse("wagtailadmin_pages:add", args=("gi_wagtail", "disclosureitempage", self.category.pk)),
-            nested_form_data({"title": "在后台新建的条目", "slug": "admin-made", "published_on": "2024-03-15",
-                              "validity": "valid", "disclosure_method": "proactive", "disclosure_scope": "public",
-                              "body": streamfield([]), "attachments": inline_formset([]), "action-submit": "submit"}))
+            nested_form_data(
+                {
+                    "title": "在后台新建的条目",
+                    "slug": "admin-made",
+                    "published_on": "2024-03-15",
+                    "validity": "valid",
+                    "disclosure_method": "proactive",
+                    "disclosure_scope": "public",
+                    "body": streamfield([]),
+                    "attachments": inline_formset([]),
+                    "action-submit": "submit",
+                }
+            ),
+        )
         self.assertEqual(response.status_code, 302)
         made = DisclosureItemPage.objects.get(slug="admin-made")
         imported = DisclosureItemPage.objects.get(title=TITLES[0])
 
         def outcome(page):
             state = page.current_workflow_task_state
-            return (page.live, page.has_unpublished_changes, page.index_no, page.live_revision_id, page.owner,
-                    page.revisions.count(), [action for action, _user in log_of(page)],
-                    state.task.name, state.status, state.workflow_state.requested_by, state.revision_id == page.latest_revision_id)
+            return (
+                page.live,
+                page.has_unpublished_changes,
+                page.index_no,
+                page.live_revision_id,
+                page.owner,
+                page.revisions.count(),
+                [action for action, _user in log_of(page)],
+                state.task.name,
+                state.status,
+                state.workflow_state.requested_by,
+                state.revision_id == page.latest_revision_id,
+            )
 
         self.assertEqual(outcome(imported), outcome(made))
 
@@ -129,7 +169,8 @@ class DraftImportTests(ImportCase):
             state = DisclosureItemPage.objects.get(pk=imported.pk).current_workflow_task_state
             with self.captureOnCommitCallbacks(execute=True):  # search indexing runs after the commit
                 response = self.client.post(
-                    reverse("wagtailadmin_pages:workflow_action", args=(imported.pk, "approve", state.pk)), DECISION)
+                    reverse("wagtailadmin_pages:workflow_action", args=(imported.pk, "approve", state.pk)), DECISION
+                )
             self.assertEqual(response.status_code, 302)
         imported.refresh_from_db()
         self.assertTrue(imported.live)
@@ -140,26 +181,39 @@ class DraftImportTests(ImportCase):
         out, _err = self.run_import(self.jsonl(RECORDS[:1]))
         self.assertIn("1 created", out)
         item = DisclosureItemPage.objects.get(title=TITLES[0])
-        self.assertEqual(log_of(item), [("wagtail.create", None), ("wagtail.edit", None), ("wagtail.workflow.start", None)])
+        self.assertEqual(
+            log_of(item), [("wagtail.create", None), ("wagtail.edit", None), ("wagtail.workflow.start", None)]
+        )
         self.assertIsNone(item.owner)
         state = item.current_workflow_state
         self.assertEqual((state.status, state.requested_by), (WorkflowState.STATUS_IN_PROGRESS, None))
 
     def test_a_user_who_may_not_add_pages_is_refused_and_nothing_is_written(self):
         before = written()
-        with self.assertRaisesMessage(CommandError, "reviewer may not add pages under “政府信息公开”; nothing was imported."):
+        with self.assertRaisesMessage(
+            CommandError, "reviewer may not add pages under “政府信息公开”; nothing was imported."
+        ):
             self.run_import(self.jsonl(RECORDS), "--user", "reviewer")
         with self.assertRaisesMessage(CommandError, "Unknown user 'nobody'"):
             self.run_import(self.jsonl(RECORDS), "--user", "nobody")
         self.assertEqual(written(), before)
 
     def test_failed_records_exit_non_zero_and_the_valid_ones_are_kept_and_submitted(self):
-        rows = [RECORDS[0], {"category": "zcfg", "title": "坏日期", "published": "2024-02-30"}, RECORDS[1],
-                {"category": "zcfg", "title": "未知主题", "published": "2024-01-02", "topic": "没有这个"}]
+        rows = [
+            RECORDS[0],
+            {"category": "zcfg", "title": "坏日期", "published": "2024-02-30"},
+            RECORDS[1],
+            {"category": "zcfg", "title": "未知主题", "published": "2024-01-02", "topic": "没有这个"},
+        ]
         out, err = StringIO(), StringIO()
         path = self.jsonl(rows, name="mixed.jsonl")
-        with self.assertRaisesMessage(CommandError, "2 record(s) failed; the valid records were kept."), translation.override("en"):
-            call_command("gi_wagtail_import", str(path), "--create-categories", "--user", "editor", stdout=out, stderr=err)
+        with (
+            self.assertRaisesMessage(CommandError, "2 record(s) failed; the valid records were kept."),
+            translation.override("en"),
+        ):
+            call_command(
+                "gi_wagtail_import", str(path), "--create-categories", "--user", "editor", stdout=out, stderr=err
+            )
         self.assertIn("2 created, 0 updated, 2 failed", out.getvalue())
         self.assertEqual([line.split(":")[1] for line in err.getvalue().splitlines()], ["2", "4"])
         self.assertEqual([item.title for item in self.items()], sorted(TITLES))
@@ -174,8 +228,9 @@ class DraftImportTests(ImportCase):
     def test_reimport_updates_the_drafts_and_keeps_one_review(self):
         path = self.jsonl(RECORDS)
         self.run_import(path, "--user", "editor")
-        out, _err = self.run_import(self.jsonl([dict(RECORDS[0], body="更正后的名单。"), RECORDS[1]], name="again.jsonl"),
-                                    "--user", "editor")
+        out, _err = self.run_import(
+            self.jsonl([dict(RECORDS[0], body="更正后的名单。"), RECORDS[1]], name="again.jsonl"), "--user", "editor"
+        )
         # The corrected record gets a new draft; the identical one is left alone (nothing new to review).
         self.assertIn("0 created, 1 updated, 0 failed, 0 categories created, 1 unchanged (no new draft)", out)
         self.assertIn("none newly submitted for review", out)  # the changed item is under review already
@@ -186,22 +241,29 @@ class DraftImportTests(ImportCase):
         self.assertIn("更正后的名单", str(first.get_latest_revision_as_object().body))
         # Under review already: the new draft waits, as in the admin (only "Save draft" is offered).
         self.assertEqual(WorkflowState.objects.filter(object_id=str(first.pk)).count(), 1)
-        self.assertEqual([action for action, _user in log_of(first)],
-                         ["wagtail.create", "wagtail.edit", "wagtail.workflow.start", "wagtail.edit"])
+        self.assertEqual(
+            [action for action, _user in log_of(first)],
+            ["wagtail.create", "wagtail.edit", "wagtail.workflow.start", "wagtail.edit"],
+        )
         self.assertFalse(first.live)
         second = DisclosureItemPage.objects.get(title=TITLES[1])
-        self.assertEqual([action for action, _user in log_of(second)],
-                         ["wagtail.create", "wagtail.edit", "wagtail.workflow.start"])
+        self.assertEqual(
+            [action for action, _user in log_of(second)], ["wagtail.create", "wagtail.edit", "wagtail.workflow.start"]
+        )
         self.assertEqual(second.revisions.count(), 1)
 
         # Sent back for changes, a re-import resubmits the item to the same task.
         self.client.force_login(self.staff.reviewer)
         state = first.current_workflow_task_state
-        response = self.client.post(reverse("wagtailadmin_pages:workflow_action", args=(first.pk, "reject", state.pk)),
-                                    {"reason": "含个人隐私。", "reviewer_name": "李审查"})
+        response = self.client.post(
+            reverse("wagtailadmin_pages:workflow_action", args=(first.pk, "reject", state.pk)),
+            {"reason": "含个人隐私。", "reviewer_name": "李审查"},
+        )
         self.assertEqual(response.status_code, 302)
-        self.assertEqual(DisclosureItemPage.objects.get(pk=first.pk).current_workflow_state.status,
-                         WorkflowState.STATUS_NEEDS_CHANGES)
+        self.assertEqual(
+            DisclosureItemPage.objects.get(pk=first.pk).current_workflow_state.status,
+            WorkflowState.STATUS_NEEDS_CHANGES,
+        )
         out, _err = self.run_import(path, "--user", "editor")
         self.assertIn("0 created, 1 updated, 0 failed, 0 categories created, 1 unchanged", out)
         self.assertIn("Saved as drafts; 1 page(s) submitted for review.", out)
@@ -250,7 +312,9 @@ class PublishImportTests(ImportCase):
         with self.assertRaisesMessage(CommandError, "--publish needs --user"):
             self.run_import(path, "--publish")
         for username in ("editor", "reviewer"):
-            with self.assertRaisesMessage(CommandError, f"{username} may not publish pages under “政府信息公开”; nothing was imported."):
+            with self.assertRaisesMessage(
+                CommandError, f"{username} may not publish pages under “政府信息公开”; nothing was imported."
+            ):
                 self.run_import(path, "--publish", "--user", username)
         with self.assertRaisesMessage(CommandError, "--publish needs --user"):
             self.run_import(path, "--publish", "--dry-run")  # a dry run predicts the refusal
@@ -271,8 +335,10 @@ class PublishImportTests(ImportCase):
             self.assertEqual(self.client.get(item.url).status_code, 200)
         category = CatalogueCategoryPage.objects.get(title="规划计划")
         self.assertTrue(category.live)
-        self.assertEqual(log_of(category), [("wagtail.create", "manager"), ("wagtail.edit", "manager"),
-                                            ("wagtail.publish", "manager")])
+        self.assertEqual(
+            log_of(category),
+            [("wagtail.create", "manager"), ("wagtail.edit", "manager"), ("wagtail.publish", "manager")],
+        )
 
 
 class NoWorkflowImportTests(ImportCase):

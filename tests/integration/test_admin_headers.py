@@ -39,7 +39,9 @@ def _model(viewset):
 def gi_viewsets():
     for viewset in viewsets.viewsets:
         model = _model(viewset)
-        if type(viewset).__module__.startswith("gi_wagtail") or (model is not None and model._meta.app_label == "gi_wagtail"):
+        if type(viewset).__module__.startswith("gi_wagtail") or (
+            model is not None and model._meta.app_label == "gi_wagtail"
+        ):
             yield viewset
 
 
@@ -64,7 +66,9 @@ def _untranslated(headers):
 def admin_client(client, django_user_model):
     # Rows in every listing: a table has no header without them (the vocabularies come with migration 0101).
     _index, category, organisation = build_catalogue()
-    add_item(category, "关于印发《高青县科技创新券管理办法》的通知", doc_no="高科发〔2024〕3号", organisation=organisation)
+    add_item(
+        category, "关于印发《高青县科技创新券管理办法》的通知", doc_no="高科发〔2024〕3号", organisation=organisation
+    )
     SearchSynonym.objects.create(terms="科技局 科学技术局")
     call_command("gi_wagtail_setup_workflow", stdout=StringIO())  # groups, and the workflow on the column
     editor = make_user("editor", EDITORS)
@@ -81,7 +85,11 @@ def test_every_admin_listing_has_chinese_column_headers(admin_client, settings):
     for viewset, url in listing_urls():
         response = admin_client.get(url)
         assert response.status_code == 200, url
-        html = response.json()["html"] if response["Content-Type"].startswith("application/json") else response.content.decode()
+        html = (
+            response.json()["html"]
+            if response["Content-Type"].startswith("application/json")
+            else response.content.decode()
+        )
         table = LISTING_TABLE.search(html)
         assert table, f"{url}: no listing table (does the test data give it a row?)"
         headers = [_text(header) for header in HEADER.findall(table.group(1))]
@@ -96,7 +104,13 @@ def test_every_admin_listing_has_chinese_column_headers(admin_client, settings):
             assert not _untranslated(first_row), (url, first_row)
             checked.append(f"{url}?export=csv")
     # The listings named in the issue are among those discovered.
-    for expected in ("/admin/gi_wagtail_items/", "/admin/gi_wagtail_items/?export=csv", "/admin/snippets/gi_wagtail/organisation/",
-                     "/admin/snippets/gi_wagtail/topicclass/", "/admin/snippets/gi_wagtail/genre/",
-                     "/admin/snippets/gi_wagtail/searchsynonym/", "/admin/snippets/choose/gi_wagtail/topicclass/results/"):
+    for expected in (
+        "/admin/gi_wagtail_items/",
+        "/admin/gi_wagtail_items/?export=csv",
+        "/admin/snippets/gi_wagtail/organisation/",
+        "/admin/snippets/gi_wagtail/topicclass/",
+        "/admin/snippets/gi_wagtail/genre/",
+        "/admin/snippets/gi_wagtail/searchsynonym/",
+        "/admin/snippets/choose/gi_wagtail/topicclass/results/",
+    ):
         assert expected in checked, (expected, checked)

@@ -35,16 +35,24 @@ class SettingsChecksTests(SimpleTestCase):
     def test_page_size_must_be_positive(self):
         self.assertIn("gi_wagtail.E005", _ids())
 
-    @override_settings(GI_WAGTAIL={"SEARCH_BACKEND": "elasticsearch", "ELASTICSEARCH": {
-        "HOSTS": ["es.example.gov.cn:9200"], "ANALYZER": "jieba", "INDEX_PREFIX": "GI Wagtail"}})
+    @override_settings(
+        GI_WAGTAIL={
+            "SEARCH_BACKEND": "elasticsearch",
+            "ELASTICSEARCH": {"HOSTS": ["es.example.gov.cn:9200"], "ANALYZER": "jieba", "INDEX_PREFIX": "GI Wagtail"},
+        }
+    )
     def test_elasticsearch_settings_are_checked(self):
         messages = [m.msg for m in checks.run_checks() if m.id == "gi_wagtail.E006"]
         self.assertEqual(len(messages), 3)
         for text in ("HOSTS", "ANALYZER", "INDEX_PREFIX"):
             self.assertTrue(any(text in message for message in messages), text)
 
-    @override_settings(GI_WAGTAIL={"SEARCH_BACKEND": "elasticsearch", "ELASTICSEARCH": {
-        "HOSTS": ["https://es.example.gov.cn:9200"], "ANALYZER": "smartcn"}})
+    @override_settings(
+        GI_WAGTAIL={
+            "SEARCH_BACKEND": "elasticsearch",
+            "ELASTICSEARCH": {"HOSTS": ["https://es.example.gov.cn:9200"], "ANALYZER": "smartcn"},
+        }
+    )
     def test_good_elasticsearch_settings_pass(self):
         self.assertNotIn("gi_wagtail.E006", _ids())
 
@@ -58,13 +66,23 @@ class SettingsChecksTests(SimpleTestCase):
         installed = set(settings.INSTALLED_APPS) - {"wagtail.contrib.settings", "taggit"}
         messages = missing_app_errors(installed)
         self.assertEqual({m.id for m in messages}, {"gi_wagtail.E003"})
-        self.assertEqual([m.msg for m in messages], ["gi_wagtail needs 'taggit' in INSTALLED_APPS.", "gi_wagtail needs 'wagtail.contrib.settings' in INSTALLED_APPS."])
+        self.assertEqual(
+            [m.msg for m in messages],
+            [
+                "gi_wagtail needs 'taggit' in INSTALLED_APPS.",
+                "gi_wagtail needs 'wagtail.contrib.settings' in INSTALLED_APPS.",
+            ],
+        )
 
 
 class PatternTests(SimpleTestCase):
     def test_known_families_are_valid(self):
-        for pattern in ("{org_code}/{year}-{serial:05d}", "{org_code}-{year}-{serial:06d}", "{org_code}/{year}{month}-{serial:05d}",
-                        "{org_code}-{category_code}-{year}-{serial:05d}"):
+        for pattern in (
+            "{org_code}/{year}-{serial:05d}",
+            "{org_code}-{year}-{serial:06d}",
+            "{org_code}/{year}{month}-{serial:05d}",
+            "{org_code}-{category_code}-{year}-{serial:05d}",
+        ):
             self.assertIsNone(index_number_pattern_problem(pattern), pattern)
 
     def test_broken_format_string(self):

@@ -95,13 +95,30 @@ TEMPLATES = [
 BASE_TEMPLATE_BLOCKS = {"title", "extra_css", "header", "site_search", "content", "footer", "extra_js"}
 REPORT_ROUTES = {"gi_wagtail_report", "gi_wagtail_report_json", "gi_wagtail_report_table", "gi_wagtail_report_compare"}
 CHECK_IDS = {"E001", "E002", "E003", "E004", "E005", "E006", "E010", "E020", "W001", "W020", "W021", "W030"}
-SETTINGS_KEYS = {"SEARCH_BACKEND", "ELASTICSEARCH", "INDEX_NUMBER_PATTERN", "BASE_TEMPLATE", "ITEMS_PER_PAGE",
-                 "SEARCH_MAX_QUERY_LENGTH", "SYNONYMS_FILE", "MAX_UPLOAD_MB", "DISCLOSURE_INDEX_PARENT_PAGE_TYPES",
-                 "PUBLIC_RATE_LIMIT"}
+SETTINGS_KEYS = {
+    "SEARCH_BACKEND",
+    "ELASTICSEARCH",
+    "INDEX_NUMBER_PATTERN",
+    "BASE_TEMPLATE",
+    "ITEMS_PER_PAGE",
+    "SEARCH_MAX_QUERY_LENGTH",
+    "SYNONYMS_FILE",
+    "MAX_UPLOAD_MB",
+    "DISCLOSURE_INDEX_PARENT_PAGE_TYPES",
+    "PUBLIC_RATE_LIMIT",
+}
 ELASTICSEARCH_KEYS = {"HOSTS", "INDEX_PREFIX", "ANALYZER", "OPTIONS", "CHUNK_SIZE", "SEARCH_AFTER_FROM", "FALLBACK"}
-COMMANDS = {"gi_wagtail_check_report", "gi_wagtail_import", "gi_wagtail_import_report", "gi_wagtail_load_vocabularies",
-            "gi_wagtail_rebuild_index", "gi_wagtail_search", "gi_wagtail_search_health", "gi_wagtail_setup_groups",
-            "gi_wagtail_setup_workflow"}
+COMMANDS = {
+    "gi_wagtail_check_report",
+    "gi_wagtail_import",
+    "gi_wagtail_import_report",
+    "gi_wagtail_load_vocabularies",
+    "gi_wagtail_rebuild_index",
+    "gi_wagtail_search",
+    "gi_wagtail_search_health",
+    "gi_wagtail_setup_groups",
+    "gi_wagtail_setup_workflow",
+}
 LOG_ACTIONS = {"gi_wagtail.review_decision", "gi_wagtail.report_validation_override"}
 GROUPS = {"信息公开编辑", "保密审查员", "信息公开管理员"}
 WORKFLOW, TASKS = "信息公开发布审核", {"保密审查", "领导审签"}
@@ -110,15 +127,20 @@ WORKFLOW, TASKS = "信息公开发布审核", {"保密审查", "领导审签"}
 # imports warn (RemovedInGiWagtail02Warning) until 0.2. Both give the very same objects as the new path.
 KEPT_OLD_PATHS = {  # old module: (new module, names integrators use)
     "gi_wagtail.workflow_finish": ("gi_wagtail.review.finish", ["publish_reviewed_revision"]),
-    "gi_wagtail.uploads": ("gi_wagtail.security.uploads", ["GiDocumentForm", "DOCUMENT_EXTENSIONS", "validate_document_file"]),
+    "gi_wagtail.uploads": (
+        "gi_wagtail.security.uploads",
+        ["GiDocumentForm", "DOCUMENT_EXTENSIONS", "validate_document_file"],
+    ),
     "gi_wagtail.log_filters": ("gi_wagtail.security.log_filters", ["RedactPersonalDataFilter"]),
     "gi_wagtail.blocks.report_sections": ("gi_wagtail.reports.blocks", ["ReportSectionBlock"]),
 }
 DEPRECATED_OLD_PATHS = {
     "gi_wagtail.ratelimit": ("gi_wagtail.security.ratelimit", ["ratelimit", "check_rate_limit"]),
     "gi_wagtail.sanitize": ("gi_wagtail.security.sanitize", ["sanitize_rich_text"]),
-    "gi_wagtail.validators": ("gi_wagtail.catalogue.validation",
-                              ["DocNo", "parse_doc_no", "parse_index_no", "validate_doc_no", "validate_disclosure_item"]),
+    "gi_wagtail.validators": (
+        "gi_wagtail.catalogue.validation",
+        ["DocNo", "parse_doc_no", "parse_index_no", "validate_doc_no", "validate_disclosure_item"],
+    ),
 }
 # Paths that are where they belong: they import without any warning.
 PERMANENT_PATHS = [
@@ -140,20 +162,57 @@ PERMANENT_PATHS = [
     "gi_wagtail.reports.blocks.ReportSectionBlock",
     "gi_wagtail.importing.read_records",
     "gi_wagtail.importing.Importer",
-    *(f"gi_wagtail.models.{name}" for name in [
-        "AbstractCatalogueCategoryPage", "CatalogueCategoryPage", "AbstractDisclosureIndexPage", "DisclosureIndexPage",
-        "AbstractDisclosureItemPage", "DisclosureItemPage", "DisclosureMethod", "DisclosureScope", "ItemAttachment",
-        "ItemKeyword", "Validity", "IndexNumberSequence", "Genre", "Organisation", "TopicClass", "AbstractAnnualReportPage",
-        "AnnualReportPage", "ReportFormat", "SearchEntry", "SearchEntryText", "SearchSynonym", "ValidityEvent",
-        "SearchIndexBacklog", "LeaderSignOffTask", "ReviewTaskState", "SecrecyReviewTask"]),
-    *(f"gi_wagtail.blocks.{name}" for name in [
-        "DepartmentBlock", "GuideBlock", "HeadingBlock", "ItemBodyBlock", "LeaderBlock", "OrganisationProfileBlock",
-        "ParagraphBlock", "PlanBlock", "StatisticsTableBlock"]),
+    *(
+        f"gi_wagtail.models.{name}"
+        for name in [
+            "AbstractCatalogueCategoryPage",
+            "CatalogueCategoryPage",
+            "AbstractDisclosureIndexPage",
+            "DisclosureIndexPage",
+            "AbstractDisclosureItemPage",
+            "DisclosureItemPage",
+            "DisclosureMethod",
+            "DisclosureScope",
+            "ItemAttachment",
+            "ItemKeyword",
+            "Validity",
+            "IndexNumberSequence",
+            "Genre",
+            "Organisation",
+            "TopicClass",
+            "AbstractAnnualReportPage",
+            "AnnualReportPage",
+            "ReportFormat",
+            "SearchEntry",
+            "SearchEntryText",
+            "SearchSynonym",
+            "ValidityEvent",
+            "SearchIndexBacklog",
+            "LeaderSignOffTask",
+            "ReviewTaskState",
+            "SecrecyReviewTask",
+        ]
+    ),
+    *(
+        f"gi_wagtail.blocks.{name}"
+        for name in [
+            "DepartmentBlock",
+            "GuideBlock",
+            "HeadingBlock",
+            "ItemBodyBlock",
+            "LeaderBlock",
+            "OrganisationProfileBlock",
+            "ParagraphBlock",
+            "PlanBlock",
+            "StatisticsTableBlock",
+        ]
+    ),
     "gi_wagtail.blocks.text.ParagraphBlock",  # named by migration 0001, so by integrators' migrations too
 ]
 
 
 # ---- app, models, migrations, tables ------------------------------------------------------------------------
+
 
 def test_app_label_and_model_names():
     config = apps.get_app_config(APP_LABEL)
@@ -196,7 +255,9 @@ def test_dotted_paths_in_our_migrations_import():
     for path in (PACKAGE / "migrations").glob("0*.py"):
         source = path.read_text(encoding="utf-8")
         named |= set(re.findall(r"['\"](gi_wagtail(?:\.[a-z_]+)+\.[A-Z]\w*)['\"]", source))  # block paths
-        named |= {f"{module}.{name}" for module, name in re.findall(r"^\s*from (gi_wagtail[\w.]*) import (\w+)", source, re.M)}
+        named |= {
+            f"{module}.{name}" for module, name in re.findall(r"^\s*from (gi_wagtail[\w.]*) import (\w+)", source, re.M)
+        }
     assert "gi_wagtail.blocks.text.ParagraphBlock" in named
     for dotted in sorted(named):
         try:
@@ -206,6 +267,7 @@ def test_dotted_paths_in_our_migrations_import():
 
 
 # ---- templates ----------------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("name", TEMPLATES)
 def test_template_path(name):
@@ -219,6 +281,7 @@ def test_base_template_blocks():
 
 
 # ---- URLs, admin names ----------------------------------------------------------------------------------------
+
 
 def test_url_names():
     assert reverse("gi_wagtail_search") == "/gi/search/"  # tests/urls.py includes gi_wagtail.urls at gi/
@@ -234,6 +297,7 @@ def test_snippet_menu_name():
 
 # ---- checks, settings, commands, identifiers -----------------------------------------------------------------
 
+
 def test_check_ids():
     found = set()
     for path in PACKAGE.rglob("*.py"):
@@ -245,8 +309,11 @@ def test_settings_keys():
     assert SETTINGS_KEYS - set(DEFAULTS) == set()
 
 
-@pytest.mark.xfail(strict=True, reason="conf.DEFAULTS lacks the documented CHUNK_SIZE, SEARCH_AFTER_FROM and FALLBACK "
-                                       "(the search room adds them, so that W001 can name a typo in them)")
+@pytest.mark.xfail(
+    strict=True,
+    reason="conf.DEFAULTS lacks the documented CHUNK_SIZE, SEARCH_AFTER_FROM and FALLBACK "
+    "(the search room adds them, so that W001 can name a typo in them)",
+)
 def test_nested_elasticsearch_keys():
     assert ELASTICSEARCH_KEYS - set(DEFAULTS["ELASTICSEARCH"]) == set()
 
@@ -270,12 +337,15 @@ def test_permission_group_workflow_and_task_names():
     assert TASKS - set(Task.objects.values_list("name", flat=True)) == set()
 
 
-@pytest.mark.parametrize("setting, value, check_id", [
-    ("WAGTAILDOCS_DOCUMENT_FORM_BASE", "gi_wagtail.security.uploads.GiDocumentForm", "gi_wagtail.W020"),
-    ("WAGTAILDOCS_DOCUMENT_FORM_BASE", "gi_wagtail.uploads.GiDocumentForm", "gi_wagtail.W020"),
-    ("WAGTAIL_FINISH_WORKFLOW_ACTION", "gi_wagtail.review.finish.publish_reviewed_revision", "gi_wagtail.W030"),
-    ("WAGTAIL_FINISH_WORKFLOW_ACTION", "gi_wagtail.workflow_finish.publish_reviewed_revision", "gi_wagtail.W030"),
-])
+@pytest.mark.parametrize(
+    "setting, value, check_id",
+    [
+        ("WAGTAILDOCS_DOCUMENT_FORM_BASE", "gi_wagtail.security.uploads.GiDocumentForm", "gi_wagtail.W020"),
+        ("WAGTAILDOCS_DOCUMENT_FORM_BASE", "gi_wagtail.uploads.GiDocumentForm", "gi_wagtail.W020"),
+        ("WAGTAIL_FINISH_WORKFLOW_ACTION", "gi_wagtail.review.finish.publish_reviewed_revision", "gi_wagtail.W030"),
+        ("WAGTAIL_FINISH_WORKFLOW_ACTION", "gi_wagtail.workflow_finish.publish_reviewed_revision", "gi_wagtail.W030"),
+    ],
+)
 def test_checks_accept_the_old_and_the_new_settings_path(setting, value, check_id):
     with override_settings(**{setting: value}):
         assert check_id not in {message.id for message in checks.run_checks(tags=[checks.Tags.security])}
@@ -320,11 +390,16 @@ print(json.dumps(report))
 
 @pytest.fixture(scope="module")
 def probe():
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings",
-           "PYTHONPATH": os.pathsep.join([str(REPO), *filter(None, [os.environ.get("PYTHONPATH")])])}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.settings",
+        "PYTHONPATH": os.pathsep.join([str(REPO), *filter(None, [os.environ.get("PYTHONPATH")])]),
+    }
     env.pop("DATABASE_URL", None)  # django.setup() only; no database is opened
     args = json.dumps([KEPT_OLD_PATHS, DEPRECATED_OLD_PATHS, PERMANENT_PATHS])
-    result = subprocess.run([sys.executable, "-c", PROBE, args], cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, args], cwd=REPO, env=env, capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 0, result.stderr[-4000:]
     return json.loads(result.stdout.strip().splitlines()[-1])
 

@@ -12,9 +12,16 @@ import gi_wagtail
 from gi_wagtail.catalogue.validation import validate_doc_no, validate_index_no_text
 
 FRAGMENT = Path(gi_wagtail.__file__).parent / "locale" / "fragments" / "security.po"
-SOURCES = ["review/models.py", "review/forms.py", "review/wagtail_hooks.py", "catalogue/validation.py",
-           "security/uploads.py", "review/roots.py", "management/commands/gi_wagtail_setup_groups.py",
-           "management/commands/gi_wagtail_setup_workflow.py"]
+SOURCES = [
+    "review/models.py",
+    "review/forms.py",
+    "review/wagtail_hooks.py",
+    "catalogue/validation.py",
+    "security/uploads.py",
+    "review/roots.py",
+    "management/commands/gi_wagtail_setup_groups.py",
+    "management/commands/gi_wagtail_setup_workflow.py",
+]
 
 
 class FragmentTests(SimpleTestCase):
@@ -35,8 +42,21 @@ class FragmentTests(SimpleTestCase):
         with tempfile.TemporaryDirectory() as tmp:
             pot = Path(tmp) / "area.pot"
             base = Path(gi_wagtail.__file__).parent
-            subprocess.run(["xgettext", "-L", "Python", "--from-code=UTF-8", "--keyword=_", "--keyword=gettext",
-                            "--keyword=gettext_lazy", "-o", str(pot), *[str(base / s) for s in SOURCES]], check=True)
+            subprocess.run(
+                [
+                    "xgettext",
+                    "-L",
+                    "Python",
+                    "--from-code=UTF-8",
+                    "--keyword=_",
+                    "--keyword=gettext",
+                    "--keyword=gettext_lazy",
+                    "-o",
+                    str(pot),
+                    *[str(base / s) for s in SOURCES],
+                ],
+                check=True,
+            )
             catalogue = self.compiled(tmp)
             # Every msgid in the sources has a non-empty translation in the fragment.
             out = subprocess.run(["msgcmp", str(FRAGMENT), str(pot)], capture_output=True, text=True)

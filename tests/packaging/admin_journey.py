@@ -37,7 +37,10 @@ def errors_in(html):
 def log_in(username, password=STAFF_PASSWORD):
     client = Client()
     response = client.post(reverse("wagtailadmin_login"), {"username": username, "password": password})
-    assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home"), (username, response.status_code)
+    assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home"), (
+        username,
+        response.status_code,
+    )
     return client
 
 
@@ -116,8 +119,13 @@ def index_step():
     home = Site.objects.get(is_default_site=True).root_page
     chooser = client.get(reverse("wagtailadmin_pages:add_subpage", args=(home.pk,))).content.decode()
     assert "政府信息公开首页" in chooser, "the home page's add-child chooser does not list 政府信息公开首页"
-    add_page(client, home, "disclosureindexpage",
-             {"title": "政府信息公开", "slug": "xxgk", "agency_name": AGENCY, "org_code": ORG_CODE}, "action-publish")
+    add_page(
+        client,
+        home,
+        "disclosureindexpage",
+        {"title": "政府信息公开", "slug": "xxgk", "agency_name": AGENCY, "org_code": ORG_CODE},
+        "action-publish",
+    )
     index = DisclosureIndexPage.objects.get(slug="xxgk")
     assert index.live and index.get_parent().pk == home.pk
     print("INDEX", index.url)
@@ -130,16 +138,32 @@ def create_staff(client):
     url = reverse("wagtailusers_users:add")
     for username, (group, last_name, first_name) in STAFF.items():
         html, data = form_of(client, url, form_id="w-editor-form")
-        submit(client, url, data, username=username, email=f"{username}@example.invalid", first_name=first_name,
-               last_name=last_name, password1=STAFF_PASSWORD, password2=STAFF_PASSWORD,
-               groups=checkbox_value(html, "groups", group))
+        submit(
+            client,
+            url,
+            data,
+            username=username,
+            email=f"{username}@example.invalid",
+            first_name=first_name,
+            last_name=last_name,
+            password1=STAFF_PASSWORD,
+            password2=STAFF_PASSWORD,
+            groups=checkbox_value(html, "groups", group),
+        )
         user = get_user_model().objects.get(username=username)
         assert user.is_active and [g.name for g in user.groups.all()] == [group], (username, user.groups.all())
 
 
 def content_step():
     """README step 8: category, 发布机构, an item with its metadata, 保密审查, 领导审签, published and found."""
-    from gi_wagtail.models import CatalogueCategoryPage, DisclosureIndexPage, DisclosureItemPage, Genre, Organisation, TopicClass
+    from gi_wagtail.models import (
+        CatalogueCategoryPage,
+        DisclosureIndexPage,
+        DisclosureItemPage,
+        Genre,
+        Organisation,
+        TopicClass,
+    )
 
     create_staff(log_in(*SUPERUSER))
     index = DisclosureIndexPage.objects.get(slug="xxgk")
@@ -156,14 +180,29 @@ def content_step():
     editor = log_in("bianji")
     topic = TopicClass.objects.get(name="科技", parent__isnull=False)
     genre = Genre.objects.get(name="通知")
-    html = add_page(editor, category, "disclosureitempage", {
-        "title": TITLE, "slug": "kjcxq-2025", "organisation": str(organisation.pk),
-        "written_on": "2025-03-01", "published_on": "2025-03-03", "doc_no": DOC_NO,
-        "topic": str(topic.pk), "genre": str(genre.pk),  # snippet choosers post the chosen pk
-        "summary": "科技创新券申领条件、材料和流程。",
-        "body__count": "1", "body__0__type": "paragraph", "body__0__deleted": "", "body__0__order": "0",
-        "body__0__id": "p1", "body__0__value": rich_text("<p>符合条件的中小微企业可申领科技创新券，用于购买研发服务。</p>"),
-    }, "action-submit")
+    html = add_page(
+        editor,
+        category,
+        "disclosureitempage",
+        {
+            "title": TITLE,
+            "slug": "kjcxq-2025",
+            "organisation": str(organisation.pk),
+            "written_on": "2025-03-01",
+            "published_on": "2025-03-03",
+            "doc_no": DOC_NO,
+            "topic": str(topic.pk),
+            "genre": str(genre.pk),  # snippet choosers post the chosen pk
+            "summary": "科技创新券申领条件、材料和流程。",
+            "body__count": "1",
+            "body__0__type": "paragraph",
+            "body__0__deleted": "",
+            "body__0__order": "0",
+            "body__0__id": "p1",
+            "body__0__value": rich_text("<p>符合条件的中小微企业可申领科技创新券，用于购买研发服务。</p>"),
+        },
+        "action-submit",
+    )
     assert 'name="action-publish"' not in html, "an 信息公开编辑 is offered Publish"
     item = DisclosureItemPage.objects.get(slug="kjcxq-2025")
     assert not item.live and item.current_workflow_task.name == "保密审查", (item.live, item.current_workflow_task)
@@ -174,7 +213,12 @@ def content_step():
     decide("guanli", TITLE, "同意发布。", "王局长")
     item.refresh_from_db()
     assert item.live and item.index_no.startswith(ORG_CODE), (item.live, item.index_no)
-    assert (item.doc_no, item.published_on, item.topic_id, item.genre_id) == (DOC_NO, datetime.date(2025, 3, 3), topic.pk, genre.pk)
+    assert (item.doc_no, item.published_on, item.topic_id, item.genre_id) == (
+        DOC_NO,
+        datetime.date(2025, 3, 3),
+        topic.pk,
+        genre.pk,
+    )
 
     public = Client()
     listing = public.get(category.url).content.decode()
@@ -186,7 +230,9 @@ def content_step():
     home = public.get("/").content.decode()
     assert re.search(r'<form role="search" action="/gi/search/"', home), "the home page has no search form"
     for query in ("科技创新券申领", "研发服务"):  # words of the title, words of the body only
-        hits = WagtailTestUtils.get_soup(public.get("/gi/search/", {"q": query}).content.decode()).select(".gi-search-hit h2 a")
+        hits = WagtailTestUtils.get_soup(public.get("/gi/search/", {"q": query}).content.decode()).select(
+            ".gi-search-hit h2 a"
+        )
         assert [(a.get_text(), a["href"]) for a in hits] == [(TITLE, item.url)], (query, hits)
     print("PUBLISHED", item.index_no, item.url)
 

@@ -31,15 +31,22 @@ URLS = '# mysite/urls.py: above the statement that adds path("", include(wagtail
 BASE_HTML = "{# mysite/templates/base.html: above {% block content %} #}"
 # README steps done in the admin, and what admin_journey.py does for them.
 ADMIN_STEPS = {"Add the column in the admin.": "index", "First content.": "content"}
-SUPERUSER_ENV = {"DJANGO_SUPERUSER_USERNAME": "admin", "DJANGO_SUPERUSER_PASSWORD": "Gi-Wagtail-admin-2025",
-                 "DJANGO_SUPERUSER_EMAIL": "admin@example.invalid"}
-SHIPPED = ("gi_wagtail/locale/zh_Hans/LC_MESSAGES/django.mo", "gi_wagtail/templates/gi_wagtail/pages/disclosure_item_page.html",
-           "gi_wagtail/static/gi_wagtail/css/gi_wagtail.css", "gi_wagtail/migrations/0001_initial.py")
+SUPERUSER_ENV = {
+    "DJANGO_SUPERUSER_USERNAME": "admin",
+    "DJANGO_SUPERUSER_PASSWORD": "Gi-Wagtail-admin-2025",
+    "DJANGO_SUPERUSER_EMAIL": "admin@example.invalid",
+}
+SHIPPED = (
+    "gi_wagtail/locale/zh_Hans/LC_MESSAGES/django.mo",
+    "gi_wagtail/templates/gi_wagtail/pages/disclosure_item_page.html",
+    "gi_wagtail/static/gi_wagtail/css/gi_wagtail.css",
+    "gi_wagtail/migrations/0001_initial.py",
+)
 
 
 def readme_steps(text):
     """[(step title, [(language, first line, rest), …]), …] of the integration section's numbered steps."""
-    section = text[text.index(SECTION) + len(SECTION):]
+    section = text[text.index(SECTION) + len(SECTION) :]
     section = section[: re.search(r"^#", section, re.M).start()]
     steps, lines, i = [], section.splitlines(), 0
     while i < len(lines):
@@ -47,7 +54,7 @@ def readme_steps(text):
             steps.append((match[1], []))
         elif match := re.match(r"(\s*)```(\w+)$", lines[i]):
             end = lines.index(f"{match[1]}```", i + 1)
-            first, *rest = textwrap.dedent("\n".join(lines[i + 1:end])).splitlines()
+            first, *rest = textwrap.dedent("\n".join(lines[i + 1 : end])).splitlines()
             steps[-1][1].append((match[2], first, "\n".join(rest) + "\n"))
             i = end
         i += 1
@@ -69,13 +76,30 @@ class Integrator:
     def __init__(self, tmp_path):
         self.checkout = tmp_path / "gi-wagtail"
         # A clean copy: a stale build/ folder in a working tree would leak old files into the wheel.
-        shutil.copytree(REPO, self.checkout, ignore=shutil.ignore_patterns(
-            ".git", ".venv*", "build", "dist", "*.egg-info", "__pycache__", "node_modules", "_screenshots", "db.sqlite3", "media"))
+        shutil.copytree(
+            REPO,
+            self.checkout,
+            ignore=shutil.ignore_patterns(
+                ".git",
+                ".venv*",
+                "build",
+                "dist",
+                "*.egg-info",
+                "__pycache__",
+                "node_modules",
+                "_screenshots",
+                "db.sqlite3",
+                "media",
+            ),
+        )
         self.venv = tmp_path / "venv"
         run([sys.executable, "-m", "venv", str(self.venv)], cwd=tmp_path)
         # The project's own settings, not the test suite's; the virtualenv active as `source bin/activate` leaves it.
-        self.env = {key: value for key, value in os.environ.items()
-                    if key not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL", "PYTHONPATH", "PYTHONHOME")}
+        self.env = {
+            key: value
+            for key, value in os.environ.items()
+            if key not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL", "PYTHONPATH", "PYTHONHOME")
+        }
         self.env.update(VIRTUAL_ENV=str(self.venv), PATH=f"{self.venv / 'bin'}{os.pathsep}{os.environ['PATH']}")
         # The existing site: a fresh `wagtail start` project.
         self.shell('python -m pip install -q "wagtail>=7.4,<9"', cwd=tmp_path)
@@ -104,7 +128,7 @@ class Integrator:
             base = self.project / "mysite" / "templates" / "base.html"
             text = base.read_text()
             at = text.index("\n", text.rindex("\n", 0, text.index("{% block content %}")))
-            base.write_text(text[: at + 1] + body + text[at + 1:])
+            base.write_text(text[: at + 1] + body + text[at + 1 :])
         else:
             pytest.fail(f"README block the packaging test does not know how to follow: {language} {first!r}")
         return ""
@@ -114,7 +138,9 @@ class Integrator:
         if step == "index":
             self.shell("python manage.py createsuperuser --noinput", cwd=self.project, **SUPERUSER_ENV)
         journey = (Path(__file__).with_name("admin_journey.py")).read_text() + f"\nrun({step!r})\n"
-        output = run([str(self.venv / "bin" / "python"), "manage.py", "shell", "-c", journey], cwd=self.project, env=self.env)
+        output = run(
+            [str(self.venv / "bin" / "python"), "manage.py", "shell", "-c", journey], cwd=self.project, env=self.env
+        )
         assert f"JOURNEY OK {step}" in output, output[-3000:]
         return output
 
@@ -146,6 +172,8 @@ def test_readme_integration_steps_work_in_a_fresh_wagtail_project(tmp_path):
     # Step 4's `check`: no warning at all once the README's settings are in (W020, W021, W030 included).
     assert "System check identified no issues (0 silenced)." in log, log[-3000:]
     assert "PUBLISHED 11370322MB2851234X/2025-00001 /xxgk/zcfg/kjcxq-2025/" in log, log[-3000:]
-    installed = site.shell("pip show gi-wagtail && python -c 'import gi_wagtail; print(gi_wagtail.__file__)'", cwd=tmp_path)
+    installed = site.shell(
+        "pip show gi-wagtail && python -c 'import gi_wagtail; print(gi_wagtail.__file__)'", cwd=tmp_path
+    )
     assert str(site.venv) in installed and str(REPO) not in installed, installed
     assert "No changes detected" in site.shell("python manage.py makemigrations --check --dry-run", cwd=site.project)

@@ -19,7 +19,6 @@ def fixtures_dir() -> Path:
     return FIXTURES
 
 
-
 @pytest.fixture(autouse=True)
 def _english_messages():
     """These tests compare message text in English; the shipped UI shows the zh-hans translation

@@ -1,4 +1,5 @@
 """Builders for consistent (balanced) report data used by the report tests."""
+
 from __future__ import annotations
 
 import copy
@@ -9,8 +10,15 @@ from gi_wagtail.reports.formats.table4 import GROUP_KEYS, PARTS
 from gi_wagtail.reports.schema import empty_report
 
 
-def balanced_report(fmt_code="2021", year=2021, outcomes=None, carried_in=None, carried_out=None,
-                    table4=None, organisation="示例县科学技术局"):
+def balanced_report(
+    fmt_code="2021",
+    year=2021,
+    outcomes=None,
+    carried_in=None,
+    carried_out=None,
+    table4=None,
+    organisation="示例县科学技术局",
+):
     """A report whose tables satisfy rules 1-5.
 
     outcomes: {row_key: {applicant_col: n}} for outcome rows; carried_in /
@@ -68,5 +76,8 @@ def rules_of(findings, severity=None):
 
 
 def at(findings, location, rule=None, severity=None):
-    return [f for f in findings if f.location == location
-            and (rule is None or f.rule == rule) and (severity is None or f.severity == severity)]
+    return [
+        f
+        for f in findings
+        if f.location == location and (rule is None or f.rule == rule) and (severity is None or f.severity == severity)
+    ]

@@ -1,21 +1,28 @@
 """Builders for annual report pages (Django tests)."""
+
 from wagtail.rich_text import RichText
 
 from gi_wagtail.reports.models import AnnualReportPage
-
-from .factories import balanced_report
+from tests.reports.factories import balanced_report
 
 
 def add_report(parent, organisation, year=2021, fmt="2021", publish=True, report=None, **fields):
-    data = report or balanced_report(fmt, year, outcomes={"granted": {"natural_person": 3},
-                                                          "partial": {"org_business": 1}})
-    page = AnnualReportPage(title=f"{year}年政府信息公开工作年度报告", slug=f"report-{year}",
-                            organisation=organisation, live=False, **fields)
+    data = report or balanced_report(
+        fmt, year, outcomes={"granted": {"natural_person": 3}, "partial": {"org_business": 1}}
+    )
+    page = AnnualReportPage(
+        title=f"{year}年政府信息公开工作年度报告",
+        slug=f"report-{year}",
+        organisation=organisation,
+        live=False,
+        **fields,
+    )
     page.apply_report_data(data)
     page.title = f"{year}年政府信息公开工作年度报告"
     if not page.sections:
-        page.sections = [("section", {"key": "general", "heading": "一、总体情况",
-                                      "body": RichText("<p>总体情况良好。</p>")})]
+        page.sections = [
+            ("section", {"key": "general", "heading": "一、总体情况", "body": RichText("<p>总体情况良好。</p>")})
+        ]
     parent.add_child(instance=page)
     revision = page.save_revision()
     if publish:
@@ -36,19 +43,35 @@ def edit_form_data(page, **extra):
     def text(value):
         return "" if value is None else str(value)
 
-    sections = [("section", {"key": child.value.get("key") or "", "heading": child.value.get("heading") or "",
-                             "body": rich_text(getattr(child.value.get("body"), "source", "") or "")})
-                for child in page.sections]
-    data = nested_form_data({
-        "title": page.title, "slug": page.slug, "organisation": page.organisation_id,
-        "year": page.year, "report_format": page.report_format,
-        "published_on": text(page.published_on), "filed_on": text(page.filed_on),
-        "sections": streamfield(sections),
-        "fee_notices_count": text(page.fee_notices_count), "fee_notices_amount": text(page.fee_notices_amount),
-        "fees_collected": text(page.fees_collected), "fee_text": page.fee_text or "",
-        "override_reason": page.override_reason or "",
-        "comments": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0, "MAX_NUM_FORMS": 1000},
-    })
+    sections = [
+        (
+            "section",
+            {
+                "key": child.value.get("key") or "",
+                "heading": child.value.get("heading") or "",
+                "body": rich_text(getattr(child.value.get("body"), "source", "") or ""),
+            },
+        )
+        for child in page.sections
+    ]
+    data = nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "organisation": page.organisation_id,
+            "year": page.year,
+            "report_format": page.report_format,
+            "published_on": text(page.published_on),
+            "filed_on": text(page.filed_on),
+            "sections": streamfield(sections),
+            "fee_notices_count": text(page.fee_notices_count),
+            "fee_notices_amount": text(page.fee_notices_amount),
+            "fees_collected": text(page.fees_collected),
+            "fee_text": page.fee_text or "",
+            "override_reason": page.override_reason or "",
+            "comments": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0, "MAX_NUM_FORMS": 1000},
+        }
+    )
     fmt = get_format(page.report_format)
     if fmt.has_tables:
         for table in ("table2", "table3", "table4"):

@@ -1,17 +1,17 @@
 """Editing in the Wagtail admin: grid inputs, errors block publishing, audited override."""
+
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, PageLogEntry
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from gi_wagtail.reports.models import AnnualReportPage
 from gi_wagtail.reports.formats import get_format
+from gi_wagtail.reports.models import AnnualReportPage
 from gi_wagtail.reports.wagtail_hooks import OVERRIDE_ACTION
 from tests.factories import build_catalogue
-
-from .factories import balanced_report, with_cell
-from .pages import add_report
+from tests.reports.factories import balanced_report, with_cell
+from tests.reports.pages import add_report
 
 pytestmark = pytest.mark.django_db
 
@@ -19,16 +19,35 @@ pytestmark = pytest.mark.django_db
 def grid_post(page, report, **extra):
     """The POST data the edit form sends, built from a report dict."""
     fmt = get_format(report["format"])
-    data = nested_form_data({
-        "title": page.title, "slug": page.slug, "organisation": page.organisation_id,
-        "year": report["year"], "report_format": report["format"],
-        "published_on": "", "filed_on": "",
-        "sections": streamfield([("section", {"key": "requests", "heading": "三、收到和处理政府信息公开申请情况",
-                                              "body": rich_text("<p>见下表。</p>")})]),
-        "fee_notices_count": "", "fee_notices_amount": "", "fees_collected": "", "fee_text": "",
-        "override_reason": "",
-        "comments": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0, "MAX_NUM_FORMS": 1000},
-    })
+    data = nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "organisation": page.organisation_id,
+            "year": report["year"],
+            "report_format": report["format"],
+            "published_on": "",
+            "filed_on": "",
+            "sections": streamfield(
+                [
+                    (
+                        "section",
+                        {
+                            "key": "requests",
+                            "heading": "三、收到和处理政府信息公开申请情况",
+                            "body": rich_text("<p>见下表。</p>"),
+                        },
+                    )
+                ]
+            ),
+            "fee_notices_count": "",
+            "fee_notices_amount": "",
+            "fees_collected": "",
+            "fee_text": "",
+            "override_reason": "",
+            "comments": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0, "MAX_NUM_FORMS": 1000},
+        }
+    )
     for table in ("table2", "table3", "table4"):
         for row, cols in fmt.cell_keys(table).items():
             for col in cols:
@@ -106,8 +125,11 @@ def test_blank_and_zero_are_kept_apart_and_bad_input_is_reported(admin_client, s
 def test_override_with_reason_publishes_and_is_audited(admin_client, setup):
     page = setup[2]
     bad = with_cell(balanced_report("2021", 2021), "table3.granted.total", 9)
-    data = grid_post(page, bad, **{"action-publish": "action-publish", "validation_override": "on",
-                                   "override_reason": "已公开的报告原文如此"})
+    data = grid_post(
+        page,
+        bad,
+        **{"action-publish": "action-publish", "validation_override": "on", "override_reason": "已公开的报告原文如此"},
+    )
     response = admin_client.post(edit_url(page), data)
     assert response.status_code == 302
     page = AnnualReportPage.objects.get(pk=page.pk)
@@ -131,8 +153,9 @@ def test_override_needs_the_permission(client, editor, setup):
     page = setup[2]
     client.force_login(editor)
     bad = with_cell(balanced_report("2021", 2021), "table3.granted.total", 9)
-    data = grid_post(page, bad, **{"action-publish": "action-publish", "validation_override": "on",
-                                   "override_reason": "reason"})
+    data = grid_post(
+        page, bad, **{"action-publish": "action-publish", "validation_override": "on", "override_reason": "reason"}
+    )
     response = client.post(edit_url(page), data)
     assert response.status_code == 200
     assert "permission to publish reports with validation errors" in response.content.decode()
@@ -149,8 +172,14 @@ def bulk_publish_url(page):
 
 def test_bulk_publish_is_blocked_for_reports_with_errors(admin_client, setup):
     index, org, _page = setup
-    bad = add_report(index, org, year=2019, fmt="2021", publish=False,
-                     report=with_cell(balanced_report("2021", 2019), "table3.granted.total", 9))
+    bad = add_report(
+        index,
+        org,
+        year=2019,
+        fmt="2021",
+        publish=False,
+        report=with_cell(balanced_report("2021", 2019), "table3.granted.total", 9),
+    )
     response = admin_client.post(bulk_publish_url(bad))
     assert response.status_code == 302
     assert not AnnualReportPage.objects.get(pk=bad.pk).live
@@ -161,9 +190,16 @@ def test_bulk_publish_is_blocked_for_reports_with_errors(admin_client, setup):
 
 def test_bulk_publish_with_override_is_audited(admin_client, setup):
     index, org, _page = setup
-    bad = add_report(index, org, year=2019, fmt="2021", publish=False, validation_override=True,
-                     override_reason="原文如此", report=with_cell(balanced_report("2021", 2019),
-                                                                 "table3.granted.total", 9))
+    bad = add_report(
+        index,
+        org,
+        year=2019,
+        fmt="2021",
+        publish=False,
+        validation_override=True,
+        override_reason="原文如此",
+        report=with_cell(balanced_report("2021", 2019), "table3.granted.total", 9),
+    )
     admin_client.post(bulk_publish_url(bad))
     assert AnnualReportPage.objects.get(pk=bad.pk).live
     assert PageLogEntry.objects.get(page=bad, action=OVERRIDE_ACTION).data["reason"] == "原文如此"
@@ -172,10 +208,21 @@ def test_bulk_publish_with_override_is_audited(admin_client, setup):
 def test_empty_imported_sections_do_not_block_saving(admin_client, setup):
     page = setup[2]
     data = grid_post(page, balanced_report("2021", 2021))
-    data.update(nested_form_data({"sections": streamfield([
-        ("section", {"key": "preamble", "heading": "", "body": rich_text("<p>根据《条例》……</p>")}),
-        ("section", {"key": "problems", "heading": "五、存在的主要问题及改进情况", "body": rich_text("")}),
-    ])}))
+    data.update(
+        nested_form_data(
+            {
+                "sections": streamfield(
+                    [
+                        ("section", {"key": "preamble", "heading": "", "body": rich_text("<p>根据《条例》……</p>")}),
+                        (
+                            "section",
+                            {"key": "problems", "heading": "五、存在的主要问题及改进情况", "body": rich_text("")},
+                        ),
+                    ]
+                )
+            }
+        )
+    )
     assert admin_client.post(edit_url(page), data).status_code == 302
 
 

@@ -1,4 +1,5 @@
 """gi_wagtail_check_report and gi_wagtail_import_report."""
+
 import json
 from io import StringIO
 
@@ -9,8 +10,7 @@ from gi_wagtail.reports.models import AnnualReportPage
 from gi_wagtail.reports.parsers import parse_file
 from gi_wagtail.reports.schema import dump_report, load_report
 from tests.factories import build_catalogue
-
-from .factories import balanced_report, with_cell
+from tests.reports.factories import balanced_report, with_cell
 
 
 def run(*args):
@@ -46,8 +46,10 @@ def test_check_report_output_is_json(tmp_path, capsys):
 
 def test_check_report_clean_file_and_previous_year(tmp_path):
     previous = write(tmp_path, balanced_report("2021", 2020, carried_out={"natural_person": 1}), "prev.json")
-    current = write(tmp_path, balanced_report("2021", 2021, carried_in={"natural_person": 1},
-                                              outcomes={"granted": {"natural_person": 1}}))
+    current = write(
+        tmp_path,
+        balanced_report("2021", 2021, carried_in={"natural_person": 1}, outcomes={"granted": {"natural_person": 1}}),
+    )
     out, _err = run("gi_wagtail_check_report", current, "--previous", previous)
     assert json.loads(out)["findings"] == []
     wrong_prev = write(tmp_path, balanced_report("2021", 2020, carried_out={"natural_person": 2}), "p2.json")
@@ -65,8 +67,16 @@ def test_check_report_bad_file_is_a_command_error(tmp_path):
 @pytest.mark.django_db
 def test_import_dry_run_writes_nothing(fixtures_dir):
     index, _c, org = build_catalogue()
-    out, _ = run("gi_wagtail_import_report", str(fixtures_dir / "county-kjj-2021-report.html"),
-                 "--parent", str(index.pk), "--organisation", org.name, "--dry-run", "--json")
+    out, _ = run(
+        "gi_wagtail_import_report",
+        str(fixtures_dir / "county-kjj-2021-report.html"),
+        "--parent",
+        str(index.pk),
+        "--organisation",
+        org.name,
+        "--dry-run",
+        "--json",
+    )
     result = json.loads(out)
     assert result["dry_run"] and result["page_id"] is None
     assert result["format"] == "2021" and result["summary"]["error"] == 0
@@ -83,8 +93,14 @@ def test_import_dry_run_writes_nothing(fixtures_dir):
 @pytest.mark.django_db
 def test_import_dry_run_of_a_legacy_text_shows_sections_and_key_figures(seeds_dir):
     index, _c, _org = build_catalogue()
-    out, _ = run("gi_wagtail_import_report", str(seeds_dir / "gaoqing-kjj-2012-annual-report.txt"),
-                 "--parent", str(index.pk), "--dry-run", "--json")
+    out, _ = run(
+        "gi_wagtail_import_report",
+        str(seeds_dir / "gaoqing-kjj-2012-annual-report.txt"),
+        "--parent",
+        str(index.pk),
+        "--dry-run",
+        "--json",
+    )
     report = json.loads(out)["report"]
     assert report["format"] == "2008" and not report.get("tables")
     assert report["key_figures"]["proactive_items"] == 36
@@ -119,8 +135,15 @@ def test_import_dry_run_fails_where_the_real_run_fails(tmp_path):
 @pytest.mark.django_db
 def test_import_html_creates_a_draft_page(fixtures_dir):
     index, _c, org = build_catalogue()
-    out, _ = run("gi_wagtail_import_report", str(fixtures_dir / "county-kjj-2021-report.html"),
-                 "--parent", str(index.pk), "--organisation", org.name, "--json")
+    out, _ = run(
+        "gi_wagtail_import_report",
+        str(fixtures_dir / "county-kjj-2021-report.html"),
+        "--parent",
+        str(index.pk),
+        "--organisation",
+        org.name,
+        "--json",
+    )
     page = AnnualReportPage.objects.get(pk=json.loads(out)["page_id"])
     assert not page.live and page.organisation == org and page.year == 2021
     assert page.tables["table3"]["received"]["total"] == 7
@@ -131,8 +154,14 @@ def test_import_html_creates_a_draft_page(fixtures_dir):
 @pytest.mark.django_db
 def test_import_seed_as_2008_report_and_publish(seeds_dir):
     index, _c, org = build_catalogue()
-    out, _ = run("gi_wagtail_import_report", str(seeds_dir / "gaoqing-kjj-2012-annual-report.txt"),
-                 "--parent", str(index.pk), "--publish", "--json")  # organisation named in the seed
+    out, _ = run(
+        "gi_wagtail_import_report",
+        str(seeds_dir / "gaoqing-kjj-2012-annual-report.txt"),
+        "--parent",
+        str(index.pk),
+        "--publish",
+        "--json",
+    )  # organisation named in the seed
     page = AnnualReportPage.objects.get(pk=json.loads(out)["page_id"])
     assert page.live and page.report_format == "2008" and page.key_figures["proactive_items"] == 36
     assert [c.value["key"] for c in page.sections][:3] == ["preamble", "general", "organisation"]
@@ -164,7 +193,9 @@ def test_import_refuses_an_ambiguous_parent_path(tmp_path):
 
     index, _c, org = build_catalogue()
     index.add_child(instance=CatalogueCategoryPage(title="政府信息公开年报", slug="xxgknb", code="07"))
-    other = index.get_parent().add_child(instance=DisclosureIndexPage(title="另一机关", slug="other", agency_name="另一机关"))
+    other = index.get_parent().add_child(
+        instance=DisclosureIndexPage(title="另一机关", slug="other", agency_name="另一机关")
+    )
     other.add_child(instance=CatalogueCategoryPage(title="政府信息公开年报", slug="xxgknb", code="07"))
     path = write(tmp_path, balanced_report("2021", 2021))
     args = ("gi_wagtail_import_report", path, "--organisation", org.name)

@@ -9,8 +9,7 @@ from gi_wagtail.reports.exports import export_table, report_json, table_csv, tab
 from gi_wagtail.reports.render import filled_layout
 from gi_wagtail.reports.schema import load_report
 from gi_wagtail.reports.validator import validate
-
-from .factories import balanced_report, with_cell
+from tests.reports.factories import balanced_report, with_cell
 
 
 @pytest.fixture

@@ -9,8 +9,15 @@ from gi_wagtail.reports.labels import core, label_matches, normalise
 def test_table3_has_23_rows_in_2019_and_25_in_2021_by_7_columns():
     t19, t21 = get_format("2019").table3, get_format("2021").table3
     assert len(t19.rows) == 23 and len(t21.rows) == 25
-    assert [c.key for c in t19.columns] == ["natural_person", "org_business", "org_research",
-                                            "org_public_interest", "org_legal_service", "org_other", "total"]
+    assert [c.key for c in t19.columns] == [
+        "natural_person",
+        "org_business",
+        "org_research",
+        "org_public_interest",
+        "org_legal_service",
+        "org_other",
+        "total",
+    ]
     assert sum(len(v) for v in t19.cell_keys().values()) == 161
     assert sum(len(v) for v in t21.cell_keys().values()) == 175
     assert "other" in t19.cell_keys() and "other" not in t21.cell_keys()
@@ -25,12 +32,24 @@ def test_labels_are_verbatim():
     assert t21.row("other_2").label == "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"
     assert t21.row("carried_out").label == "四、结转下年度继续办理"
     t2 = get_format("2021").table2
-    assert [b.label for b in t2.blocks] == ["第二十条第（一）项", "第二十条第（五）项", "第二十条第（六）项",
-                                            "第二十条第（八）项"]
+    assert [b.label for b in t2.blocks] == [
+        "第二十条第（一）项",
+        "第二十条第（五）项",
+        "第二十条第（六）项",
+        "第二十条第（八）项",
+    ]
     assert t2.block_of("admin_fees").columns[0].label == "本年收费金额（单位：万元）"
     t2_19 = get_format("2019").table2
-    assert [r.key for r in t2_19.rows] == ["regulations", "normative_docs", "licensing", "other_services",
-                                          "penalty", "enforcement", "admin_fees", "procurement"]
+    assert [r.key for r in t2_19.rows] == [
+        "regulations",
+        "normative_docs",
+        "licensing",
+        "other_services",
+        "penalty",
+        "enforcement",
+        "admin_fees",
+        "procurement",
+    ]
     assert [c.label for c in t2_19.columns_of("licensing")] == ["上一年项目数量", "本年增/减", "处理决定数量"]
 
 

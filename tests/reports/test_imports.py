@@ -8,10 +8,28 @@ from pathlib import Path
 from tests.security.test_imports import imports_of, outside
 
 # search: only its registry of document builders (reports/search.py registers the report kind).
-ALLOWED = ("gi_wagtail.reports", "gi_wagtail.catalogue", "gi_wagtail.text", "gi_wagtail.conf", "gi_wagtail.search.base",
-           "gi_wagtail.search.documents")
-PURE_CORE = ["formats", "parsers", "rules", "schema", "validator", "findings", "values", "labels", "narrative",
-             "compare", "exports", "render"]
+ALLOWED = (
+    "gi_wagtail.reports",
+    "gi_wagtail.catalogue",
+    "gi_wagtail.text",
+    "gi_wagtail.conf",
+    "gi_wagtail.search.base",
+    "gi_wagtail.search.documents",
+)
+PURE_CORE = [
+    "formats",
+    "parsers",
+    "rules",
+    "schema",
+    "validator",
+    "findings",
+    "values",
+    "labels",
+    "narrative",
+    "compare",
+    "exports",
+    "render",
+]
 
 
 def test_reports_imports_only_the_rooms_it_reads():
@@ -21,16 +39,18 @@ def test_reports_imports_only_the_rooms_it_reads():
 def test_pure_core_needs_no_django_settings(tmp_path):
     # A fresh interpreter without DJANGO_SETTINGS_MODULE: parse a report, validate it, export a table.
     fixture = Path(__file__).parent / "fixtures" / "county-kjj-2021-report.html"
-    script = "\n".join([
-        *(f"import gi_wagtail.reports.{name}" for name in PURE_CORE),
-        "from gi_wagtail.reports.parsers import parse_file",
-        "from gi_wagtail.reports.validator import validate",
-        "from gi_wagtail.reports.exports import export_table",
-        f"report = parse_file({str(fixture)!r})",
-        "validate(report)",
-        "assert export_table(report, 'table3', 'csv')[0]",
-        "import django.conf; assert not django.conf.settings.configured",
-    ])
+    script = "\n".join(
+        [
+            *(f"import gi_wagtail.reports.{name}" for name in PURE_CORE),
+            "from gi_wagtail.reports.parsers import parse_file",
+            "from gi_wagtail.reports.validator import validate",
+            "from gi_wagtail.reports.exports import export_table",
+            f"report = parse_file({str(fixture)!r})",
+            "validate(report)",
+            "assert export_table(report, 'table3', 'csv')[0]",
+            "import django.conf; assert not django.conf.settings.configured",
+        ]
+    )
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
     env["PYTHONPATH"] = str(Path(__file__).parents[2])
     result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, cwd=tmp_path)

@@ -1,4 +1,5 @@
 """AnnualReportPage: data round trip, rendering with the official layout, downloads, cross-year."""
+
 import io
 import json
 
@@ -8,9 +9,8 @@ from openpyxl import load_workbook
 from gi_wagtail.reports.models import AnnualReportPage
 from gi_wagtail.reports.parsers import parse_file
 from tests.factories import build_catalogue
-
-from .factories import balanced_report, with_cell
-from .pages import add_report
+from tests.reports.factories import balanced_report, with_cell
+from tests.reports.pages import add_report
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +70,7 @@ def test_2008_report_renders_key_figures_without_tables(client, catalogue, seeds
     page = add_report(index, org, year=2012, report=data)
     html = client.get(page.url).content.decode()
     assert "一、概述" in html and "主动公开政府信息36条" in html
-    assert "<th scope=\"row\">主动公开政府信息数（条）</th><td>36</td>" in html
+    assert '<th scope="row">主动公开政府信息数（条）</th><td>36</td>' in html
     assert "申请人情况" not in html
     assert client.get(f"{page.url}download/table3/csv/").status_code == 404
 
@@ -84,8 +84,9 @@ def test_blank_cells_render_empty_not_zero(client, catalogue):
 
 def test_cross_year_rules_use_the_previous_page(catalogue):
     index, _category, org = catalogue
-    add_report(index, org, year=2020, fmt="2019",
-               report=balanced_report("2019", 2020, carried_out={"natural_person": 2}))
+    add_report(
+        index, org, year=2020, fmt="2019", report=balanced_report("2019", 2020, carried_out={"natural_person": 2})
+    )
     current = add_report(index, org, year=2021, publish=False)
     findings = current.findings()
     assert any(f.rule == "R6" and f.location == "table3.carried_in.natural_person" for f in findings)

@@ -1,4 +1,5 @@
 """HTML importer on realistic 2019 and 2021 pages (merged cells, renamed rows, blanks)."""
+
 import json
 
 import pytest
@@ -7,8 +8,7 @@ from gi_wagtail.reports.findings import has_errors
 from gi_wagtail.reports.parsers import ReportParseError, parse_bytes, parse_file
 from gi_wagtail.reports.schema import dump_report
 from gi_wagtail.reports.validator import validate
-
-from .factories import at
+from tests.reports.factories import at
 
 SECTIONS = ["preamble", "general", "proactive", "requests", "review_litigation", "problems", "other"]
 
@@ -44,8 +44,15 @@ def test_2021_table2_renamed_rows_spaces_units_and_blank(r2021):
 def test_2021_table3_merged_labels_broken_headers_full_width_and_blanks(r2021):
     t3 = r2021["tables"]["table3"]
     assert len(t3) == 25
-    assert t3["received"] == {"natural_person": 5, "org_business": 1, "org_research": 0, "org_public_interest": 0,
-                              "org_legal_service": 1, "org_other": 0, "total": 7}
+    assert t3["received"] == {
+        "natural_person": 5,
+        "org_business": 1,
+        "org_research": 0,
+        "org_public_interest": 0,
+        "org_legal_service": 1,
+        "org_other": 0,
+        "total": 7,
+    }
     assert t3["carried_in"]["natural_person"] == 1  # full-width "１"
     assert t3["withheld_4"]["org_legal_service"] == 1  # under the rowspan-8 group cell
     assert t3["other_2"]["natural_person"] == 1  # 2021-only row under （六）其他处理
@@ -126,16 +133,19 @@ def test_json_import_round_trip(tmp_path, r2021):
     assert parse_file(path) == r2021
 
 
-@pytest.mark.parametrize("name,data,message", [
-    ("empty.txt", b"   \n", "the file is empty"),
-    ("report.pdf", b"%PDF-1.7\n\x00\x01binary", "PDF and office documents are not supported"),
-    ("x.bin", b"abc\x00def" * 10, "looks binary"),
-    ("page.html", "<html><body><p>欢迎访问</p></body></html>".encode(), "no report tables and no numbered"),
-    ("notes.txt", "这是一段没有标题的文字。".encode(), "no numbered section headings"),
-    ("noyear.txt", "某局工作报告\n一、概述\n内容。".encode(), "report year could not be found"),
-    ("bad.json", b'{"format": "2021", "year": 2021, "tables": {"table3": {"x": {}}}}', "unknown row"),
-    ("broken.json", b'{"format": ', "invalid JSON at line 1"),
-])
+@pytest.mark.parametrize(
+    "name,data,message",
+    [
+        ("empty.txt", b"   \n", "the file is empty"),
+        ("report.pdf", b"%PDF-1.7\n\x00\x01binary", "PDF and office documents are not supported"),
+        ("x.bin", b"abc\x00def" * 10, "looks binary"),
+        ("page.html", "<html><body><p>欢迎访问</p></body></html>".encode(), "no report tables and no numbered"),
+        ("notes.txt", "这是一段没有标题的文字。".encode(), "no numbered section headings"),
+        ("noyear.txt", "某局工作报告\n一、概述\n内容。".encode(), "report year could not be found"),
+        ("bad.json", b'{"format": "2021", "year": 2021, "tables": {"table3": {"x": {}}}}', "unknown row"),
+        ("broken.json", b'{"format": ', "invalid JSON at line 1"),
+    ],
+)
 def test_unparseable_files_raise_clear_errors(name, data, message):
     with pytest.raises(ReportParseError, match=message):
         parse_bytes(data, name)
@@ -147,7 +157,9 @@ def test_missing_file_is_a_clear_error(tmp_path):
 
 
 def test_hostile_spans_do_not_blow_up():
-    html = ('<html><title>某局2021年政府信息公开工作年度报告</title><body><p>一、总体情况</p>'
-            '<table><tr><td rowspan="999999999" colspan="abc">本年新收</td></tr></table></body></html>')
+    html = (
+        "<html><title>某局2021年政府信息公开工作年度报告</title><body><p>一、总体情况</p>"
+        '<table><tr><td rowspan="999999999" colspan="abc">本年新收</td></tr></table></body></html>'
+    )
     r = parse_bytes(html.encode(), "x.html")
     assert json.loads(dump_report(r))["year"] == 2021

@@ -1,16 +1,25 @@
 """The legacy plain-text parser on the two seed reports (reference §1.9)."""
+
 from gi_wagtail.reports.parsers import parse_bytes, parse_file
 from gi_wagtail.reports.validator import validate
-
-from .conftest import GAOQING, YICHENG
+from tests.reports.conftest import GAOQING, YICHENG
 
 
 def test_gaoqing_2012_sections_and_figures(seeds_dir):
     r = parse_file(seeds_dir / GAOQING)
     assert (r["format"], r["year"], r["organisation"]) == ("2008", 2012, "高青县科学技术局")
     assert r["title"] == "2012年政府信息公开工作年度报告"
-    assert list(r["sections"]) == ["preamble", "general", "organisation", "proactive", "requests", "fees",
-                                   "review_litigation", "secrecy", "problems"]
+    assert list(r["sections"]) == [
+        "preamble",
+        "general",
+        "organisation",
+        "proactive",
+        "requests",
+        "fees",
+        "review_litigation",
+        "secrecy",
+        "problems",
+    ]
     assert r["sections"]["proactive"]["heading"] == "三、主动公开政府信息以及公开平台建设情况"
     assert "统计期限是2012年1月1日至2012年12月31日" in r["sections"]["preamble"]["text"]
     assert "主动公开政府信息36条" in r["sections"]["proactive"]["text"]
@@ -29,8 +38,15 @@ def test_gaoqing_2012_sections_and_figures(seeds_dir):
 def test_yicheng_2017_sections_figures_and_preamble_mismatch(seeds_dir):
     r = parse_file(seeds_dir / YICHENG)
     assert (r["format"], r["year"], r["organisation"]) == ("2008", 2017, "枣庄市峄城区科学技术局")
-    assert list(r["sections"]) == ["preamble", "general", "proactive", "requests", "review_litigation",
-                                   "problems", "other"]
+    assert list(r["sections"]) == [
+        "preamble",
+        "general",
+        "proactive",
+        "requests",
+        "review_litigation",
+        "problems",
+        "other",
+    ]
     assert r["sections"]["other"]["heading"] == "六、其他需要报告的事项"
     assert "无政府信息公开公开收费及减免" in r["sections"]["other"]["text"]
     kf = r["key_figures"]

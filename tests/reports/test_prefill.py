@@ -1,4 +1,5 @@
 """Prefilling report figures from catalogue items, with provenance."""
+
 import datetime
 
 import pytest
@@ -7,8 +8,7 @@ from gi_wagtail.models import CatalogueCategoryPage, DisclosureIndexPage, Validi
 from gi_wagtail.reports.prefill import prefill_page
 from gi_wagtail.reports.schema import empty_report
 from tests.factories import add_item, build_catalogue
-
-from .pages import add_report
+from tests.reports.pages import add_report
 
 pytestmark = pytest.mark.django_db
 
@@ -26,8 +26,11 @@ def test_2021_normative_documents_issued_repealed_in_force():
     add_item(category, "不是规范性文件", published_on=d(2021, 2, 1))
     page = add_report(index, org, report=empty_report("2021", 2021), publish=False)
     filled = prefill_page(page)
-    assert filled == {"table2.normative_docs.issued": 2, "table2.normative_docs.repealed": 1,
-                      "table2.normative_docs.in_force": 3}
+    assert filled == {
+        "table2.normative_docs.issued": 2,
+        "table2.normative_docs.repealed": 1,
+        "table2.normative_docs.in_force": 3,
+    }
     assert "规范性文件" in page.provenance["table2.normative_docs.issued"]
     assert page.report_data()["provenance"]["table2.normative_docs.in_force"].endswith("2021-12-31")
 
@@ -61,8 +64,11 @@ def test_counts_only_the_agency_above_the_report_wherever_it_sits():
     docs = index.add_child(instance=CatalogueCategoryPage(title="规范性文件", slug="gfxwj", code="05"))
     reports = index.add_child(instance=CatalogueCategoryPage(title="政府信息公开年报", slug="nb", code="09"))
     add_item(docs, "本机关文件", published_on=datetime.date(2021, 3, 1))
-    other = index.get_parent().add_child(instance=DisclosureIndexPage(
-        title="另一机关", slug="other", agency_name="高青县教育和体育局", org_code="11370322004250000X"))
+    other = index.get_parent().add_child(
+        instance=DisclosureIndexPage(
+            title="另一机关", slug="other", agency_name="高青县教育和体育局", org_code="11370322004250000X"
+        )
+    )
     other_docs = other.add_child(instance=CatalogueCategoryPage(title="规范性文件", slug="gfxwj", code="05"))
     add_item(other_docs, "别的机关的文件", published_on=datetime.date(2021, 4, 1))
     page = add_report(reports, org, report=empty_report("2021", 2021), publish=False)

@@ -1,4 +1,5 @@
 """Property tests: the validator on random balanced tables and single-cell perturbations."""
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -9,8 +10,7 @@ from gi_wagtail.reports.formats.table4 import GROUP_KEYS, PARTS
 from gi_wagtail.reports.schema import dump_report, load_report
 from gi_wagtail.reports.validator import validate
 from gi_wagtail.reports.values import CellValueError, parse_cell
-
-from .factories import balanced_report, with_cell
+from tests.reports.factories import balanced_report, with_cell
 
 small = st.integers(min_value=0, max_value=50)
 
@@ -20,17 +20,18 @@ def balanced(draw):
     code = draw(st.sampled_from(["2019", "2021"]))
     fmt = get_format(code)
     rows = fmt.extra["outcome_rows"]
-    outcomes = draw(st.dictionaries(st.sampled_from(rows), st.dictionaries(
-        st.sampled_from(APPLICANT_COLUMNS), small, max_size=3), max_size=6))
+    outcomes = draw(
+        st.dictionaries(
+            st.sampled_from(rows), st.dictionaries(st.sampled_from(APPLICANT_COLUMNS), small, max_size=3), max_size=6
+        )
+    )
     carried_out = draw(st.dictionaries(st.sampled_from(APPLICANT_COLUMNS), small, max_size=3))
     # carried_in may not exceed handled + carried_out for received to stay >= 0
     handled = {c: sum(v.get(c, 0) for v in outcomes.values()) for c in APPLICANT_COLUMNS}
     carried_in = {c: draw(st.integers(0, handled[c] + carried_out.get(c, 0))) for c in APPLICANT_COLUMNS}
-    table4 = draw(st.dictionaries(st.sampled_from([f"{g}_{p}" for g in GROUP_KEYS for p in PARTS]),
-                                  small, max_size=4))
+    table4 = draw(st.dictionaries(st.sampled_from([f"{g}_{p}" for g in GROUP_KEYS for p in PARTS]), small, max_size=4))
     year = 2020 if code == "2019" else 2022
-    return balanced_report(code, year, outcomes=outcomes, carried_in=carried_in,
-                           carried_out=carried_out, table4=table4)
+    return balanced_report(code, year, outcomes=outcomes, carried_in=carried_in, carried_out=carried_out, table4=table4)
 
 
 @settings(max_examples=150, deadline=None)

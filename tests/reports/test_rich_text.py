@@ -1,4 +1,5 @@
 """Report rich text as Wagtail's editor stores it: imports open in the editor, old reports are repaired."""
+
 import importlib
 import json
 from io import StringIO
@@ -16,10 +17,9 @@ from gi_wagtail.reports.models import AnnualReportPage, _plain
 from gi_wagtail.reports.parsers import parse_file
 from gi_wagtail.reports.schema import dump_report
 from tests.factories import build_catalogue
-
-from .conftest import GAOQING, YICHENG
-from .factories import balanced_report, with_text
-from .pages import add_report, edit_form_data
+from tests.reports.conftest import GAOQING, YICHENG
+from tests.reports.factories import balanced_report, with_text
+from tests.reports.pages import add_report, edit_form_data
 
 repair = importlib.import_module("gi_wagtail.migrations.0102_repair_report_rich_text")
 converter = ContentstateConverter(ReportSectionBlock.base_blocks["body"].features)
@@ -32,8 +32,12 @@ def bodies(page):
 
 
 def report_files(seeds_dir, fixtures_dir):
-    return [seeds_dir / GAOQING, seeds_dir / YICHENG, *sorted(fixtures_dir.glob("*.html")),
-            *sorted((fixtures_dir.parents[2] / "example_site" / "home" / "demo_reports").glob("*.json"))]
+    return [
+        seeds_dir / GAOQING,
+        seeds_dir / YICHENG,
+        *sorted(fixtures_dir.glob("*.html")),
+        *sorted((fixtures_dir.parents[2] / "example_site" / "home" / "demo_reports").glob("*.json")),
+    ]
 
 
 def test_imported_text_round_trips_through_the_editor_converter(seeds_dir, fixtures_dir):
@@ -70,8 +74,9 @@ OLD_HTML = "<p>本机关主动公开政府信息12条。<br>其中规范性文�
 
 def save_the_old_way(page, revision_form):
     """Write what the importer used to write straight into the page row and its revisions."""
-    raw = [{"type": "section", "id": "a1b2c3", "value": {"key": "general", "heading": "一、总体情况",
-                                                          "body": OLD_HTML}}]
+    raw = [
+        {"type": "section", "id": "a1b2c3", "value": {"key": "general", "heading": "一、总体情况", "body": OLD_HTML}}
+    ]
     AnnualReportPage.objects.filter(pk=page.pk).update(sections=raw)
     for revision in Revision.objects.filter(object_id=str(page.pk)):
         content = dict(revision.content)
@@ -81,7 +86,9 @@ def save_the_old_way(page, revision_form):
 
 def raw_state(page):
     row = list(AnnualReportPage.objects.get(pk=page.pk).sections.raw_data)
-    return json.dumps(row, sort_keys=True), [r.content["sections"] for r in Revision.objects.filter(object_id=str(page.pk))]
+    return json.dumps(row, sort_keys=True), [
+        r.content["sections"] for r in Revision.objects.filter(object_id=str(page.pk))
+    ]
 
 
 @pytest.mark.django_db
@@ -112,8 +119,16 @@ def test_migration_repairs_reports_saved_the_old_way(admin_user, revision_form):
 
 def import_report(index, org, path):
     out = StringIO()
-    call_command("gi_wagtail_import_report", str(path), "--parent", str(index.pk), "--organisation", org.name,
-                 "--json", stdout=out)
+    call_command(
+        "gi_wagtail_import_report",
+        str(path),
+        "--parent",
+        str(index.pk),
+        "--organisation",
+        org.name,
+        "--json",
+        stdout=out,
+    )
     return AnnualReportPage.objects.get(pk=json.loads(out.getvalue())["page_id"])
 
 

@@ -8,8 +8,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 
 from gi_wagtail.reports.models import AbstractAnnualReportPage, AnnualReportPage
 from tests.factories import build_catalogue
-
-from .pages import add_report
+from tests.reports.pages import add_report
 
 pytestmark = pytest.mark.django_db
 
@@ -41,9 +40,15 @@ def test_a_subclass_inherits_the_routes():
 def test_each_route_answers_through_the_page(client):
     index, _category, org = build_catalogue()
     page = add_report(index, org)
-    urls = {name: page.url + page.reverse_subpage(name, args=args)
-            for name, args in (("gi_wagtail_report", ()), ("gi_wagtail_report_json", ()),
-                               ("gi_wagtail_report_table", ("table3", "json")), ("gi_wagtail_report_compare", ()))}
+    urls = {
+        name: page.url + page.reverse_subpage(name, args=args)
+        for name, args in (
+            ("gi_wagtail_report", ()),
+            ("gi_wagtail_report_json", ()),
+            ("gi_wagtail_report_table", ("table3", "json")),
+            ("gi_wagtail_report_compare", ()),
+        )
+    }
     assert urls["gi_wagtail_report_json"] == f"{page.url}report/json/"
     assert client.get(urls["gi_wagtail_report"]).status_code == 200
     report = client.get(urls["gi_wagtail_report_json"])

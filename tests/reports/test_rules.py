@@ -1,26 +1,32 @@
 """Every validation rule of reference §1.7, positive and negative, on both table formats."""
+
 import pytest
 
 from gi_wagtail.reports.findings import ERROR, INFO, WARNING, has_errors
 from gi_wagtail.reports.schema import empty_report
 from gi_wagtail.reports.validator import summary, validate
-
-from .factories import at, balanced_report, rules_of, with_cell, with_text
+from tests.reports.factories import at, balanced_report, rules_of, with_cell, with_text
 
 FORMATS = pytest.mark.parametrize("code,year", [("2019", 2019), ("2021", 2021)])
 
-SAMPLE = {"granted": {"natural_person": 3, "org_business": 1}, "partial": {"natural_person": 1},
-          "withheld_4": {"org_legal_service": 1}, "unavailable_1": {"natural_person": 2}}
+SAMPLE = {
+    "granted": {"natural_person": 3, "org_business": 1},
+    "partial": {"natural_person": 1},
+    "withheld_4": {"org_legal_service": 1},
+    "unavailable_1": {"natural_person": 2},
+}
 
 
 @FORMATS
 def test_balanced_report_has_no_findings(code, year):
-    findings = validate(balanced_report(code, year, outcomes=SAMPLE, carried_in={"natural_person": 1},
-                                        carried_out={"org_business": 1}))
+    findings = validate(
+        balanced_report(code, year, outcomes=SAMPLE, carried_in={"natural_person": 1}, carried_out={"org_business": 1})
+    )
     assert findings == []
 
 
 # ---- rule 1 -------------------------------------------------------------
+
 
 @FORMATS
 def test_rule1_balance_error_names_the_numbers(code, year):
@@ -47,6 +53,7 @@ def test_rule1_with_blank_cell_is_incomplete_warning_not_error(code, year):
 
 # ---- rule 2 -------------------------------------------------------------
 
+
 @FORMATS
 def test_rule2_row_total(code, year):
     report = with_cell(balanced_report(code, year, outcomes=SAMPLE), "table3.granted.total", 5)
@@ -55,6 +62,7 @@ def test_rule2_row_total(code, year):
 
 
 # ---- rule 3 -------------------------------------------------------------
+
 
 @FORMATS
 def test_rule3_outcomes_sum_to_handled_total(code, year):
@@ -69,13 +77,13 @@ def test_rule3_outcomes_sum_to_handled_total(code, year):
 
 
 def test_rule3_uses_the_2021_other_rows():
-    report = balanced_report("2021", 2021, outcomes={"other_1": {"natural_person": 1},
-                                                     "other_2": {"org_business": 2}})
+    report = balanced_report("2021", 2021, outcomes={"other_1": {"natural_person": 1}, "other_2": {"org_business": 2}})
     assert rules_of(validate(report)) == {"R11"}  # only the fee-notice text hint
     assert report["tables"]["table3"]["handled_total"]["total"] == 3
 
 
 # ---- rule 4 -------------------------------------------------------------
+
 
 @FORMATS
 @pytest.mark.parametrize("group", ["review", "lit_direct", "lit_after_review"])
@@ -94,6 +102,7 @@ def test_rule4_blank_is_incomplete():
 
 
 # ---- rule 5 -------------------------------------------------------------
+
 
 @FORMATS
 def test_rule5_negative_and_fractional_counts(code, year):
@@ -135,6 +144,7 @@ def test_rule5_fee_figures_and_2008_key_figures():
 
 # ---- rule 6 -------------------------------------------------------------
 
+
 @FORMATS
 def test_rule6_carry_over_matches_previous_year(code, year):
     previous = balanced_report(code, year - 1, outcomes=SAMPLE, carried_out={"natural_person": 2})
@@ -159,6 +169,7 @@ def test_rule6_skipped_with_info_when_previous_is_not_last_year():
 
 # ---- rule 7 -------------------------------------------------------------
 
+
 def test_rule7_documents_in_force_is_a_warning():
     previous = with_cell(balanced_report("2021", 2021), "table2.normative_docs.in_force", 10)
     current = balanced_report("2021", 2022)
@@ -172,6 +183,7 @@ def test_rule7_documents_in_force_is_a_warning():
 
 
 # ---- rule 8 -------------------------------------------------------------
+
 
 def test_rule8_published_not_more_than_total():
     report = balanced_report("2019", 2019)
@@ -204,6 +216,7 @@ def test_rule8_cross_year_item_counts_warning():
 
 # ---- rule 9 -------------------------------------------------------------
 
+
 def test_rule9_pending_cases_hint():
     previous = balanced_report("2021", 2021, table4={"review_pending": 2})
     current = balanced_report("2021", 2022, table4={"review_upheld": 1})
@@ -214,6 +227,7 @@ def test_rule9_pending_cases_hint():
 
 
 # ---- rule 10 ------------------------------------------------------------
+
 
 @FORMATS
 def test_rule10_narrative_numbers_match_the_tables(code, year):
@@ -263,6 +277,7 @@ def test_rule10_fee_statement_against_fee_figures():
 
 # ---- rule 11 ------------------------------------------------------------
 
+
 def test_rule11_unpaid_fees_need_fee_notice_text():
     report = balanced_report("2021", 2021, outcomes={"other_2": {"natural_person": 1}})
     hits = at(validate(report), "table3.other_2.total", "R11", WARNING)
@@ -277,6 +292,7 @@ def test_rule11_not_applicable_to_2019():
 
 
 # ---- rule 12 ------------------------------------------------------------
+
 
 @FORMATS
 def test_rule12_no_requests_means_all_zero(code, year):
@@ -298,8 +314,12 @@ def test_rule12_blank_cells_reported_once():
 
 def test_rule12_not_triggered_by_row_labels_or_review_wording():
     report = balanced_report("2021", 2021, outcomes=SAMPLE)
-    report = with_text(report, "requests", "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请的0件。"
-                                           "没有发生因政府信息公开申请行政复议的情况。")
+    report = with_text(
+        report,
+        "requests",
+        "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请的0件。"
+        "没有发生因政府信息公开申请行政复议的情况。",
+    )
     assert "R12" not in rules_of(validate(report))
 
 
@@ -311,6 +331,7 @@ def test_rule12_on_2008_key_figures():
 
 
 # ---- general ------------------------------------------------------------
+
 
 def test_empty_table_report_is_all_incomplete_warnings_no_errors():
     findings = validate(empty_report("2021", 2021))

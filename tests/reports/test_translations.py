@@ -1,4 +1,5 @@
 """Every message of the report area has a zh-hans translation in the PO fragment."""
+
 import ast
 import re
 from pathlib import Path
@@ -8,20 +9,29 @@ import gi_wagtail
 PACKAGE = Path(gi_wagtail.__file__).parent
 FRAGMENT = PACKAGE / "locale" / "fragments" / "reports.po"
 MARKERS = {"gettext_noop", "_", "gettext", "gettext_lazy"}
-PY_FILES = [*(PACKAGE / "reports").rglob("*.py"),
-            PACKAGE / "management" / "commands" / "gi_wagtail_check_report.py",
-            PACKAGE / "management" / "commands" / "gi_wagtail_import_report.py"]
-TEMPLATES = [PACKAGE / "templates" / "gi_wagtail" / "pages" / "annual_report_page.html",
-             *(PACKAGE / "templates" / "gi_wagtail" / "reports").glob("*.html"),
-             *(PACKAGE / "templates" / "gi_wagtail" / "admin" / "reports").glob("*.html")]
+PY_FILES = [
+    *(PACKAGE / "reports").rglob("*.py"),
+    PACKAGE / "management" / "commands" / "gi_wagtail_check_report.py",
+    PACKAGE / "management" / "commands" / "gi_wagtail_import_report.py",
+]
+TEMPLATES = [
+    PACKAGE / "templates" / "gi_wagtail" / "pages" / "annual_report_page.html",
+    *(PACKAGE / "templates" / "gi_wagtail" / "reports").glob("*.html"),
+    *(PACKAGE / "templates" / "gi_wagtail" / "admin" / "reports").glob("*.html"),
+]
 
 
 def msgids_in_code():
     found = set()
     for path in PY_FILES:
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-            if (isinstance(node, ast.Call) and getattr(node.func, "id", None) in MARKERS and node.args
-                    and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", None) in MARKERS
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
                 found.add(node.args[0].value)
     for path in TEMPLATES:
         text = path.read_text("utf-8")

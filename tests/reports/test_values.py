@@ -4,10 +4,24 @@ from gi_wagtail.reports.formats import AMOUNT, SIGNED
 from gi_wagtail.reports.values import CellValueError, cn_to_int, parse_cell, to_number
 
 
-@pytest.mark.parametrize("raw,expected", [
-    ("12", 12), ("１２", 12), (" 7 ", 7), ("3件", 3), ("1,234", 1234), ("0", 0), ("无", 0),
-    ("", None), ("  ", None), ("—", None), ("/", None), (None, None), (5, 5),
-])
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        ("12", 12),
+        ("１２", 12),
+        (" 7 ", 7),
+        ("3件", 3),
+        ("1,234", 1234),
+        ("0", 0),
+        ("无", 0),
+        ("", None),
+        ("  ", None),
+        ("—", None),
+        ("/", None),
+        (None, None),
+        (5, 5),
+    ],
+)
 def test_count_cells(raw, expected):
     assert parse_cell(raw) == expected
 
@@ -33,8 +47,10 @@ def test_unreadable_cells_raise_a_clear_error(raw):
         parse_cell(raw)
 
 
-@pytest.mark.parametrize("text,value", [("三十六", 36), ("十二", 12), ("九", 9), ("一百零五", 105),
-                                        ("两千", 2000), ("十", 10), ("一万二千", 12000)])
+@pytest.mark.parametrize(
+    "text,value",
+    [("三十六", 36), ("十二", 12), ("九", 9), ("一百零五", 105), ("两千", 2000), ("十", 10), ("一万二千", 12000)],
+)
 def test_chinese_numerals(text, value):
     assert cn_to_int(text) == value
     assert to_number(text) == value

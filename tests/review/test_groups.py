@@ -14,7 +14,9 @@ from tests.helpers import make_user
 
 
 def page_codenames(group, page):
-    return sorted(GroupPagePermission.objects.filter(group=group, page=page).values_list("permission__codename", flat=True))
+    return sorted(
+        GroupPagePermission.objects.filter(group=group, page=page).values_list("permission__codename", flat=True)
+    )
 
 
 class GroupPresetTests(TestCase):
@@ -52,7 +54,9 @@ class GroupPresetTests(TestCase):
         self.assertFalse(reviewer.has_perm("gi_wagtail.add_genre"))
         root = Collection.get_first_root_node()
         perms = lambda name: set(  # noqa: E731
-            GroupCollectionPermission.objects.filter(group__name=name, collection=root).values_list("permission__codename", flat=True)
+            GroupCollectionPermission.objects.filter(group__name=name, collection=root).values_list(
+                "permission__codename", flat=True
+            )
         )
         self.assertIn("add_document", perms(EDITORS))
         self.assertNotIn("delete_document", perms(EDITORS))
@@ -61,19 +65,37 @@ class GroupPresetTests(TestCase):
 
     def test_idempotent(self):
         self.run_command("gi_wagtail_setup_workflow")
-        counts = (Group.objects.count(), GroupPagePermission.objects.count(), GroupCollectionPermission.objects.count(),
-                  Workflow.objects.count(), WorkflowPage.objects.count())
+        counts = (
+            Group.objects.count(),
+            GroupPagePermission.objects.count(),
+            GroupCollectionPermission.objects.count(),
+            Workflow.objects.count(),
+            WorkflowPage.objects.count(),
+        )
         self.run_command("gi_wagtail_setup_workflow")
         self.run_command("gi_wagtail_setup_groups")
-        self.assertEqual(counts, (Group.objects.count(), GroupPagePermission.objects.count(),
-                                  GroupCollectionPermission.objects.count(), Workflow.objects.count(), WorkflowPage.objects.count()))
+        self.assertEqual(
+            counts,
+            (
+                Group.objects.count(),
+                GroupPagePermission.objects.count(),
+                GroupCollectionPermission.objects.count(),
+                Workflow.objects.count(),
+                WorkflowPage.objects.count(),
+            ),
+        )
 
     def test_workflow_assigned_to_chosen_root_only(self):
-        output = self.run_command("gi_wagtail_setup_workflow", "--root", str(self.other_index.pk), "--without-leader-sign-off")
+        output = self.run_command(
+            "gi_wagtail_setup_workflow", "--root", str(self.other_index.pk), "--without-leader-sign-off"
+        )
         workflow = Workflow.objects.get(name="信息公开发布审核")
         self.assertIn("保密审查", output)
         self.assertEqual([t.name for t in workflow.tasks], ["保密审查"])
-        self.assertEqual(list(WorkflowPage.objects.filter(workflow=workflow).values_list("page_id", flat=True)), [self.other_index.pk])
+        self.assertEqual(
+            list(WorkflowPage.objects.filter(workflow=workflow).values_list("page_id", flat=True)),
+            [self.other_index.pk],
+        )
         self.assertEqual(page_codenames(Group.objects.get(name=EDITORS), self.index), [])
 
     def test_default_workflow_covers_items_under_every_root(self):

@@ -34,12 +34,16 @@ class ReviewerAdminTests(WagtailPageTestCase):
 
     def setUp(self):
         self.item = add_item(self.category, "关于开展科技创新券申报工作的通知", publish=False, owner=self.staff.editor)
-        self.draft = add_item(self.category, "关于公布2024年度高新技术企业名单的通知", publish=False, owner=self.staff.editor)
+        self.draft = add_item(
+            self.category, "关于公布2024年度高新技术企业名单的通知", publish=False, owner=self.staff.editor
+        )
 
     def submit(self, page, user):
         self.client.force_login(user)
-        response = self.client.post(reverse("wagtailadmin_pages:edit", args=(page.pk,)),
-                                    edit_form_data(self.client, page, **{"action-submit": "submit"}))
+        response = self.client.post(
+            reverse("wagtailadmin_pages:edit", args=(page.pk,)),
+            edit_form_data(self.client, page, **{"action-submit": "submit"}),
+        )
         self.assertEqual(response.status_code, 302)
         page.refresh_from_db()
 
@@ -91,7 +95,9 @@ class ReviewerAdminTests(WagtailPageTestCase):
         self.submit(self.item, self.staff.editor)
         self.client.force_login(self.staff.reviewer)
         state = self.item.current_workflow_task_state
-        self.client.post(reverse("wagtailadmin_pages:workflow_action", args=(self.item.pk, "approve", state.pk)), DECISION)
+        self.client.post(
+            reverse("wagtailadmin_pages:workflow_action", args=(self.item.pk, "approve", state.pk)), DECISION
+        )
         self.assertNotIn("关于开展科技创新券申报工作的通知", rows(self.queue(self.staff.reviewer)))
         listed = rows(self.queue(self.staff.manager))
         self.assertIn("关于开展科技创新券申报工作的通知", listed)

@@ -3,11 +3,11 @@
 import warnings
 from pathlib import Path
 
-import gi_wagtail
 from django.test import SimpleTestCase, override_settings
 from django.urls import reverse
 from django.utils.module_loading import import_string
 
+import gi_wagtail
 from gi_wagtail.reports.forms import OVERRIDE_PERMISSION
 from gi_wagtail.reports.wagtail_hooks import OVERRIDE_ACTION
 from gi_wagtail.review import setup, workflow
@@ -21,9 +21,13 @@ class StableNamesTests(SimpleTestCase):
         self.assertEqual(REVIEW_LOG_ACTION, "gi_wagtail.review_decision")
         self.assertEqual(OVERRIDE_ACTION, "gi_wagtail.report_validation_override")
         self.assertEqual(OVERRIDE_PERMISSION, "gi_wagtail.override_report_validation")
-        self.assertEqual((setup.EDITORS, setup.REVIEWERS, setup.MANAGERS), ("信息公开编辑", "保密审查员", "信息公开管理员"))
-        self.assertEqual((workflow.WORKFLOW_NAME, workflow.SECRECY_TASK_NAME, workflow.LEADER_TASK_NAME),
-                         ("信息公开发布审核", "保密审查", "领导审签"))
+        self.assertEqual(
+            (setup.EDITORS, setup.REVIEWERS, setup.MANAGERS), ("信息公开编辑", "保密审查员", "信息公开管理员")
+        )
+        self.assertEqual(
+            (workflow.WORKFLOW_NAME, workflow.SECRECY_TASK_NAME, workflow.LEADER_TASK_NAME),
+            ("信息公开发布审核", "保密审查", "领导审签"),
+        )
 
     def test_review_package_init_stays_empty(self):
         # Wagtail imports review.finish while it defines WorkflowState: the package may import nothing.

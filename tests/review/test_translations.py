@@ -14,8 +14,12 @@ def test_review_queue_messages_are_translated():
     found = set()
     for path in SOURCES:
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-            if (isinstance(node, ast.Call) and getattr(node.func, "id", None) in {"_", "gettext", "gettext_lazy"}
-                    and node.args and isinstance(node.args[0], ast.Constant)):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", None) in {"_", "gettext", "gettext_lazy"}
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
                 found.add(node.args[0].value)
     entries = po_entries()
     assert found and not found - set(entries), sorted(found - set(entries))

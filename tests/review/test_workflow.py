@@ -31,7 +31,9 @@ class ReviewWorkflowTests(WagtailPageTestCase):
         response = self.client.post(reverse("wagtailadmin_pages:edit", args=(self.item.pk,)), data)
         if response.status_code != 302:
             form = response.context["form"]
-            self.fail(f"submit failed: {response.status_code} {form.errors} {[f.errors for f in form.formsets.values()]}")
+            self.fail(
+                f"submit failed: {response.status_code} {form.errors} {[f.errors for f in form.formsets.values()]}"
+            )
         self.item.refresh_from_db()
         return self.item.current_workflow_state
 
@@ -88,10 +90,15 @@ class ReviewWorkflowTests(WagtailPageTestCase):
         self.assertTrue(self.item.live)
         self.assertTrue(self.item.index_no)
 
-        entries = PageLogEntry.objects.filter(page=self.item, action="gi_wagtail.review_decision").order_by("timestamp", "pk")
+        entries = PageLogEntry.objects.filter(page=self.item, action="gi_wagtail.review_decision").order_by(
+            "timestamp", "pk"
+        )
         self.assertEqual(
             [(e.data["task"]["title"], e.data["decision"], e.data["reviewer_name"], e.user_id) for e in entries],
-            [("保密审查", "approved", "李审查", self.staff.reviewer.pk), ("领导审签", "approved", "王局长", self.staff.manager.pk)],
+            [
+                ("保密审查", "approved", "李审查", self.staff.reviewer.pk),
+                ("领导审签", "approved", "王局长", self.staff.manager.pk),
+            ],
         )
         self.client.force_login(self.staff.manager)
         history = self.client.get(reverse("wagtailadmin_pages:history", args=(self.item.pk,)))
@@ -100,7 +107,9 @@ class ReviewWorkflowTests(WagtailPageTestCase):
 
     def test_rejection_records_reason_and_sends_back(self):
         self.submit(self.staff.editor)
-        response = self.decide(self.staff.reviewer, "reject", {"reason": "附件含有个人身份证号码。", "reviewer_name": "李审查"})
+        response = self.decide(
+            self.staff.reviewer, "reject", {"reason": "附件含有个人身份证号码。", "reviewer_name": "李审查"}
+        )
         self.assertEqual(response.status_code, 302)
         self.item.refresh_from_db()
         self.assertFalse(self.item.live)
@@ -173,9 +182,14 @@ class ReviewWorkflowTests(WagtailPageTestCase):
 
         # Approving from the editor records the decision but never saves the submitted form.
         data = edit_form_data(
-            self.client, self.item, title="被审查员改过的标题",
-            **{"action-workflow-action": "true", "workflow-action-name": "approve",
-               "workflow-action-extra-data": json.dumps(DECISION)},
+            self.client,
+            self.item,
+            title="被审查员改过的标题",
+            **{
+                "action-workflow-action": "true",
+                "workflow-action-name": "approve",
+                "workflow-action-extra-data": json.dumps(DECISION),
+            },
         )
         response = self.client.post(url, data)
         self.assertEqual(response.status_code, 302)
@@ -187,9 +201,13 @@ class ReviewWorkflowTests(WagtailPageTestCase):
         self.submit(self.staff.editor)
         self.client.force_login(self.staff.reviewer)
         data = edit_form_data(
-            self.client, self.item,
-            **{"action-workflow-action": "true", "workflow-action-name": "approve",
-               "workflow-action-extra-data": json.dumps({"reason": "", "reviewer_name": "x"})},
+            self.client,
+            self.item,
+            **{
+                "action-workflow-action": "true",
+                "workflow-action-name": "approve",
+                "workflow-action-extra-data": json.dumps({"reason": "", "reviewer_name": "x"}),
+            },
         )
         self.assertRefused(self.client.post(reverse("wagtailadmin_pages:edit", args=(self.item.pk,)), data))
         self.assertEqual(self.item.current_workflow_task_state.status, "in_progress")
@@ -216,19 +234,32 @@ class AdminCreatedItemReviewTests(WagtailPageTestCase):
         from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
         self.client.force_login(self.staff.editor)
-        data = nested_form_data({
-            "title": "关于科技创新券申领的通知", "slug": "kjcxq", "published_on": "2025-03-03", "doc_no": "高科发〔2025〕2号",
-            "validity": "valid", "disclosure_method": "proactive", "disclosure_scope": "public",
-            "body": streamfield([]), "attachments": inline_formset([]), "action-submit": "submit",
-        })
-        response = self.client.post(reverse("wagtailadmin_pages:add", args=("gi_wagtail", "disclosureitempage", self.category.pk)), data)
+        data = nested_form_data(
+            {
+                "title": "关于科技创新券申领的通知",
+                "slug": "kjcxq",
+                "published_on": "2025-03-03",
+                "doc_no": "高科发〔2025〕2号",
+                "validity": "valid",
+                "disclosure_method": "proactive",
+                "disclosure_scope": "public",
+                "body": streamfield([]),
+                "attachments": inline_formset([]),
+                "action-submit": "submit",
+            }
+        )
+        response = self.client.post(
+            reverse("wagtailadmin_pages:add", args=("gi_wagtail", "disclosureitempage", self.category.pk)), data
+        )
         self.assertEqual(response.status_code, 302)
         item = DisclosureItemPage.objects.get(slug="kjcxq")
         state = item.current_workflow_task_state
         self.assertEqual((state.task.name, state.workflow_state.requested_by), ("保密审查", self.staff.editor))
 
         self.client.force_login(self.staff.reviewer)
-        response = self.client.post(reverse("wagtailadmin_pages:workflow_action", args=(item.pk, "approve", state.pk)), DECISION)
+        response = self.client.post(
+            reverse("wagtailadmin_pages:workflow_action", args=(item.pk, "approve", state.pk)), DECISION
+        )
         self.assertEqual(response.status_code, 302)
         state.refresh_from_db()
         self.assertEqual(state.status, "approved")

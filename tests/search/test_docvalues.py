@@ -28,11 +28,20 @@ def many(backend, make_page):
     for n in range(36):
         page = make_page(title=f"关于第{n}批科技创新券兑付的公示")
         published = None if n % 9 == 0 else timezone.make_aware(dt.datetime(2020 + n % 4, 1 + n % 3, 1))
-        docs.append(SearchDocument(
-            page_id=page.pk, title="关于科技创新券兑付的公示" if n % 2 else f"关于第{n}批科技创新券兑付的公示",
-            url=f"/p/{page.pk}/", body="科技创新券" * (1 + n % 3), published=published,
-            category=["业务工作", "通知公告", ""][n % 3], organisation=["县科技局", "县财政局"][n % 2],
-            genre="公示", validity=["有效", "失效"][n % 5 == 0], topic=["科技", ""][n % 4 == 0]))
+        docs.append(
+            SearchDocument(
+                page_id=page.pk,
+                title="关于科技创新券兑付的公示" if n % 2 else f"关于第{n}批科技创新券兑付的公示",
+                url=f"/p/{page.pk}/",
+                body="科技创新券" * (1 + n % 3),
+                published=published,
+                category=["业务工作", "通知公告", ""][n % 3],
+                organisation=["县科技局", "县财政局"][n % 2],
+                genre="公示",
+                validity=["有效", "失效"][n % 5 == 0],
+                topic=["科技", ""][n % 4 == 0],
+            )
+        )
     backend.index(docs)
 
 
@@ -49,8 +58,16 @@ def test_doc_values_follow_writes(backend, many, make_page):
     query = SearchQuery("科技创新券")
     before = backend.search(query)
     page = make_page(title="新的科技创新券公示")
-    backend.index([SearchDocument(page_id=page.pk, title="新的科技创新券公示", category="新栏目",
-                                  published=timezone.make_aware(dt.datetime(2030, 1, 1)))])
+    backend.index(
+        [
+            SearchDocument(
+                page_id=page.pk,
+                title="新的科技创新券公示",
+                category="新栏目",
+                published=timezone.make_aware(dt.datetime(2030, 1, 1)),
+            )
+        ]
+    )
     after = backend.search(query)
     assert after.total == before.total + 1
     assert ("新栏目", 1) in after.facets["category"]

@@ -13,25 +13,43 @@ CORPUS = Path(__file__).resolve().parents[2] / "benchmarks" / "search_eval" / "c
 
 
 def doc(page, title, body="", published=None, **kw):
-    return SearchDocument(page_id=page.pk, title=title, url=f"/p/{page.pk}/", body=body,
-                          published=published or timezone.now(), **kw)
+    return SearchDocument(
+        page_id=page.pk, title=title, url=f"/p/{page.pk}/", body=body, published=published or timezone.now(), **kw
+    )
 
 
 @pytest.fixture
 def indexed(backend, make_page):
     pages = {}
     data = [
-        ("hitech", "高岭县科学技术局关于组织申报2023年度高新技术企业认定的通知",
-         "认定通过的高新技术企业可享受企业所得税优惠。", dict(doc_no="高科发〔2023〕12号", category="业务工作",
-                                             organisation="高岭县科学技术局", genre="通知"), 2023),
-        ("report", "高嶺縣科學技術局2022年政府信息公開工作年度報告",
-         "本報告根據《中華人民共和國政府信息公開條例》要求編制。", dict(category="政府信息公开年报",
-                                                    organisation="高岭县科学技术局", genre="报告"), 2023),
-        ("dust", "县住建局关于加强建筑工地扬尘污染防治工作的通知",
-         "施工现场必须做到周边围挡、物料堆放覆盖。<script>alert(1)</script>",
-         dict(doc_no="岚建发[2021]4号", category="业务工作", organisation="青岚县住房和城乡建设局", genre="通知"), 2021),
-        ("ppp", "青岚县城区污水处理厂PPP项目实施方案公示", "项目采用政府和社会资本合作模式。",
-         dict(category="业务工作", organisation="青岚县发展和改革局", genre="公告"), 2020),
+        (
+            "hitech",
+            "高岭县科学技术局关于组织申报2023年度高新技术企业认定的通知",
+            "认定通过的高新技术企业可享受企业所得税优惠。",
+            dict(doc_no="高科发〔2023〕12号", category="业务工作", organisation="高岭县科学技术局", genre="通知"),
+            2023,
+        ),
+        (
+            "report",
+            "高嶺縣科學技術局2022年政府信息公開工作年度報告",
+            "本報告根據《中華人民共和國政府信息公開條例》要求編制。",
+            dict(category="政府信息公开年报", organisation="高岭县科学技术局", genre="报告"),
+            2023,
+        ),
+        (
+            "dust",
+            "县住建局关于加强建筑工地扬尘污染防治工作的通知",
+            "施工现场必须做到周边围挡、物料堆放覆盖。<script>alert(1)</script>",
+            dict(doc_no="岚建发[2021]4号", category="业务工作", organisation="青岚县住房和城乡建设局", genre="通知"),
+            2021,
+        ),
+        (
+            "ppp",
+            "青岚县城区污水处理厂PPP项目实施方案公示",
+            "项目采用政府和社会资本合作模式。",
+            dict(category="业务工作", organisation="青岚县发展和改革局", genre="公告"),
+            2020,
+        ),
     ]
     for key, title, body, extra, year in data:
         page = make_page(title=title)
@@ -69,15 +87,23 @@ def test_finds_chinese_words(backend, indexed, q, key):
 def test_title_ranks_above_body(backend, make_page):
     in_body = make_page(title="b")
     in_title = make_page(title="t")
-    backend.index([doc(in_body, "关于开展工作的通知", "本次检查涉及防汛物资储备。"),
-                   doc(in_title, "关于做好防汛工作的通知", "各单位要高度重视。")])
+    backend.index(
+        [
+            doc(in_body, "关于开展工作的通知", "本次检查涉及防汛物资储备。"),
+            doc(in_title, "关于做好防汛工作的通知", "各单位要高度重视。"),
+        ]
+    )
     assert ids(backend.search(SearchQuery("防汛"))) == [in_title.pk, in_body.pk]
 
 
 def test_recency_breaks_ties(backend, make_page):
     old, new = make_page(title="o"), make_page(title="n")
-    backend.index([doc(old, "防汛通知", published=timezone.make_aware(dt.datetime(2020, 1, 1))),
-                   doc(new, "防汛通知", published=timezone.make_aware(dt.datetime(2023, 1, 1)))])
+    backend.index(
+        [
+            doc(old, "防汛通知", published=timezone.make_aware(dt.datetime(2020, 1, 1))),
+            doc(new, "防汛通知", published=timezone.make_aware(dt.datetime(2023, 1, 1))),
+        ]
+    )
     assert ids(backend.search(SearchQuery("防汛"))) == [new.pk, old.pk]
 
 
@@ -125,12 +151,27 @@ def test_loose_fallback_when_strict_query_finds_nothing(backend, indexed):
     assert [h.page_id for h in results.hits] == [indexed["dust"].pk]
 
 
-@pytest.mark.parametrize("q", ["'", '"', "\" OR 1=1 --", "'; DROP TABLE gi_wagtail_searchentry; --",
-                               "title:x AND NOT y*", "😀", "%", "\x00", "科" * 5000, "a" * 5000,
-                               "+(-x) @2 ~y <z >w", "MATCH AGAINST"])
+@pytest.mark.parametrize(
+    "q",
+    [
+        "'",
+        '"',
+        '" OR 1=1 --',
+        "'; DROP TABLE gi_wagtail_searchentry; --",
+        "title:x AND NOT y*",
+        "😀",
+        "%",
+        "\x00",
+        "科" * 5000,
+        "a" * 5000,
+        "+(-x) @2 ~y <z >w",
+        "MATCH AGAINST",
+    ],
+)
 def test_hostile_queries_never_fail(backend, indexed, q):
-    results = backend.search(SearchQuery(q, filters={"year": ["x", "2021"], "nope": ["1"]}, page="-3",
-                                         page_size="abc", sort="'; drop"))
+    results = backend.search(
+        SearchQuery(q, filters={"year": ["x", "2021"], "nope": ["1"]}, page="-3", page_size="abc", sort="'; drop")
+    )
     assert results.total >= 0
     assert backend.search(SearchQuery("扬尘")).total == 1  # the table is still there
 
@@ -162,11 +203,21 @@ def test_evaluation_corpus_recall(backend, root_page):
     for n, item in enumerate(items):
         page = root.add_child(instance=Page(title=item["title"], slug=f"i{n}"))
         id_map[page.pk] = item["id"]
-        docs.append(SearchDocument(
-            page_id=page.pk, title=item["title"], body=item["body"], doc_no=item["doc_no"],
-            index_no=item["index_no"], category=item["category"], organisation=item["organisation"],
-            topic=item["topic"], genre=item["genre"], validity=item["validity"],
-            published=timezone.make_aware(dt.datetime.fromisoformat(item["published"]))))
+        docs.append(
+            SearchDocument(
+                page_id=page.pk,
+                title=item["title"],
+                body=item["body"],
+                doc_no=item["doc_no"],
+                index_no=item["index_no"],
+                category=item["category"],
+                organisation=item["organisation"],
+                topic=item["topic"],
+                genre=item["genre"],
+                validity=item["validity"],
+                published=timezone.make_aware(dt.datetime.fromisoformat(item["published"])),
+            )
+        )
     backend.bulk_index(docs)
     recalls = []
     for q in queries:

@@ -35,21 +35,29 @@ sys.meta_path.insert(0, _NoClient())
 
 
 def run(code, tmp_path, settings_module="tests.settings"):
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings_module,
-           "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT)])}
-    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=120)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": settings_module,
+        "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT)]),
+    }
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_embedded_site_never_imports_the_client(tmp_path):
-    result = run(USE_THE_SITE + f"""
+    result = run(
+        USE_THE_SITE
+        + f"""
 loaded = sorted(m for m in sys.modules if m.split(".")[0] in {CLIENT_PACKAGES!r})
 assert not loaded, loaded
 from gi_wagtail.search.base import get_backend
 assert get_backend().name == "embedded"
 assert not [m for m in sys.modules if m.split(".")[0] in {CLIENT_PACKAGES!r}]
 print("clean")
-""", tmp_path)
+""",
+        tmp_path,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "clean"
 
@@ -57,8 +65,12 @@ print("clean")
 def test_elasticsearch_configured_without_the_extra(tmp_path):
     (tmp_path / "es_settings.py").write_text(
         "from tests.settings import *  # noqa\n"
-        "GI_WAGTAIL = {**GI_WAGTAIL, 'SEARCH_BACKEND': 'elasticsearch'}  # noqa: F405\n")
-    result = run(BLOCK_CLIENT + USE_THE_SITE + """
+        "GI_WAGTAIL = {**GI_WAGTAIL, 'SEARCH_BACKEND': 'elasticsearch'}  # noqa: F405\n"
+    )
+    result = run(
+        BLOCK_CLIENT
+        + USE_THE_SITE
+        + """
 for m in messages:
     if m.id == "gi_wagtail.E006":
         print("E006:", m.msg, "|", m.hint)
@@ -68,7 +80,10 @@ try:
     get_backend()
 except ImproperlyConfigured as exc:
     print("get_backend:", exc)
-""", tmp_path, settings_module="es_settings")
+""",
+        tmp_path,
+        settings_module="es_settings",
+    )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert any(line.startswith("E006:") and "pip install gi-wagtail[elasticsearch]" in line for line in lines), lines

@@ -63,19 +63,34 @@ def registered():
 def test_item_and_report_documents(registered):
     _, category, organisation = build_catalogue()
     item = add_item(category, "关于开展科技特派员工作的通知", organisation=organisation, validity=Validity.REPEALED)
-    report = category.add_child(instance=AnnualReportPage(
-        title="高青县科学技术局2023年政府信息公开工作年度报告", slug="nb2023", organisation=organisation, year=2023,
-        published_on=dt.date(2024, 1, 20)))
+    report = category.add_child(
+        instance=AnnualReportPage(
+            title="高青县科学技术局2023年政府信息公开工作年度报告",
+            slug="nb2023",
+            organisation=organisation,
+            year=2023,
+            published_on=dt.date(2024, 1, 20),
+        )
+    )
     report.save_revision().publish()
 
     doc = documents.document_for(Page.objects.get(pk=item.pk))
-    assert (doc.kind, doc.category, doc.organisation, doc.validity) == ("item", "政策法规", "高青县科学技术局", "repealed")
+    assert (doc.kind, doc.category, doc.organisation, doc.validity) == (
+        "item",
+        "政策法规",
+        "高青县科学技术局",
+        "repealed",
+    )
     assert doc.extra == {"disclosure_method": item.disclosure_method}
     assert "县科技局" in doc.keywords
 
     doc = documents.document_for(Page.objects.get(pk=report.pk))
-    assert (doc.kind, doc.category, doc.organisation, doc.extra) == ("report", "政策法规", "高青县科学技术局",
-                                                                     {"report_year": "2023"})
+    assert (doc.kind, doc.category, doc.organisation, doc.extra) == (
+        "report",
+        "政策法规",
+        "高青县科学技术局",
+        {"report_year": "2023"},
+    )
     assert doc.published.date() == dt.date(2024, 1, 20)
     assert documents.documents_for_ids([report.pk, item.pk]) == [doc, documents.document_for(item)]
 
@@ -89,8 +104,13 @@ def test_a_site_registers_its_own_page_model(registered):
     def notice(page):
         return SearchDocument(page_id=page.pk, title=f"[通知] {page.title}", body="防汛抗旱")
 
-    registered.register("gi_wagtail.DisclosureItemPage", "notice", document=notice, extra=lambda page: {"x": "1"},
-                        extra_fields={"x": "keyword"})
+    registered.register(
+        "gi_wagtail.DisclosureItemPage",
+        "notice",
+        document=notice,
+        extra=lambda page: {"x": "1"},
+        extra_fields={"x": "keyword"},
+    )
     doc = registered.documents_for_ids([item.pk])[0]
     assert (doc.kind, doc.title, doc.extra) == ("notice", "[通知] 关于防汛工作的通知", {"x": "1"})
     assert registered.document_for(item) == doc
@@ -104,8 +124,12 @@ def test_a_site_registers_its_own_page_model(registered):
 def test_page_method_wins_over_the_registry(registered, monkeypatch):
     _, category, _ = build_catalogue()
     item = add_item(category, "关于防汛工作的通知")
-    monkeypatch.setattr(DisclosureItemPage, "gi_search_document",
-                        lambda self: SearchDocument(page_id=self.pk, title="自定义"), raising=False)
+    monkeypatch.setattr(
+        DisclosureItemPage,
+        "gi_search_document",
+        lambda self: SearchDocument(page_id=self.pk, title="自定义"),
+        raising=False,
+    )
     doc = documents.documents_for_ids([item.pk])[0]
     assert (doc.title, doc.kind) == ("自定义", "item")
 

@@ -13,8 +13,13 @@ from gi_wagtail.search import signals as search_signals
 from gi_wagtail.search import tasks
 from tests.factories import add_item, build_catalogue, root_page
 
-SIGNALS = {"post_save": post_save, "post_delete": post_delete, "page_published": page_published,
-           "page_unpublished": page_unpublished, "post_page_move": post_page_move}
+SIGNALS = {
+    "post_save": post_save,
+    "post_delete": post_delete,
+    "page_published": page_published,
+    "page_unpublished": page_unpublished,
+    "post_page_move": post_page_move,
+}
 
 
 def ours(signal):
@@ -41,8 +46,12 @@ def test_index_receivers_are_connected_per_page_model():
     from django.dispatch.dispatcher import _make_id
 
     for model in (Page, DisclosureItemPage, CatalogueCategoryPage, AnnualReportPage):
-        for signal, receiver in ((post_save, search_signals._saved), (page_published, search_signals._published),
-                                 (page_unpublished, search_signals._unpublished), (post_page_move, search_signals._moved)):
+        for signal, receiver in (
+            (post_save, search_signals._saved),
+            (page_published, search_signals._published),
+            (page_unpublished, search_signals._unpublished),
+            (post_page_move, search_signals._moved),
+        ):
             assert (receiver, _make_id(model)) in ours(signal), (model, receiver)
     assert (search_signals._deleted, _make_id(Page)) in ours(post_delete)
 

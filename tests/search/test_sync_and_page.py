@@ -29,16 +29,24 @@ def catalogue(search_db, django_capture_on_commit_callbacks):
 @pytest.fixture
 def publish(django_capture_on_commit_callbacks):
     """Run index updates queued for after commit, as a real request would."""
+
     def run(fn, *args, **kwargs):
         with django_capture_on_commit_callbacks(execute=True):
             return fn(*args, **kwargs)
+
     return run
 
 
 def test_publish_indexes_item_with_metadata(backend, catalogue, publish):
     index, category, org = catalogue
-    item = publish(add_item, category, "高青县科学技术局关于开展科技特派员工作的通知", doc_no="高科发〔2024〕3号",
-                   organisation=org, summary="科技特派员深入乡村一线开展技术服务。")
+    item = publish(
+        add_item,
+        category,
+        "高青县科学技术局关于开展科技特派员工作的通知",
+        doc_no="高科发〔2024〕3号",
+        organisation=org,
+        summary="科技特派员深入乡村一线开展技术服务。",
+    )
     assert found(backend, "科技特派员") == [item.pk]
     assert found(backend, "[2024]3号") == [item.pk]
     entry = SearchEntry.objects.get(page=item)
@@ -141,14 +149,20 @@ def test_editor_synonyms(backend, catalogue, publish):
 
 def test_search_page(client, backend, catalogue, publish):
     _, category, org = catalogue
-    item = publish(add_item, category, "高青县科学技术局关于高新技术企业认定的通知", doc_no="高科发〔2024〕7号",
-                   organisation=org, summary="认定<b>通过</b>的企业享受优惠。")
+    item = publish(
+        add_item,
+        category,
+        "高青县科学技术局关于高新技术企业认定的通知",
+        doc_no="高科发〔2024〕7号",
+        organisation=org,
+        summary="认定<b>通过</b>的企业享受优惠。",
+    )
     url = reverse("gi_wagtail_search")
     response = client.get(url, {"q": "高企"})
     assert response.status_code == 200
     html = response.content.decode()
     assert "<mark>高新技术企业</mark>" in html
-    assert "&lt;b&gt;通过&lt;/b&gt;" in html or "通过" in html and "<b>通过</b>" not in html
+    assert "&lt;b&gt;通过&lt;/b&gt;" in html or ("通过" in html and "<b>通过</b>" not in html)
     assert item.index_no in html
 
     data = client.get(url, {"q": "高科发[2024]7号", "format": "json"}).json()
@@ -158,19 +172,24 @@ def test_search_page(client, backend, catalogue, publish):
     from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
     query = Query.get("认定")
-    SearchPromotion.objects.create(query=query, external_link_url="https://example.org/guide",
-                                   external_link_text="认定指南", sort_order=0)
+    SearchPromotion.objects.create(
+        query=query, external_link_url="https://example.org/guide", external_link_text="认定指南", sort_order=0
+    )
     data = client.get(url, {"q": "认定", "format": "json"}).json()
     assert data["promotions"][0]["title"] == "认定指南"
     assert Query.get("认定").hits >= 1
 
 
-@pytest.mark.parametrize("q", ["<script>alert(1)</script>", "'\"", "%00", "\x00", "科" * 5000, "😀", "a OR b",
-                               "高企\u202e", ""])
+@pytest.mark.parametrize(
+    "q", ["<script>alert(1)</script>", "'\"", "%00", "\x00", "科" * 5000, "😀", "a OR b", "高企\u202e", ""]
+)
 def test_search_page_is_safe_for_any_input(client, backend, catalogue, q):
     url = reverse("gi_wagtail_search")
-    for params in ({"q": q}, {"q": q, "page": "-1", "sort": "x", "year": "abc", "category": q[:50]},
-                   {"q": q, "format": "json", "page": "999999"}):
+    for params in (
+        {"q": q},
+        {"q": q, "page": "-1", "sort": "x", "year": "abc", "category": q[:50]},
+        {"q": q, "format": "json", "page": "999999"},
+    ):
         response = client.get(url, params)
         assert response.status_code == 200
         assert b"<script>alert(1)</script>" not in response.content
@@ -189,8 +208,13 @@ def test_sync_pages_batches_with_constant_queries(backend, catalogue, django_ass
     def create(n, start):
         pages = []
         for i in range(start, start + n):
-            pages.append(category.add_child(instance=DisclosureItemPage(
-                title=f"关于第{i}批科技创新券兑付的公示", slug=f"batch-{i}", live=True, organisation=org)))
+            pages.append(
+                category.add_child(
+                    instance=DisclosureItemPage(
+                        title=f"关于第{i}批科技创新券兑付的公示", slug=f"batch-{i}", live=True, organisation=org
+                    )
+                )
+            )
         return [p.pk for p in pages]
 
     warm = create(1, 100)

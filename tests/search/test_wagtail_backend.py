@@ -21,8 +21,12 @@ def site(search_db, settings, django_capture_on_commit_callbacks):
     root_page()
     with django_capture_on_commit_callbacks(execute=True):
         _, category, org = build_catalogue()
-        live = add_item(category, "高岭县科学技术局关于开展科技特派员选派工作的通知", organisation=org,
-                        summary="科技特派员深入乡村一线。")
+        live = add_item(
+            category,
+            "高岭县科学技术局关于开展科技特派员选派工作的通知",
+            organisation=org,
+            summary="科技特派员深入乡村一线。",
+        )
         draft = add_item(category, "关于建筑工地扬尘治理的通知（草稿）", publish=False)
     return live, draft
 
@@ -35,7 +39,9 @@ def test_page_search_finds_words_inside_text(site):
     assert [p.pk for p in backend.search("乡村", Page)] == [live.pk]  # body text
     assert [p.pk for p in backend.search("扬尘", Page)] == [draft.pk]  # draft, by title
     assert list(backend.search("火星", Page)) == []
-    assert list(Page.objects.search("特派员")) == [live.page_ptr] or [p.pk for p in Page.objects.search("特派员")] == [live.pk]
+    assert list(Page.objects.search("特派员")) == [live.page_ptr] or [p.pk for p in Page.objects.search("特派员")] == [
+        live.pk
+    ]
 
 
 def test_other_models_use_stock_search(site):

@@ -23,9 +23,11 @@ def imports_of(room):
 
 
 def outside(found, allowed):
-    return {path: sorted(n for n in names if not any(n == a or n.startswith(a + ".") for a in allowed))
-            for path, names in found.items()
-            if any(not any(n == a or n.startswith(a + ".") for a in allowed) for n in names)}
+    return {
+        path: sorted(n for n in names if not any(n == a or n.startswith(a + ".") for a in allowed))
+        for path, names in found.items()
+        if any(not any(n == a or n.startswith(a + ".") for a in allowed) for n in names)
+    }
 
 
 def test_security_imports_only_conf_and_itself():

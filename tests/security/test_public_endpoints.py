@@ -10,8 +10,8 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 import gi_wagtail.urls
-from gi_wagtail.security.sanitize import sanitize_rich_text
 from gi_wagtail.review.workflow import setup_workflow
+from gi_wagtail.security.sanitize import sanitize_rich_text
 from tests.factories import add_item, build_catalogue
 from tests.helpers import edit_form_data, make_staff
 
@@ -92,7 +92,9 @@ class CsrfTests(WagtailPageTestCase):
         item.refresh_from_db()
         client = Client(enforce_csrf_checks=True)
         client.force_login(self.staff.reviewer)
-        url = reverse("wagtailadmin_pages:workflow_action", args=(item.pk, "approve", item.current_workflow_task_state.pk))
+        url = reverse(
+            "wagtailadmin_pages:workflow_action", args=(item.pk, "approve", item.current_workflow_task_state.pk)
+        )
         response = client.post(url, {"reason": "同意", "reviewer_name": "李审查"})
         self.assertEqual(response.status_code, 403)
         self.assertEqual(item.current_workflow_task_state.status, "in_progress")
@@ -123,7 +125,7 @@ class ErrorPageTests(TestCase):
 def body_html(response):
     """The item's body: the page around it legitimately loads the site's own scripts."""
     html = response.content.decode()
-    return html[html.index('<div class="gi-body">'):html.index("</article>")]
+    return html[html.index('<div class="gi-body">') : html.index("</article>")]
 
 
 class RichTextTests(WagtailPageTestCase):
@@ -135,12 +137,24 @@ class RichTextTests(WagtailPageTestCase):
         self.login()
         item = add_item(self.category, "富文本条目")
         # What the Draftail editor posts: pasted HTML, and hand-made contentstate with a javascript: link.
-        pasted = rich_text('<p>通知正文<script>alert("x")</script><a href="javascript:alert(1)" onclick="alert(2)">链接</a></p>')
-        forged = json.dumps({
-            "blocks": [{"key": "a1", "text": '第二段<script>alert("y")</script><img src=x onerror=alert(1)>', "type": "unstyled",
-                        "depth": 0, "inlineStyleRanges": [], "entityRanges": [{"offset": 0, "length": 3, "key": 0}]}],
-            "entityMap": {"0": {"type": "LINK", "mutability": "MUTABLE", "data": {"url": "javascript:alert(3)"}}},
-        })
+        pasted = rich_text(
+            '<p>通知正文<script>alert("x")</script><a href="javascript:alert(1)" onclick="alert(2)">链接</a></p>'
+        )
+        forged = json.dumps(
+            {
+                "blocks": [
+                    {
+                        "key": "a1",
+                        "text": '第二段<script>alert("y")</script><img src=x onerror=alert(1)>',
+                        "type": "unstyled",
+                        "depth": 0,
+                        "inlineStyleRanges": [],
+                        "entityRanges": [{"offset": 0, "length": 3, "key": 0}],
+                    }
+                ],
+                "entityMap": {"0": {"type": "LINK", "mutability": "MUTABLE", "data": {"url": "javascript:alert(3)"}}},
+            }
+        )
         data = edit_form_data(self.client, item, **{"action-publish": "action-publish"})
         data.pop("body-count")
         data.update(nested_form_data({"body": streamfield([("paragraph", pasted), ("paragraph", forged)])}))
@@ -153,7 +167,9 @@ class RichTextTests(WagtailPageTestCase):
             self.assertNotIn(bad, html)
 
     def test_sanitizer_for_direct_writes(self):
-        clean = sanitize_rich_text(EVIL + '<p onmouseover="x()">二<a href="https://www.gov.cn/">国务院</a><iframe src="//x"></iframe>')
+        clean = sanitize_rich_text(
+            EVIL + '<p onmouseover="x()">二<a href="https://www.gov.cn/">国务院</a><iframe src="//x"></iframe>'
+        )
         self.assertEqual(clean, '<p>通知正文<a>链接</a></p><p>二<a href="https://www.gov.cn/">国务院</a></p>')
         item = add_item(self.category, "导入条目", body=[("paragraph", sanitize_rich_text(EVIL))])
         html = body_html(self.client.get(item.url))

@@ -31,7 +31,9 @@ def zip_bytes(members, first=None):
 
 
 def docx_bytes():
-    return zip_bytes({"[Content_Types].xml": "<Types/>", "_rels/.rels": "<Relationships/>", "word/document.xml": "<w:document/>"})
+    return zip_bytes(
+        {"[Content_Types].xml": "<Types/>", "_rels/.rels": "<Relationships/>", "word/document.xml": "<w:document/>"}
+    )
 
 
 def xlsx_bytes():
@@ -43,7 +45,9 @@ def xlsx_bytes():
 
 
 def odt_bytes():
-    return zip_bytes({"content.xml": "<office:document-content/>"}, first=("mimetype", "application/vnd.oasis.opendocument.text"))
+    return zip_bytes(
+        {"content.xml": "<office:document-content/>"}, first=("mimetype", "application/vnd.oasis.opendocument.text")
+    )
 
 
 GOOD = {
@@ -99,9 +103,14 @@ class AdminUploadTests(WagtailTestUtils, TestCase):
         self.collection = Collection.get_first_root_node()
 
     def upload(self, name, data):
-        return self.client.post(reverse("wagtaildocs:add"), {
-            "title": name, "file": SimpleUploadedFile(name, data), "collection": self.collection.pk,
-        })
+        return self.client.post(
+            reverse("wagtaildocs:add"),
+            {
+                "title": name,
+                "file": SimpleUploadedFile(name, data),
+                "collection": self.collection.pk,
+            },
+        )
 
     def test_admin_accepts_genuine_pdf(self):
         response = self.upload("指南.pdf", PDF)

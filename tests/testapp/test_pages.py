@@ -35,7 +35,9 @@ STREAM_FIELDS = ("body", "sections")  # drawn by JavaScript: the HTML has no inp
 
 def build_home():
     home = root_page().add_child(instance=HomePage(title="某县人民政府", slug="testapp-home"))
-    Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": home, "port": 80})
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "root_page": home, "port": 80}
+    )
     return home
 
 
@@ -74,8 +76,11 @@ class NestingTests(WagtailPageTestCase):
             abstract = True
 
         # Wagtail's own rule applies again once a subclass names its parents.
-        restricted = type("RestrictedItemPage", (AgencyItemPage,), {
-            "__module__": __name__, "Meta": Meta, "parent_page_types": ["testapp.AgencyCategoryPage"]})
+        restricted = type(
+            "RestrictedItemPage",
+            (AgencyItemPage,),
+            {"__module__": __name__, "Meta": Meta, "parent_page_types": ["testapp.AgencyCategoryPage"]},
+        )
         self.assertEqual(restricted.clean_parent_page_models(), [AgencyCategoryPage])
 
 
@@ -91,7 +96,9 @@ class AdminTests(WagtailPageTestCase):
 
     def add_form_data(self, parent, model, **fields):
         """The add form as the admin draws it, filled in like an editor does."""
-        response = self.client.get(reverse("wagtailadmin_pages:add", args=(model._meta.app_label, model._meta.model_name, parent.pk)))
+        response = self.client.get(
+            reverse("wagtailadmin_pages:add", args=(model._meta.app_label, model._meta.model_name, parent.pk))
+        )
         self.assertEqual(response.status_code, 200)
         return self.filled(response, fields)
 
@@ -129,15 +136,39 @@ class AdminTests(WagtailPageTestCase):
 
     def add_column(self):
         """index → category → item, each added and published through the admin."""
-        self.assertCanCreate(self.home, AgencyIndexPage, self.add_form_data(
-            self.home, AgencyIndexPage, title="政府信息公开", slug="xxgk", agency_name="某县科学技术局", org_code="000014349"))
+        self.assertCanCreate(
+            self.home,
+            AgencyIndexPage,
+            self.add_form_data(
+                self.home,
+                AgencyIndexPage,
+                title="政府信息公开",
+                slug="xxgk",
+                agency_name="某县科学技术局",
+                org_code="000014349",
+            ),
+        )
         index = AgencyIndexPage.objects.get(slug="xxgk")
-        self.assertCanCreate(index, AgencyCategoryPage, self.add_form_data(
-            index, AgencyCategoryPage, title="政策法规", slug="zcfg", code="04"))
+        self.assertCanCreate(
+            index,
+            AgencyCategoryPage,
+            self.add_form_data(index, AgencyCategoryPage, title="政策法规", slug="zcfg", code="04"),
+        )
         category = AgencyCategoryPage.objects.get(slug="zcfg")
-        self.assertCanCreate(category, AgencyItemPage, self.add_form_data(
-            category, AgencyItemPage, title="关于印发《某县科技创新券管理办法》的通知", slug="cxq",
-            doc_no="某科发〔2024〕3号", published_on="2024-03-01", summary="创新券的申请和兑付。", source_note="县科技局门户网站"))
+        self.assertCanCreate(
+            category,
+            AgencyItemPage,
+            self.add_form_data(
+                category,
+                AgencyItemPage,
+                title="关于印发《某县科技创新券管理办法》的通知",
+                slug="cxq",
+                doc_no="某科发〔2024〕3号",
+                published_on="2024-03-01",
+                summary="创新券的申请和兑付。",
+                source_note="县科技局门户网站",
+            ),
+        )
         item = AgencyItemPage.objects.get(slug="cxq")
         return index, category, item
 
@@ -160,7 +191,12 @@ class AdminTests(WagtailPageTestCase):
 
     def test_index_category_and_item_are_edited_in_the_admin(self):
         index, category, item = self.add_column()
-        self.publish_edit(index, self.edit_form_data(index, agency_name="某县科技局", intro=rich_text("<p>本栏目公开县科技局的政府信息。</p>")))
+        self.publish_edit(
+            index,
+            self.edit_form_data(
+                index, agency_name="某县科技局", intro=rich_text("<p>本栏目公开县科技局的政府信息。</p>")
+            ),
+        )
         self.publish_edit(category, self.edit_form_data(category, code="05"))
         self.publish_edit(item, self.edit_form_data(item, summary="修订后的摘要。", source_note="县政府公报"))
         self.assertEqual((index.agency_name, category.code, item.summary), ("某县科技局", "05", "修订后的摘要。"))
@@ -170,11 +206,19 @@ class AdminTests(WagtailPageTestCase):
 
     def test_concrete_and_subclassed_pages_mix_in_one_column(self):
         index, category, item = self.add_column()
-        self.assertCanCreate(index, CatalogueCategoryPage, self.add_form_data(
-            index, CatalogueCategoryPage, title="规划计划", slug="ghjh", code="05"))
+        self.assertCanCreate(
+            index,
+            CatalogueCategoryPage,
+            self.add_form_data(index, CatalogueCategoryPage, title="规划计划", slug="ghjh", code="05"),
+        )
         concrete = CatalogueCategoryPage.objects.get(slug="ghjh")
-        self.assertCanCreate(concrete, DisclosureItemPage, self.add_form_data(
-            concrete, DisclosureItemPage, title="某县科技发展规划", slug="plan", published_on="2024-05-06"))
+        self.assertCanCreate(
+            concrete,
+            DisclosureItemPage,
+            self.add_form_data(
+                concrete, DisclosureItemPage, title="某县科技发展规划", slug="plan", published_on="2024-05-06"
+            ),
+        )
         plan = DisclosureItemPage.objects.get(slug="plan")
         self.assertEqual(plan.agency_id, index.pk)
         self.assertEqual(plan.index_no, "000014349/2024-00002")  # one sequence per agency, whichever item type
@@ -183,16 +227,22 @@ class AdminTests(WagtailPageTestCase):
 
     def test_report_is_added_edited_published_and_rendered(self):
         index, category, _item = self.add_column()
-        self.assertCanCreate(index, AgencyCategoryPage, self.add_form_data(
-            index, AgencyCategoryPage, title="政府信息公开年报", slug="xxgknb"))
+        self.assertCanCreate(
+            index,
+            AgencyCategoryPage,
+            self.add_form_data(index, AgencyCategoryPage, title="政府信息公开年报", slug="xxgknb"),
+        )
         reports = AgencyCategoryPage.objects.get(slug="xxgknb")
         organisation = Organisation.objects.get(name="某县科学技术局")
         draft = AgencyReportPage(title="2021年政府信息公开工作年度报告", slug="report-2021", organisation=organisation)
-        draft.apply_report_data(balanced_report("2021", 2021, organisation=organisation.name,
-                                                outcomes={"granted": {"natural_person": 3}}))
+        draft.apply_report_data(
+            balanced_report("2021", 2021, organisation=organisation.name, outcomes={"granted": {"natural_person": 3}})
+        )
         self.assertCanCreate(reports, AgencyReportPage, report_form_data(draft))
         report = AgencyReportPage.objects.get(slug="report-2021")
-        self.assertEqual((report.year, report.report_format, report.tables["table3"]["granted"]["natural_person"]), (2021, "2021", 3))
+        self.assertEqual(
+            (report.year, report.report_format, report.tables["table3"]["granted"]["natural_person"]), (2021, "2021", 3)
+        )
         self.assertEqual([f for f in report.findings() if f.severity == "error"], [])
         self.publish_edit(report, report_form_data(report, fee_text="本年度未收取任何费用。"))
         self.assertEqual(report.fee_text, "本年度未收取任何费用。")
@@ -202,8 +252,9 @@ class AdminTests(WagtailPageTestCase):
         _index, category, _item = self.add_column()
         organisation = Organisation.objects.get(name="某县科学技术局")
         draft = AgencyReportPage(title="2021年政府信息公开工作年度报告", slug="report-2021", organisation=organisation)
-        draft.apply_report_data(balanced_report("2021", 2021, organisation=organisation.name,
-                                                outcomes={"granted": {"natural_person": 3}}))
+        draft.apply_report_data(
+            balanced_report("2021", 2021, organisation=organisation.name, outcomes={"granted": {"natural_person": 3}})
+        )
         self.assertCanCreate(category, AgencyReportPage, report_form_data(draft))
         return AgencyReportPage.objects.get(slug="report-2021")
 
@@ -221,12 +272,23 @@ class AdminScreenTests(TestCase):
     def setUpTestData(cls):
         cls.superuser = get_user_model().objects.create_superuser("crawl-superuser", "crawl@example.invalid", "pw")
         home = build_home()
-        index = publish(home, AgencyIndexPage(title="政府信息公开", slug="xxgk", agency_name="某县科学技术局", org_code="000014349"))
+        index = publish(
+            home, AgencyIndexPage(title="政府信息公开", slug="xxgk", agency_name="某县科学技术局", org_code="000014349")
+        )
         category = publish(index, AgencyCategoryPage(title="政策法规", slug="zcfg", code="04"))
         organisation = Organisation.objects.create(name="某县科学技术局", org_code="000014349")
         body = [(name, block.get_preview_value()) for name, block in ItemBodyBlock().child_blocks.items()]
-        item = publish(category, AgencyItemPage(title="关于印发《某县科技创新券管理办法》的通知", slug="cxq", body=body,
-                                                organisation=organisation, doc_no="某科发〔2024〕3号", source_note="门户网站"))
+        item = publish(
+            category,
+            AgencyItemPage(
+                title="关于印发《某县科技创新券管理办法》的通知",
+                slug="cxq",
+                body=body,
+                organisation=organisation,
+                doc_no="某科发〔2024〕3号",
+                source_note="门户网站",
+            ),
+        )
         item.summary = "第二次修订。"
         item.save_revision(user=cls.superuser).publish(user=cls.superuser)  # two revisions: compare, revert
         report = AgencyReportPage(title="2021年政府信息公开工作年度报告", slug="report-2021", organisation=organisation)
@@ -237,7 +299,9 @@ class AdminScreenTests(TestCase):
     def test_superuser_opens_every_screen_of_every_page(self):
         crawler = Crawler("superuser", self.superuser)
         pages = [page.specific for page in Page.objects.filter(depth__gt=1).order_by("path")]
-        self.assertEqual({AgencyIndexPage, AgencyCategoryPage, AgencyItemPage, AgencyReportPage} - {type(p) for p in pages}, set())
+        self.assertEqual(
+            {AgencyIndexPage, AgencyCategoryPage, AgencyItemPage, AgencyReportPage} - {type(p) for p in pages}, set()
+        )
         for page in pages:
             crawler.public(page, follow_links=True)
             crawler.admin(page)

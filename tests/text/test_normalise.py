@@ -17,7 +17,8 @@ def test_one_converter_for_search_and_report_labels():
     assert labels.label_matches("（一）收到和處理政府信息公開申請情況", "收到和处理政府信息公开申请情况")
     assert labels.normalise("政務公開") == normalise("政務公開") == "政务公开"
     assert parse_query("政務公開", synonyms=False) == parse_query("政务公开", synonyms=False).__class__(
-        "政務公開", "政务公开", parse_query("政务公开", synonyms=False).groups)
+        "政務公開", "政务公开", parse_query("政务公开", synonyms=False).groups
+    )
     assert set(index_terms("政務公開")) == set(index_terms("政务公开"))
 
 

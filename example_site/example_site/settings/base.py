@@ -100,7 +100,15 @@ MEDIA_ROOT = Path(os.environ.get("GI_MEDIA_ROOT", BASE_DIR / "media"))
 
 WAGTAIL_SITE_NAME = "高青县科学技术局"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx", "zip"]  # gi_wagtail.security.uploads.DOCUMENT_EXTENSIONS
+WAGTAILDOCS_EXTENSIONS = [
+    "csv",
+    "docx",
+    "odt",
+    "pdf",
+    "txt",
+    "xlsx",
+    "zip",
+]  # gi_wagtail.security.uploads.DOCUMENT_EXTENSIONS
 # Size limit (GI_WAGTAIL["MAX_UPLOAD_MB"]) and content checks on every document upload.
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "gi_wagtail.security.uploads.GiDocumentForm"
 

@@ -1,4 +1,4 @@
-from .base import *  # noqa: F401,F403
+from .base import *  # noqa: F403
 
 DEBUG = True
 SECRET_KEY = "django-insecure-demo-only-do-not-use-in-production"

@@ -52,8 +52,10 @@ class AbstractCatalogueCategoryPage(GiPage):
 
     def get_items(self) -> QuerySet:
         return (
-            self.gi_public(DisclosureItemPage.objects.live()).descendant_of(self)
-            .select_related("organisation", "topic__parent", "genre").order_by("-published_on", "-pk")
+            self.gi_public(DisclosureItemPage.objects.live())
+            .descendant_of(self)
+            .select_related("organisation", "topic__parent", "genre")
+            .order_by("-published_on", "-pk")
         )
 
     def get_subcategories(self) -> QuerySet:
@@ -73,16 +75,18 @@ class AbstractCatalogueCategoryPage(GiPage):
         paginator = Paginator(apply_filters(items, values), gi_settings.ITEMS_PER_PAGE)
         query = request.GET.copy()
         query.pop("page", None)
-        context.update({
-            "annual_reports": self.get_annual_reports(),
-            "subcategories": self.get_subcategories(),
-            "items_page": paginator.get_page(request.GET.get("page")),
-            "filter_form": form,
-            "filter_messages": messages,
-            "filter_values": values,
-            "filter_query": query.urlencode(),
-            "years": publication_years(items),
-        })
+        context.update(
+            {
+                "annual_reports": self.get_annual_reports(),
+                "subcategories": self.get_subcategories(),
+                "items_page": paginator.get_page(request.GET.get("page")),
+                "filter_form": form,
+                "filter_messages": messages,
+                "filter_values": values,
+                "filter_query": query.urlencode(),
+                "years": publication_years(items),
+            }
+        )
         return context
 
 
@@ -101,11 +105,14 @@ def with_content(pages: QuerySet) -> QuerySet:
     """Only categories with at least one live non-category page below them (no empty columns)."""
     category_types = [
         ContentType.objects.get_for_model(model).pk
-        for model in apps.get_models() if issubclass(model, AbstractCatalogueCategoryPage)
+        for model in apps.get_models()
+        if issubclass(model, AbstractCatalogueCategoryPage)
     ]
-    content = Page.objects.live().filter(
-        path__startswith=OuterRef("path"), depth__gt=OuterRef("depth")
-    ).exclude(content_type__in=category_types)
+    content = (
+        Page.objects.live()
+        .filter(path__startswith=OuterRef("path"), depth__gt=OuterRef("depth"))
+        .exclude(content_type__in=category_types)
+    )
     return pages.filter(Exists(content))
 
 

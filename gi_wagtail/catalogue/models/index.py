@@ -33,12 +33,22 @@ class AbstractDisclosureIndexPage(GiPage):
     )
     intro = RichTextField(_("introduction"), blank=True)
     guide_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("disclosure guide page"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", help_text=_("The 政府信息公开指南. Defaults to the category titled 政府信息公开指南."),
+        "wagtailcore.Page",
+        verbose_name=_("disclosure guide page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The 政府信息公开指南. Defaults to the category titled 政府信息公开指南."),
     )
     annual_reports_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("annual reports page"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", help_text=_("The page listing the annual reports. Defaults to the category titled 政府信息公开年报."),
+        "wagtailcore.Page",
+        verbose_name=_("annual reports page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The page listing the annual reports. Defaults to the category titled 政府信息公开年报."),
     )
 
     content_panels = Page.content_panels + [
@@ -89,19 +99,24 @@ class AbstractDisclosureIndexPage(GiPage):
         context = super().get_context(request, *args, **kwargs)
         categories = list(with_content(self.gi_public(self.get_children().live())).specific())
         annual_reports = self._linked(self.annual_reports_page_id, ANNUAL_REPORT_TITLES, categories)
-        context.update({
-            "categories": categories,
-            "guide": self._linked(self.guide_page_id, GUIDE_TITLES, categories),
-            "annual_reports": annual_reports,
-            "annual_report_pages": (
-                self.gi_public(annual_reports.get_children().live()).order_by("-first_published_at")[:5]
-                if annual_reports else []
-            ),
-            "latest_items": (
-                self.gi_public(DisclosureItemPage.objects.live()).descendant_of(self).order_by("-published_on", "-pk")
-                .select_related("organisation")[: gi_settings.ITEMS_PER_PAGE]
-            ),
-        })
+        context.update(
+            {
+                "categories": categories,
+                "guide": self._linked(self.guide_page_id, GUIDE_TITLES, categories),
+                "annual_reports": annual_reports,
+                "annual_report_pages": (
+                    self.gi_public(annual_reports.get_children().live()).order_by("-first_published_at")[:5]
+                    if annual_reports
+                    else []
+                ),
+                "latest_items": (
+                    self.gi_public(DisclosureItemPage.objects.live())
+                    .descendant_of(self)
+                    .order_by("-published_on", "-pk")
+                    .select_related("organisation")[: gi_settings.ITEMS_PER_PAGE]
+                ),
+            }
+        )
         return context
 
 

@@ -27,8 +27,14 @@ from gi_wagtail.text.doc_no import normalise_doc_no
 
 # Validity and normalise_doc_no are importable from here, as before they moved.
 __all__ = [
-    "AbstractDisclosureItemPage", "DisclosureItemPage", "DisclosureMethod", "DisclosureScope", "ItemAttachment",
-    "ItemKeyword", "Validity", "normalise_doc_no",
+    "AbstractDisclosureItemPage",
+    "DisclosureItemPage",
+    "DisclosureMethod",
+    "DisclosureScope",
+    "ItemAttachment",
+    "ItemKeyword",
+    "Validity",
+    "normalise_doc_no",
 ]
 
 
@@ -43,7 +49,9 @@ class DisclosureScope(models.TextChoices):
 
 
 class ItemKeyword(TaggedItemBase):
-    content_object = ParentalKey("gi_wagtail.DisclosureItemPage", on_delete=models.CASCADE, related_name="keyword_items")
+    content_object = ParentalKey(
+        "gi_wagtail.DisclosureItemPage", on_delete=models.CASCADE, related_name="keyword_items"
+    )
 
 
 def disclosure_item_panels(*, keywords: bool = False, attachments: bool = False, interprets: bool = False) -> list:
@@ -88,33 +96,57 @@ class AbstractDisclosureItemPage(GiPage):
         "wagtailcore.Page", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
     )
     organisation = models.ForeignKey(
-        "gi_wagtail.Organisation", verbose_name=_("publishing organisation (发布机构)"),
-        null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        "gi_wagtail.Organisation",
+        verbose_name=_("publishing organisation (发布机构)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     written_on = models.DateField(_("date written (成文日期)"), null=True, blank=True)
     published_on = models.DateField(_("publication date (发布日期)"), default=timezone.localdate)
-    doc_no = models.CharField(_("document number (文号)"), max_length=100, blank=True, help_text=_("e.g. 高科发〔2024〕12号"))
+    doc_no = models.CharField(
+        _("document number (文号)"), max_length=100, blank=True, help_text=_("e.g. 高科发〔2024〕12号")
+    )
     doc_no_normalised = models.CharField(max_length=100, blank=True, editable=False, db_index=True)
     topic = models.ForeignKey(
-        "gi_wagtail.TopicClass", verbose_name=_("topic (主题分类)"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
+        "gi_wagtail.TopicClass",
+        verbose_name=_("topic (主题分类)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     genre = models.ForeignKey(
-        "gi_wagtail.Genre", verbose_name=_("genre (体裁)"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "gi_wagtail.Genre",
+        verbose_name=_("genre (体裁)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     validity = models.CharField(_("validity (有效性)"), max_length=16, choices=Validity.choices, default=Validity.VALID)
     effective_on = models.DateField(_("effective from"), null=True, blank=True)
     invalid_on = models.DateField(_("expired or repealed on"), null=True, blank=True)
     repealing_document = models.CharField(
-        _("repealing document"), max_length=255, blank=True,
+        _("repealing document"),
+        max_length=255,
+        blank=True,
         help_text=_("Title or 文号 of the document that repealed or replaced this one."),
     )
     repealed_by = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("repealed by (page)"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("repealed by (page)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     disclosure_method = models.CharField(
-        _("disclosure method (公开方式)"), max_length=16, choices=DisclosureMethod.choices, default=DisclosureMethod.PROACTIVE
+        _("disclosure method (公开方式)"),
+        max_length=16,
+        choices=DisclosureMethod.choices,
+        default=DisclosureMethod.PROACTIVE,
     )
     disclosure_scope = models.CharField(
         _("disclosure scope (公开范围)"), max_length=16, choices=DisclosureScope.choices, default=DisclosureScope.PUBLIC
@@ -216,8 +248,12 @@ class AbstractDisclosureItemPage(GiPage):
 class DisclosureItemPage(AbstractDisclosureItemPage):
     keywords = ClusterTaggableManager(through=ItemKeyword, blank=True, verbose_name=_("keywords (关键词)"))
     interprets = ParentalManyToManyField(
-        "self", symmetrical=False, blank=True, related_name="interpretations",
-        verbose_name=_("interprets policies"), help_text=_("For a 政策解读: the policies it interprets."),
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="interpretations",
+        verbose_name=_("interprets policies"),
+        help_text=_("For a 政策解读: the policies it interprets."),
     )
 
     content_panels = disclosure_item_panels(keywords=True, attachments=True, interprets=True)
@@ -235,7 +271,9 @@ class DisclosureItemPage(AbstractDisclosureItemPage):
 
 class ItemAttachment(Orderable):
     page = ParentalKey("gi_wagtail.DisclosureItemPage", on_delete=models.CASCADE, related_name="attachments")
-    document = models.ForeignKey(get_document_model_string(), verbose_name=_("document"), on_delete=models.PROTECT, related_name="+")
+    document = models.ForeignKey(
+        get_document_model_string(), verbose_name=_("document"), on_delete=models.PROTECT, related_name="+"
+    )
     title = models.CharField(_("title"), max_length=255, blank=True, help_text=_("Defaults to the document title."))
 
     panels = [FieldPanel("document"), FieldPanel("title")]

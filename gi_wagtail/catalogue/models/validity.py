@@ -20,20 +20,31 @@ class Validity(models.TextChoices):
 
 class ValidityEvent(models.Model):
     item = models.ForeignKey(
-        "gi_wagtail.DisclosureItemPage", verbose_name=_("item"), on_delete=models.CASCADE, related_name="validity_events"
+        "gi_wagtail.DisclosureItemPage",
+        verbose_name=_("item"),
+        on_delete=models.CASCADE,
+        related_name="validity_events",
     )
     changed_at = models.DateTimeField(_("recorded at"), default=timezone.now, db_index=True)
     effective_on = models.DateField(_("effective on"), help_text=_("Date the new status took effect."))
     old_status = models.CharField(_("old status"), max_length=16, blank=True)
     new_status = models.CharField(_("new status"), max_length=16)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("changed by"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     repealing_document = models.CharField(_("repealing document"), max_length=255, blank=True)
     repealed_by = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("repealed by (page)"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("repealed by (page)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     class Meta:
@@ -63,6 +74,10 @@ def record_validity_change(item: models.Model, old_status: str | None) -> Validi
     else:
         effective_on = item.invalid_on or timezone.localdate()
     return ValidityEvent.objects.create(
-        item_id=item.pk, old_status=old_status or "", new_status=item.validity, effective_on=effective_on,
-        repealing_document=item.repealing_document, repealed_by_id=item.repealed_by_id,
+        item_id=item.pk,
+        old_status=old_status or "",
+        new_status=item.validity,
+        effective_on=effective_on,
+        repealing_document=item.repealing_document,
+        repealed_by_id=item.repealed_by_id,
     )

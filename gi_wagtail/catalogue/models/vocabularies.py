@@ -22,7 +22,13 @@ class Organisation(index.Indexed, models.Model):
     address = models.CharField(_("address"), max_length=255, blank=True)
     phone = models.CharField(_("phone"), max_length=64, blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("short_name"), FieldPanel("org_code"), FieldPanel("address"), FieldPanel("phone")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("short_name"),
+        FieldPanel("org_code"),
+        FieldPanel("address"),
+        FieldPanel("phone"),
+    ]
     search_fields = [index.SearchField("name"), index.SearchField("short_name"), index.AutocompleteField("name")]
 
     class Meta:
@@ -42,7 +48,9 @@ class TopicClass(models.Model):
         "self", verbose_name=_("parent class"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
     sort_order = models.PositiveIntegerField(_("sort order"), default=0)
-    aliases = models.CharField(_("aliases"), max_length=255, blank=True, help_text=_("Other names, separated by commas."))
+    aliases = models.CharField(
+        _("aliases"), max_length=255, blank=True, help_text=_("Other names, separated by commas.")
+    )
 
     panels = [FieldPanel("name"), FieldPanel("parent"), FieldPanel("sort_order"), FieldPanel("aliases")]
 

@@ -1,4 +1,5 @@
 """Validate an annual report JSON file: prints findings as JSON, exits 1 on errors."""
+
 import json
 import sys
 from typing import Any
@@ -25,8 +26,7 @@ class Command(BaseCommand):
         except ReportParseError as exc:
             raise CommandError(str(exc)) from None
         findings = validate(report, previous=previous)
-        out = {"file": options["file"], "summary": summary(findings),
-               "findings": [f.as_dict() for f in findings]}
+        out = {"file": options["file"], "summary": summary(findings), "findings": [f.as_dict() for f in findings]}
         self.stdout.write(json.dumps(out, ensure_ascii=False, indent=2))
         if has_errors(findings):
             self.stderr.write(_("%(count)s error(s) found.") % {"count": summary(findings)["error"]})

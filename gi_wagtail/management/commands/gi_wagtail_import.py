@@ -33,17 +33,31 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("file")
-        parser.add_argument("--format", choices=["jsonl", "csv", "xlsx"], help="Default: from the file name and content.")
-        parser.add_argument("--encoding", help="Force a text encoding (default: detect UTF-8, UTF-8 with BOM or GB18030/GBK).")
+        parser.add_argument(
+            "--format", choices=["jsonl", "csv", "xlsx"], help="Default: from the file name and content."
+        )
+        parser.add_argument(
+            "--encoding", help="Force a text encoding (default: detect UTF-8, UTF-8 with BOM or GB18030/GBK)."
+        )
         parser.add_argument("--root", help="Disclosure index page (id or slug) to import into.")
         parser.add_argument("--create-categories", action="store_true", help="Create missing categories.")
         parser.add_argument("--dry-run", action="store_true", help="Validate and report; change nothing.")
-        parser.add_argument("--atomic", action="store_true", help="All or nothing: any bad record rolls back the whole import.")
-        parser.add_argument("--publish", action="store_true",
-                            help="Publish at once instead of submitting drafts for review (needs --user with publish permission).")
-        parser.add_argument("--user", help="Username the import acts as: recorded on revisions and audit log entries "
-                                           "(without it, entries have no user, as for system actions).")
-        parser.add_argument("--max-record-size", type=int, default=DEFAULT_MAX_RECORD_BYTES, help="Longest accepted record, in bytes.")
+        parser.add_argument(
+            "--atomic", action="store_true", help="All or nothing: any bad record rolls back the whole import."
+        )
+        parser.add_argument(
+            "--publish",
+            action="store_true",
+            help="Publish at once instead of submitting drafts for review (needs --user with publish permission).",
+        )
+        parser.add_argument(
+            "--user",
+            help="Username the import acts as: recorded on revisions and audit log entries "
+            "(without it, entries have no user, as for system actions).",
+        )
+        parser.add_argument(
+            "--max-record-size", type=int, default=DEFAULT_MAX_RECORD_BYTES, help="Longest accepted record, in bytes."
+        )
 
     def handle(self, *args: Any, file: str, **options: Any) -> None:
         user = None
@@ -62,8 +76,12 @@ class Command(BaseCommand):
         except RecordError as exc:
             raise CommandError(str(exc)) from exc
         importer = Importer(
-            root=root, user=user, create_categories=options["create_categories"], dry_run=dry_run,
-            atomic=options["atomic"], publish=publish,
+            root=root,
+            user=user,
+            create_categories=options["create_categories"],
+            dry_run=dry_run,
+            atomic=options["atomic"],
+            publish=publish,
         )
         records = read_records(file, options["format"], options["encoding"], options["max_record_size"])
         try:
@@ -100,5 +118,7 @@ class Command(BaseCommand):
             return _("Published at once (--publish).")
         if result.submitted:
             return _("Saved as drafts; %(count)s page(s) submitted for review.") % {"count": result.submitted}
-        return _("Saved as drafts; none newly submitted for review (no workflow applies, or the pages are under review "
-                 "already): they wait for an editor to publish or submit them.")
+        return _(
+            "Saved as drafts; none newly submitted for review (no workflow applies, or the pages are under review "
+            "already): they wait for an editor to publish or submit them."
+        )

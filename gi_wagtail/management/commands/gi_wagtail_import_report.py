@@ -38,10 +38,18 @@ class Command(BaseCommand):
             parent, page = prepare_page(report, opts.get("parent"), opts.get("organisation"), opts["publish"])
         except ReportImportError as exc:
             raise CommandError(str(exc)) from None
-        result = {"file": opts["file"], "format": report["format"], "year": report["year"],
-                  "organisation": page.organisation.name, "notes": report["notes"], "summary": summary(findings),
-                  "findings": [f.as_dict() for f in findings], "page_id": None, "dry_run": opts["dry_run"],
-                  "report": report}
+        result = {
+            "file": opts["file"],
+            "format": report["format"],
+            "year": report["year"],
+            "organisation": page.organisation.name,
+            "notes": report["notes"],
+            "summary": summary(findings),
+            "findings": [f.as_dict() for f in findings],
+            "page_id": None,
+            "dry_run": opts["dry_run"],
+            "report": report,
+        }
         if not opts["dry_run"]:
             save_page(parent, page, opts["publish"])
             result["page_id"] = page.pk
@@ -49,9 +57,16 @@ class Command(BaseCommand):
         if opts["json"]:
             self.stdout.write(json.dumps(result, ensure_ascii=False, indent=2))
             return
-        self.stdout.write(_("%(format)s report %(year)s of %(org)s: %(errors)s error(s), %(warnings)s warning(s).")
-                          % {"format": report["format"], "year": report["year"], "org": result["organisation"],
-                             "errors": result["summary"]["error"], "warnings": result["summary"]["warning"]})
+        self.stdout.write(
+            _("%(format)s report %(year)s of %(org)s: %(errors)s error(s), %(warnings)s warning(s).")
+            % {
+                "format": report["format"],
+                "year": report["year"],
+                "org": result["organisation"],
+                "errors": result["summary"]["error"],
+                "warnings": result["summary"]["warning"],
+            }
+        )
         for note in report["notes"]:
             self.stdout.write("  note: " + note)
         for f in findings:

@@ -28,8 +28,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--backend", help="backend name or dotted path (default: GI_WAGTAIL['SEARCH_BACKEND'])")
         parser.add_argument("--batch-size", type=int, default=500)
-        parser.add_argument("--jobs", type=int, help="processes building documents (default: one per core, at most 4;"
-                                                     " 1 for small sites)")
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            help="processes building documents (default: one per core, at most 4; 1 for small sites)",
+        )
 
     def handle(self, *args, backend=None, batch_size=500, jobs=None, **options):
         try:
@@ -44,8 +47,10 @@ class Command(BaseCommand):
                 written = search_backend.rebuild_all(progress=progress.update)
             except Exception as exc:
                 raise CommandError(f"{search_backend.name}: {type(exc).__name__}: {exc}") from exc
-            self.stdout.write(_("Indexed %(n)d pages, removed %(r)d stale entries (backend %(b)s).")
-                              % {"n": written, "r": 0, "b": search_backend.name})
+            self.stdout.write(
+                _("Indexed %(n)d pages, removed %(r)d stale entries (backend %(b)s).")
+                % {"n": written, "r": 0, "b": search_backend.name}
+            )
             return
         ids = list(pages.values_list("pk", flat=True))
         stale = search_backend.indexed_ids() - set(ids)
@@ -53,5 +58,7 @@ class Command(BaseCommand):
         progress = Progress(self.stdout, total, options.get("verbosity", 1))
         jobs = jobs or default_jobs(len(ids), batch_size)
         written = write_all(search_backend, ids, batch_size, jobs, progress.update)
-        self.stdout.write(_("Indexed %(n)d pages, removed %(r)d stale entries (backend %(b)s).")
-                          % {"n": written, "r": len(stale), "b": search_backend.name})
+        self.stdout.write(
+            _("Indexed %(n)d pages, removed %(r)d stale entries (backend %(b)s).")
+            % {"n": written, "r": len(stale), "b": search_backend.name}
+        )

@@ -36,12 +36,17 @@ class Command(BaseCommand):
             for h in results.hits
         ]
         if json:
-            self.stdout.write(_dumps({"query": query, "total": results.total, "hits": rows,
-                                      "suggestions": results.suggestions}))
+            self.stdout.write(
+                _dumps({"query": query, "total": results.total, "hits": rows, "suggestions": results.suggestions})
+            )
             return
         for r in rows:
-            self.stdout.write("\t".join(str(r[k] if r[k] is not None else "") for k in
-                                        ("id", "title", "url", "index_no", "category", "published", "score")))
+            self.stdout.write(
+                "\t".join(
+                    str(r[k] if r[k] is not None else "")
+                    for k in ("id", "title", "url", "index_no", "category", "published", "score")
+                )
+            )
         if not rows and results.suggestions:
             self.stderr.write("suggestions: " + ", ".join(results.suggestions))
 

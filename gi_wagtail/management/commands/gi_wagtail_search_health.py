@@ -13,7 +13,9 @@ class Command(BaseCommand):
     help = "Show the Elasticsearch search health (cluster, alias, counts, backlog). Exits 1 when unhealthy."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--drain", action="store_true", help="Send pending index updates now (ignores retry delays).")
+        parser.add_argument(
+            "--drain", action="store_true", help="Send pending index updates now (ignores retry delays)."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
@@ -46,13 +48,20 @@ class Command(BaseCommand):
         h = es_health.check(quick)
         w = self.stdout.write
         w(f"cluster:   {'reachable, status ' + h.cluster_status if h.reachable else 'UNREACHABLE ' + h.error}")
-        w(f"alias:     {h.alias or '-'} -> {', '.join(h.indices) or 'no index (run gi_wagtail_rebuild_index --backend elasticsearch)'}")
+        w(
+            f"alias:     {h.alias or '-'} -> {', '.join(h.indices) or 'no index (run gi_wagtail_rebuild_index --backend elasticsearch)'}"
+        )
         w(f"documents: {h.indexed if h.indexed is not None else '?'} indexed, {h.expected} live pages")
-        w(f"backlog:   {h.backlog} pages pending" + (f", oldest {h.backlog_oldest:%Y-%m-%d %H:%M:%S %Z}" if h.backlog_oldest else ""))
+        w(
+            f"backlog:   {h.backlog} pages pending"
+            + (f", oldest {h.backlog_oldest:%Y-%m-%d %H:%M:%S %Z}" if h.backlog_oldest else "")
+        )
         if h.backlog_error:
             w(f"           last error: {h.backlog_error}")
         if h.last_failure:
-            w(f"last failure: {h.last_failure['operation']} at {h.last_failure['at']:%Y-%m-%d %H:%M:%S %Z}: {h.last_failure['error']}")
+            w(
+                f"last failure: {h.last_failure['operation']} at {h.last_failure['at']:%Y-%m-%d %H:%M:%S %Z}: {h.last_failure['error']}"
+            )
         if not h.ok:
             raise CommandError("Elasticsearch search is not healthy.")
         w(self.style.SUCCESS("healthy"))

@@ -8,7 +8,9 @@ from gi_wagtail.review.workflow import setup_workflow
 
 
 class Command(BaseCommand):
-    help = "Create the 信息公开发布审核 workflow (保密审查 → 领导审签) and assign it to the disclosure roots (idempotent)."
+    help = (
+        "Create the 信息公开发布审核 workflow (保密审查 → 领导审签) and assign it to the disclosure roots (idempotent)."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         add_root_argument(parser)

@@ -4,8 +4,17 @@
 - "2019": 国办公开办函〔2019〕60号 试行 format (2019 and 2020 reports).
 - "2021": 国办公开办函〔2021〕30号 format (2021 reports onwards).
 """
+
 from gi_wagtail.reports.formats.base import (
-    AMOUNT, COUNT, SIGNED, Column, FormatSpec, GridTableDef, KeyFigure, ReportFormat, Row,
+    AMOUNT,
+    COUNT,
+    SIGNED,
+    Column,
+    FormatSpec,
+    GridTableDef,
+    KeyFigure,
+    ReportFormat,
+    Row,
 )
 from gi_wagtail.reports.formats.sections import PREAMBLE, S2008, S2019, section_key_for_heading
 from gi_wagtail.reports.formats.table2 import TABLE2_2019, TABLE2_2021
@@ -25,14 +34,26 @@ KEY_FIGURES_2008 = (
 CATEGORY_NAMES_KEY = "catalogue_category_names"
 
 FORMATS = {
-    "2008": FormatSpec("2008", "2008年条例 年度报告（自由文本）", sections=S2008,
-                       key_figures=KEY_FIGURES_2008),
-    "2019": FormatSpec("2019", "国办公开办函〔2019〕60号（试行）", sections=S2019,
-                       table2=TABLE2_2019, table3=TABLE3_2019, table4=TABLE4,
-                       extra={"outcome_rows": OUTCOME_ROWS_2019}),
-    "2021": FormatSpec("2021", "国办公开办函〔2021〕30号", sections=S2019,
-                       table2=TABLE2_2021, table3=TABLE3_2021, table4=TABLE4,
-                       has_fee_figures=True, extra={"outcome_rows": OUTCOME_ROWS_2021}),
+    "2008": FormatSpec("2008", "2008年条例 年度报告（自由文本）", sections=S2008, key_figures=KEY_FIGURES_2008),
+    "2019": FormatSpec(
+        "2019",
+        "国办公开办函〔2019〕60号（试行）",
+        sections=S2019,
+        table2=TABLE2_2019,
+        table3=TABLE3_2019,
+        table4=TABLE4,
+        extra={"outcome_rows": OUTCOME_ROWS_2019},
+    ),
+    "2021": FormatSpec(
+        "2021",
+        "国办公开办函〔2021〕30号",
+        sections=S2019,
+        table2=TABLE2_2021,
+        table3=TABLE3_2021,
+        table4=TABLE4,
+        has_fee_figures=True,
+        extra={"outcome_rows": OUTCOME_ROWS_2021},
+    ),
 }
 FORMAT_CODES = tuple(FORMATS)
 TABLE_NAMES = ("table2", "table3", "table4")
@@ -55,7 +76,21 @@ def default_format_for_year(year: int) -> str:
 
 
 __all__ = [
-    "AMOUNT", "COUNT", "SIGNED", "Column", "Row", "GridTableDef", "FormatSpec", "ReportFormat", "FORMATS",
-    "FORMAT_CODES", "TABLE_NAMES", "KEY_FIGURES_2008", "CATEGORY_NAMES_KEY", "PREAMBLE",
-    "get_format", "default_format_for_year", "section_key_for_heading",
+    "AMOUNT",
+    "CATEGORY_NAMES_KEY",
+    "COUNT",
+    "FORMATS",
+    "FORMAT_CODES",
+    "KEY_FIGURES_2008",
+    "PREAMBLE",
+    "SIGNED",
+    "TABLE_NAMES",
+    "Column",
+    "FormatSpec",
+    "GridTableDef",
+    "ReportFormat",
+    "Row",
+    "default_format_for_year",
+    "get_format",
+    "section_key_for_heading",
 ]

@@ -3,6 +3,7 @@
 Labels are data copied verbatim from the official formats (国办公开办函〔2019〕60号
 and 〔2021〕30号); keys are stable identifiers used in JSON and cell addresses.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -3,6 +3,7 @@
 The same canonical keys are used for all formats so that reports stay
 comparable across years; keyword order matters (复议 headings also say 申请).
 """
+
 from gi_wagtail.reports.formats.base import Section
 from gi_wagtail.reports.labels import normalise
 
@@ -10,10 +11,14 @@ S2019 = (
     Section("general", "一、总体情况", aliases=("概述", "总体情况")),
     Section("proactive", "二、主动公开政府信息情况"),
     Section("requests", "三、收到和处理政府信息公开申请情况"),
-    Section("review_litigation", "四、政府信息公开行政复议、行政诉讼情况",
-            aliases=("因政府信息公开工作被申请行政复议、提起行政诉讼情况",)),
-    Section("problems", "五、存在的主要问题及改进情况",
-            aliases=("存在的主要问题及整改措施", "存在的主要问题和改进情况")),
+    Section(
+        "review_litigation",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        aliases=("因政府信息公开工作被申请行政复议、提起行政诉讼情况",),
+    ),
+    Section(
+        "problems", "五、存在的主要问题及改进情况", aliases=("存在的主要问题及整改措施", "存在的主要问题和改进情况")
+    ),
     Section("other", "六、其他需要报告的事项"),
 )
 

@@ -1,4 +1,5 @@
 """Table 四: 政府信息公开行政复议、行政诉讼情况 (identical in 2019 and 2021)."""
+
 from gi_wagtail.reports.formats.base import Column, GridTableDef, Row
 
 REVIEW = "行政复议"

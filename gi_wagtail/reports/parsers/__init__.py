@@ -6,6 +6,7 @@
 Anything that cannot be read raises ReportParseError with a readable message.
 Importer remarks (unrecognised rows, unreadable cells) are in report["notes"].
 """
+
 from __future__ import annotations
 
 import os
@@ -35,13 +36,11 @@ def sniff(data: bytes, filename: str = "") -> str:
     if head.startswith((b"<!doctype", b"<html", b"<?xml", b"<table", b"<div", b"<p", b"<meta", b"<head")):
         return "html"
     if head.startswith(b"%pdf") or head.startswith(b"pk\x03\x04") or head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ReportParseError("PDF and office documents are not supported; "
-                               "provide plain text, HTML or JSON")
+        raise ReportParseError("PDF and office documents are not supported; provide plain text, HTML or JSON")
     return "text"
 
 
-def parse_bytes(data: bytes, filename: str = "", format: str | None = None,
-                year: int | None = None) -> dict:
+def parse_bytes(data: bytes, filename: str = "", format: str | None = None, year: int | None = None) -> dict:
     if not data or not data.strip():
         raise ReportParseError("the file is empty")
     if len(data) > MAX_BYTES:

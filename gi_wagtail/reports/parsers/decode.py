@@ -1,4 +1,5 @@
 """Bytes -> text for report files (UTF-8, GB18030/GBK, Big5 mirror pages)."""
+
 from __future__ import annotations
 
 import re
@@ -10,8 +11,9 @@ ENCODINGS = ("utf-8-sig", "gb18030", "big5")
 
 def decode(data: bytes, declared: str | None = None) -> str:
     if b"\x00" in data[:4096]:
-        raise ReportParseError("the file looks binary (PDF, image or office document); "
-                               "provide plain text, HTML or JSON")
+        raise ReportParseError(
+            "the file looks binary (PDF, image or office document); provide plain text, HTML or JSON"
+        )
     candidates = ([declared] if declared else []) + list(ENCODINGS)
     for enc in candidates:
         try:

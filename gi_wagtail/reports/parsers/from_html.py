@@ -1,18 +1,43 @@
 """HTML reports (post-2019 layouts): narrative sections plus tables 二/三/四."""
+
 from __future__ import annotations
 
 from bs4 import BeautifulSoup, NavigableString
 
 from gi_wagtail.reports.findings import gettext_noop, translate
 from gi_wagtail.reports.formats import get_format
-from gi_wagtail.reports.schema import Report, SchemaError, validate_shape
 from gi_wagtail.reports.parsers.errors import ReportParseError
 from gi_wagtail.reports.parsers.grid import expand
 from gi_wagtail.reports.parsers.html_tables import classify, detect_format, read_table2, read_table3, read_table4
-from gi_wagtail.reports.parsers.outline import YEAR_RE, fees_from_sections, key_figures_from_sections, keyed_sections, preamble_notes, split_outline
+from gi_wagtail.reports.parsers.outline import (
+    YEAR_RE,
+    fees_from_sections,
+    key_figures_from_sections,
+    keyed_sections,
+    preamble_notes,
+    split_outline,
+)
+from gi_wagtail.reports.schema import Report, SchemaError, validate_shape
 
-BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section", "article",
-          "table", "title", "header", "blockquote", "pre")
+BLOCKS = (
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "tr",
+    "section",
+    "article",
+    "table",
+    "title",
+    "header",
+    "blockquote",
+    "pre",
+)
 READERS = {"table2": read_table2, "table3": read_table3, "table4": read_table4}
 
 
@@ -53,11 +78,11 @@ def parse_html(html: str, format: str | None = None, year: int | None = None) ->
         if page_title and YEAR_RE.search(page_title):
             year = int(YEAR_RE.search(page_title).group(1))
     if not outline["sections"] and not grids:
-        raise ReportParseError("no report tables and no numbered section headings (such as "
-                               "一、总体情况) were found in this HTML page")
+        raise ReportParseError(
+            "no report tables and no numbered section headings (such as 一、总体情况) were found in this HTML page"
+        )
     if not year:
-        raise ReportParseError("the report year could not be found in the page title or heading; "
-                               "pass it explicitly")
+        raise ReportParseError("the report year could not be found in the page title or heading; pass it explicitly")
     sections = keyed_sections(outline)
     notes = preamble_notes(outline)
     fmt_code = format or (detect_format(grids, year) if grids else "2008")
@@ -65,8 +90,14 @@ def parse_html(html: str, format: str | None = None, year: int | None = None) ->
     if not organisation and page_title:
         m = YEAR_RE.search(page_title)
         organisation = page_title[: m.start()].strip() if m else ""
-    data = {"format": fmt_code, "year": year, "organisation": organisation,
-            "title": outline["title"] or page_title, "sections": sections, "notes": notes}
+    data = {
+        "format": fmt_code,
+        "year": year,
+        "organisation": organisation,
+        "title": outline["title"] or page_title,
+        "sections": sections,
+        "notes": notes,
+    }
     if fmt_code == "2008":
         data["key_figures"] = key_figures_from_sections(sections)
     else:
@@ -76,8 +107,9 @@ def parse_html(html: str, format: str | None = None, year: int | None = None) ->
             data["fees"] = fees_from_sections(sections)
         for name in ("table2", "table3", "table4"):
             if name not in grids:
-                notes.append(translate(gettext_noop("%(table)s was not found; its cells were left blank."))
-                             % {"table": name})
+                notes.append(
+                    translate(gettext_noop("%(table)s was not found; its cells were left blank.")) % {"table": name}
+                )
     try:
         return validate_shape(data)
     except SchemaError as exc:

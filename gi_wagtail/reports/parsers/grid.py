@@ -1,4 +1,5 @@
 """Expand an HTML <table> (rowspan/colspan) into a rectangular grid of cells."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -40,8 +41,7 @@ def expand(table: Tag) -> list[list[GridCell | None]]:
         for td in tr.find_all(["td", "th"], recursive=False):
             while (r, c) in grid:
                 c += 1
-            cell = GridCell(cell_text(td), r, c, _span(td, "rowspan"), _span(td, "colspan"),
-                            td.name == "th")
+            cell = GridCell(cell_text(td), r, c, _span(td, "rowspan"), _span(td, "colspan"), td.name == "th")
             for i in range(cell.rowspan):
                 if r + i >= len(trs):
                     break

@@ -1,4 +1,5 @@
 """Read tables 二/三/四 from expanded HTML grids, matching labels loosely."""
+
 from __future__ import annotations
 
 import re
@@ -10,8 +11,8 @@ from gi_wagtail.reports.formats import AMOUNT
 from gi_wagtail.reports.formats.base import Column, FormatSpec, GridTableDef, Row
 from gi_wagtail.reports.formats.table3 import APPLICANT_HEADER, ORG_HEADER
 from gi_wagtail.reports.labels import core, leading_number, normalise
-from gi_wagtail.reports.values import CellValueError, parse_cell
 from gi_wagtail.reports.parsers.grid import GridCell, distinct
+from gi_wagtail.reports.values import CellValueError, parse_cell
 
 Grid: TypeAlias = list[list[GridCell | None]]
 Cells: TypeAlias = dict[str, dict[str, Any]]
@@ -78,9 +79,14 @@ def _read(text: str, col: Column, notes: list[str], where: str, header_unit: str
 # ---------------------------------------------------------------- table 三
 
 _T3_COLUMN_WORDS = (
-    ("自然人", "natural_person"), ("商业企业", "org_business"), ("科研机构", "org_research"),
-    ("社会公益", "org_public_interest"), ("法律服务", "org_legal_service"), ("总计", "total"),
-    ("合计", "total"), ("其他", "org_other"),
+    ("自然人", "natural_person"),
+    ("商业企业", "org_business"),
+    ("科研机构", "org_research"),
+    ("社会公益", "org_public_interest"),
+    ("法律服务", "org_legal_service"),
+    ("总计", "total"),
+    ("合计", "total"),
+    ("其他", "org_other"),
 )
 
 
@@ -145,35 +151,46 @@ def read_table3(grid: Grid, fmt: FormatSpec, notes: list[str]) -> Cells:
             if not data_started:
                 header_rows.append(r)
             elif any(c and c.text for c in row[first_data_col:]):
-                _note(notes, _("Table 三: row “%(label)s” not recognised; ignored."),
-                      label=" ".join(p.text for p in parts))
+                _note(
+                    notes,
+                    _("Table 三: row “%(label)s” not recognised; ignored."),
+                    label=" ".join(p.text for p in parts),
+                )
             continue
         if mapping is None:
             mapping = _t3_columns(grid, header_rows, first_data_col, tdef, notes)
         data_started = True
         last_group = matched.group or None
         if matched.key in seen:
-            _note(notes, _("Table 三: row “%(label)s” appears twice; the first one was kept."),
-                  label=matched.label)
+            _note(notes, _("Table 三: row “%(label)s” appears twice; the first one was kept."), label=matched.label)
             continue
         seen.add(matched.key)
         out[matched.key] = {
-            key: _read(row[j].text if row[j] else "", tdef.column(key), notes,
-                       f"table3.{matched.key}.{key}")
+            key: _read(row[j].text if row[j] else "", tdef.column(key), notes, f"table3.{matched.key}.{key}")
             for j, key in mapping.items()
         }
     missing = [r.key for r in tdef.rows if r.key not in out]
     if missing:
-        _note(notes, _("Table 三: %(n)s row(s) not found and left blank: %(rows)s."),
-              n=len(missing), rows=", ".join(missing))
+        _note(
+            notes,
+            _("Table 三: %(n)s row(s) not found and left blank: %(rows)s."),
+            n=len(missing),
+            rows=", ".join(missing),
+        )
     return out
 
 
 # ---------------------------------------------------------------- table 四
 
 _T4_GROUP_WORDS = (("未经复议", "lit_direct"), ("复议后", "lit_after_review"), ("复议", "review"))
-_T4_RESULT_WORDS = (("维持", "upheld"), ("纠正", "corrected"), ("其他", "other"), ("审结", "pending"),
-                    ("总计", "total"), ("合计", "total"))
+_T4_RESULT_WORDS = (
+    ("维持", "upheld"),
+    ("纠正", "corrected"),
+    ("其他", "other"),
+    ("审结", "pending"),
+    ("总计", "total"),
+    ("合计", "total"),
+)
 
 
 def read_table4(grid: Grid, fmt: FormatSpec, notes: list[str]) -> Cells:
@@ -211,8 +228,12 @@ def read_table4(grid: Grid, fmt: FormatSpec, notes: list[str]) -> Cells:
         _note(notes, _("Table 四: column headers not recognised; columns read in the official order."))
         mapping = {first + i: k for i, k in enumerate(keys)}
     row = grid[data_row]
-    return {"cases": {key: _read(row[j].text if row[j] else "", tdef.column(key), notes,
-                                 f"table4.cases.{key}") for j, key in mapping.items()}}
+    return {
+        "cases": {
+            key: _read(row[j].text if row[j] else "", tdef.column(key), notes, f"table4.cases.{key}")
+            for j, key in mapping.items()
+        }
+    }
 
 
 # ---------------------------------------------------------------- table 二
@@ -234,8 +255,7 @@ def read_table2(grid: Grid, fmt: FormatSpec, notes: list[str]) -> Cells:
         if m and len(cells) <= 2:
             block = next((b for b in tdef.blocks if normalise(b.label) == m.group(0)), None)
             if block is None:
-                _note(notes, _("Table 二: block “%(label)s” is not part of this format; ignored."),
-                      label=cells[0].text)
+                _note(notes, _("Table 二: block “%(label)s” is not part of this format; ignored."), label=cells[0].text)
             colmap = {}
             continue
         if core(cells[0].text) == "信息内容":

@@ -1,4 +1,5 @@
 """Split narrative text into title, preamble and numbered sections (一、… 二、…)."""
+
 from __future__ import annotations
 
 import re
@@ -34,8 +35,9 @@ def split_outline(text: str) -> dict:
     head = lines if first is None else lines[:first]
     title_idx = None
     for words in (TITLE_WORDS[:1], TITLE_WORDS):  # prefer 年度报告 over a breadcrumb "年报"
-        title_idx = next((i for i, line in enumerate(head[:8])
-                          if any(w in line for w in words) and YEAR_RE.search(line)), None)
+        title_idx = next(
+            (i for i, line in enumerate(head[:8]) if any(w in line for w in words) and YEAR_RE.search(line)), None
+        )
         if title_idx is not None:
             break
     title = organisation = ""
@@ -51,7 +53,7 @@ def split_outline(text: str) -> dict:
                 organisation = before
         if not organisation and title_idx > 0:
             organisation = " ".join(head[:title_idx]).strip()
-        preamble_lines = head[title_idx + 1:]
+        preamble_lines = head[title_idx + 1 :]
     sections = []
     if first is not None:
         heading, body = None, []
@@ -66,8 +68,13 @@ def split_outline(text: str) -> dict:
     if year is None:
         m = YEAR_RE.search("\n".join(preamble_lines))
         year = int(m.group(1)) if m else None
-    return {"title": title, "organisation": organisation, "year": year,
-            "preamble": "\n".join(preamble_lines), "sections": sections}
+    return {
+        "title": title,
+        "organisation": organisation,
+        "year": year,
+        "preamble": "\n".join(preamble_lines),
+        "sections": sections,
+    }
 
 
 def keyed_sections(outline: dict) -> dict:
@@ -91,9 +98,12 @@ def preamble_notes(outline: dict) -> list[str]:
     parts = [p for p in re.split(r"[;；]", m.group(1)) if p.strip()]
     found = len(outline["sections"])
     if len(parts) > 1 and len(parts) != found:
-        return [translate(gettext_noop(
-            "The preamble announces %(announced)s parts but the body has %(found)s numbered headings."))
-            % {"announced": len(parts), "found": found}]
+        return [
+            translate(
+                gettext_noop("The preamble announces %(announced)s parts but the body has %(found)s numbered headings.")
+            )
+            % {"announced": len(parts), "found": found}
+        ]
     return []
 
 
@@ -126,5 +136,7 @@ def fees_from_sections(sections: dict) -> dict:
     for key, sec in sections.items():
         if key != PREAMBLE:
             statements.extend(extract(sec["text"], key))
-    return {"notices_count": first_value(statements, "fee_notices"),
-            "collected": first_value(statements, "fees_collected")}
+    return {
+        "notices_count": first_value(statements, "fee_notices"),
+        "collected": first_value(statements, "fees_collected"),
+    }

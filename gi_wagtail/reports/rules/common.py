@@ -29,9 +29,15 @@ def is_number(v: object) -> bool:
 
 def incomplete(rule: str, location: str, cells: Sequence[str], what: str) -> Finding:
     blanks = len(cells)
-    return Finding(rule, WARNING, location,
-                   gettext_noop("Incomplete: %(what)s was not checked because %(blanks)s cell(s) are blank."),
-                   {"what": what, "blanks": blanks}, tuple(cells), code="incomplete")
+    return Finding(
+        rule,
+        WARNING,
+        location,
+        gettext_noop("Incomplete: %(what)s was not checked because %(blanks)s cell(s) are blank."),
+        {"what": what, "blanks": blanks},
+        tuple(cells),
+        code="incomplete",
+    )
 
 
 def table2_row_label(fmt: FormatSpec, row_key: str) -> str:

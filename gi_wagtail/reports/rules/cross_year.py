@@ -1,27 +1,37 @@
 """Rules 6-9: comparisons with the same organisation's previous-year report."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gi_wagtail.reports.findings import gettext_noop
+from gi_wagtail.reports.findings import ERROR, INFO, WARNING, Finding, gettext_noop
 from gi_wagtail.reports.formats.base import FormatSpec
-from gi_wagtail.reports.schema import Report
-
-from gi_wagtail.reports.findings import ERROR, INFO, WARNING, Finding
 from gi_wagtail.reports.formats.table4 import GROUP_KEYS
 from gi_wagtail.reports.rules.common import addr, incomplete, is_number, table2_row_label
+from gi_wagtail.reports.schema import Report
 
 
 def _usable(report: Report, previous: Report | None, formats: tuple[str, ...] = ("2019", "2021")) -> bool:
-    return (previous is not None and report["format"] in formats and previous["format"] in formats
-            and previous.get("year") == report["year"] - 1)
+    return (
+        previous is not None
+        and report["format"] in formats
+        and previous["format"] in formats
+        and previous.get("year") == report["year"] - 1
+    )
 
 
 def previous_year_mismatch(report: Report, fmt: FormatSpec, previous: Report | None = None) -> Iterator[Finding]:
     if previous is not None and previous.get("year") != report["year"] - 1:
-        yield Finding("R6", INFO, "year", gettext_noop(
-            "The comparison report is for %(prev_year)s, not %(expected)s; cross-year rules were skipped."),
-            {"prev_year": previous.get("year"), "expected": report["year"] - 1}, code="skipped")
+        yield Finding(
+            "R6",
+            INFO,
+            "year",
+            gettext_noop(
+                "The comparison report is for %(prev_year)s, not %(expected)s; cross-year rules were skipped."
+            ),
+            {"prev_year": previous.get("year"), "expected": report["year"] - 1},
+            code="skipped",
+        )
 
 
 def rule6_carry_over(report: Report, fmt: FormatSpec, previous: Report | None = None) -> Iterator[Finding]:
@@ -33,13 +43,24 @@ def rule6_carry_over(report: Report, fmt: FormatSpec, previous: Report | None = 
         now = report["tables"]["table3"]["carried_in"][col.key]
         before = previous["tables"]["table3"]["carried_out"][col.key]
         if now is None or before is None:
-            yield incomplete("R6", loc, [loc] if now is None else [f"previous.{addr('table3', 'carried_out', col.key)}"],
-                             f"{col.label}（上年结转）")
+            yield incomplete(
+                "R6",
+                loc,
+                [loc] if now is None else [f"previous.{addr('table3', 'carried_out', col.key)}"],
+                f"{col.label}（上年结转）",
+            )
         elif now != before:
-            yield Finding("R6", ERROR, loc, gettext_noop(
-                "Column %(column)s: carried over from last year is %(now)s, but the %(prev_year)s report "
-                "carried forward %(before)s."),
-                {"column": col.label, "now": now, "before": before, "prev_year": previous["year"]}, (loc,))
+            yield Finding(
+                "R6",
+                ERROR,
+                loc,
+                gettext_noop(
+                    "Column %(column)s: carried over from last year is %(now)s, but the %(prev_year)s report "
+                    "carried forward %(before)s."
+                ),
+                {"column": col.label, "now": now, "before": before, "prev_year": previous["year"]},
+                (loc,),
+            )
 
 
 def rule7_documents_in_force(report: Report, fmt: FormatSpec, previous: Report | None = None) -> Iterator[Finding]:
@@ -55,12 +76,24 @@ def rule7_documents_in_force(report: Report, fmt: FormatSpec, previous: Report |
         expected = before + issued - repealed
         if now != expected:
             loc = addr("table2", row, "in_force")
-            yield Finding("R7", WARNING, loc, gettext_noop(
-                "%(row)s: %(now)s documents in force, but last year's %(before)s + issued %(issued)s - "
-                "repealed %(repealed)s = %(expected)s (documents may also lapse at the end of their term)."),
-                {"row": table2_row_label(fmt, row), "now": now, "before": before, "issued": issued, "repealed": repealed,
-                 "expected": expected},
-                (loc, addr("table2", row, "issued"), addr("table2", row, "repealed")))
+            yield Finding(
+                "R7",
+                WARNING,
+                loc,
+                gettext_noop(
+                    "%(row)s: %(now)s documents in force, but last year's %(before)s + issued %(issued)s - "
+                    "repealed %(repealed)s = %(expected)s (documents may also lapse at the end of their term)."
+                ),
+                {
+                    "row": table2_row_label(fmt, row),
+                    "now": now,
+                    "before": before,
+                    "issued": issued,
+                    "repealed": repealed,
+                    "expected": expected,
+                },
+                (loc, addr("table2", row, "issued"), addr("table2", row, "repealed")),
+            )
 
 
 def rule8_item_counts_cross_year(report: Report, fmt: FormatSpec, previous: Report | None = None) -> Iterator[Finding]:
@@ -74,11 +107,24 @@ def rule8_item_counts_cross_year(report: Report, fmt: FormatSpec, previous: Repo
         now, before, change = t2[row]["prev_count"], p2[row]["prev_count"], p2[row]["change"]
         if all(is_number(v) for v in (now, before, change)) and now != before + change:
             loc = addr("table2", row, "prev_count")
-            yield Finding("R8", WARNING, loc, gettext_noop(
-                "%(row)s: last year's item count is %(now)s, but the %(prev_year)s report gives "
-                "%(before)s %(change)+d = %(expected)s."),
-                {"row": table2_row_label(fmt, row), "now": now, "before": before, "change": change, "expected": before + change,
-                 "prev_year": previous["year"]}, (loc,))
+            yield Finding(
+                "R8",
+                WARNING,
+                loc,
+                gettext_noop(
+                    "%(row)s: last year's item count is %(now)s, but the %(prev_year)s report gives "
+                    "%(before)s %(change)+d = %(expected)s."
+                ),
+                {
+                    "row": table2_row_label(fmt, row),
+                    "now": now,
+                    "before": before,
+                    "change": change,
+                    "expected": before + change,
+                    "prev_year": previous["year"],
+                },
+                (loc,),
+            )
 
 
 def rule9_pending_cases(report: Report, fmt: FormatSpec, previous: Report | None = None) -> Iterator[Finding]:
@@ -94,8 +140,19 @@ def rule9_pending_cases(report: Report, fmt: FormatSpec, previous: Report | None
         decided = sum(v for v in results if is_number(v))
         if decided < pending:
             loc = addr("table4", "cases", f"{g}_pending")
-            yield Finding("R9", INFO, loc, gettext_noop(
-                "%(group)s: %(pending)s case(s) were pending at the end of %(prev_year)s; only %(decided)s "
-                "result(s) are reported this year. Check that the pending cases are counted."),
-                {"group": fmt.table4.column(f"{g}_total").parent, "pending": pending, "decided": decided,
-                 "prev_year": previous["year"]}, (loc,))
+            yield Finding(
+                "R9",
+                INFO,
+                loc,
+                gettext_noop(
+                    "%(group)s: %(pending)s case(s) were pending at the end of %(prev_year)s; only %(decided)s "
+                    "result(s) are reported this year. Check that the pending cases are counted."
+                ),
+                {
+                    "group": fmt.table4.column(f"{g}_total").parent,
+                    "pending": pending,
+                    "decided": decided,
+                    "prev_year": previous["year"],
+                },
+                (loc,),
+            )

@@ -1,17 +1,16 @@
 """Rules 1-4: arithmetic inside table 三 and table 四; rule 5: cell values."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from gi_wagtail.reports.findings import gettext_noop
-from gi_wagtail.reports.formats.base import FormatSpec
-from gi_wagtail.reports.schema import Report
-
-from gi_wagtail.reports.findings import ERROR, Finding
+from gi_wagtail.reports.findings import ERROR, Finding, gettext_noop
 from gi_wagtail.reports.formats import AMOUNT, SIGNED, TABLE_NAMES
+from gi_wagtail.reports.formats.base import FormatSpec
 from gi_wagtail.reports.formats.table3 import APPLICANT_COLUMNS
 from gi_wagtail.reports.formats.table4 import GROUP_KEYS, PARTS
 from gi_wagtail.reports.rules.common import addr, cell, incomplete, is_number, table2_row_label, total
+from gi_wagtail.reports.schema import Report
 
 
 def _blank(report: Report, addresses: Iterable[str]) -> list[str]:
@@ -35,12 +34,25 @@ def rule1_balance(report: Report, fmt: FormatSpec, previous: Report | None = Non
         v = {r: cell(report, "table3", r, col.key) for r in ("received", "carried_in", "handled_total", "carried_out")}
         lhs, rhs = v["received"] + v["carried_in"], v["handled_total"] + v["carried_out"]
         if lhs != rhs:
-            yield Finding("R1", ERROR, loc, gettext_noop(
-                "Column %(column)s: new requests (%(received)s) + carried over (%(carried_in)s) = %(lhs)s, "
-                "but handled (%(handled)s) + carried forward (%(carried_out)s) = %(rhs)s."),
-                {"column": col.label, "received": v["received"], "carried_in": v["carried_in"], "lhs": lhs,
-                 "handled": v["handled_total"], "carried_out": v["carried_out"], "rhs": rhs},
-                tuple(cells))
+            yield Finding(
+                "R1",
+                ERROR,
+                loc,
+                gettext_noop(
+                    "Column %(column)s: new requests (%(received)s) + carried over (%(carried_in)s) = %(lhs)s, "
+                    "but handled (%(handled)s) + carried forward (%(carried_out)s) = %(rhs)s."
+                ),
+                {
+                    "column": col.label,
+                    "received": v["received"],
+                    "carried_in": v["carried_in"],
+                    "lhs": lhs,
+                    "handled": v["handled_total"],
+                    "carried_out": v["carried_out"],
+                    "rhs": rhs,
+                },
+                tuple(cells),
+            )
 
 
 def rule2_row_totals(report: Report, fmt: FormatSpec, previous: Report | None = None) -> Iterator[Finding]:
@@ -56,9 +68,14 @@ def rule2_row_totals(report: Report, fmt: FormatSpec, previous: Report | None = 
         expected = sum(cell(report, "table3", row.key, c) for c in APPLICANT_COLUMNS)
         actual = cell(report, "table3", row.key, "total")
         if expected != actual:
-            yield Finding("R2", ERROR, loc, gettext_noop(
-                "Row %(row)s: total is %(actual)s but the applicant columns add up to %(expected)s."),
-                {"row": row.label, "actual": actual, "expected": expected}, tuple(cells))
+            yield Finding(
+                "R2",
+                ERROR,
+                loc,
+                gettext_noop("Row %(row)s: total is %(actual)s but the applicant columns add up to %(expected)s."),
+                {"row": row.label, "actual": actual, "expected": expected},
+                tuple(cells),
+            )
 
 
 def rule3_outcomes(report: Report, fmt: FormatSpec, previous: Report | None = None) -> Iterator[Finding]:
@@ -75,9 +92,16 @@ def rule3_outcomes(report: Report, fmt: FormatSpec, previous: Report | None = No
         expected = total(cell(report, "table3", r, col.key) for r in rows)
         actual = cell(report, "table3", "handled_total", col.key)
         if expected != actual:
-            yield Finding("R3", ERROR, loc, gettext_noop(
-                "Column %(column)s: handled total is %(actual)s but the outcome rows add up to %(expected)s."),
-                {"column": col.label, "actual": actual, "expected": expected}, tuple(cells))
+            yield Finding(
+                "R3",
+                ERROR,
+                loc,
+                gettext_noop(
+                    "Column %(column)s: handled total is %(actual)s but the outcome rows add up to %(expected)s."
+                ),
+                {"column": col.label, "actual": actual, "expected": expected},
+                tuple(cells),
+            )
 
 
 def rule4_table4_totals(report: Report, fmt: FormatSpec, previous: Report | None = None) -> Iterator[Finding]:
@@ -94,9 +118,14 @@ def rule4_table4_totals(report: Report, fmt: FormatSpec, previous: Report | None
         expected = sum(cell(report, "table4", "cases", f"{group}_{p}") for p in PARTS)
         actual = cell(report, "table4", "cases", f"{group}_total")
         if expected != actual:
-            yield Finding("R4", ERROR, loc, gettext_noop(
-                "%(group)s: total is %(actual)s but upheld + corrected + other + pending = %(expected)s."),
-                {"group": label, "actual": actual, "expected": expected}, tuple(cells))
+            yield Finding(
+                "R4",
+                ERROR,
+                loc,
+                gettext_noop("%(group)s: total is %(actual)s but upheld + corrected + other + pending = %(expected)s."),
+                {"group": label, "actual": actual, "expected": expected},
+                tuple(cells),
+            )
 
 
 def rule5_cell_values(report: Report, fmt: FormatSpec, previous: Report | None = None) -> Iterator[Finding]:
@@ -111,12 +140,18 @@ def rule5_cell_values(report: Report, fmt: FormatSpec, previous: Report | None =
                 params = {"value": value, "column": col.label}
                 if col.kind == AMOUNT:
                     if not is_number(value) or value < 0:
-                        yield Finding("R5", ERROR, loc, gettext_noop(
-                            "%(column)s: %(value)s is not a valid amount (must be zero or more)."),
-                            params, (loc,))
+                        yield Finding(
+                            "R5",
+                            ERROR,
+                            loc,
+                            gettext_noop("%(column)s: %(value)s is not a valid amount (must be zero or more)."),
+                            params,
+                            (loc,),
+                        )
                 elif not isinstance(value, int) or isinstance(value, bool):
-                    yield Finding("R5", ERROR, loc, gettext_noop("%(column)s: %(value)s is not a whole number."),
-                                  params, (loc,))
+                    yield Finding(
+                        "R5", ERROR, loc, gettext_noop("%(column)s: %(value)s is not a whole number."), params, (loc,)
+                    )
                 elif col.kind != SIGNED and value < 0:
                     yield Finding("R5", ERROR, loc, gettext_noop("%(column)s: %(value)s is negative."), params, (loc,))
     for key, value in (report.get("fees") or {}).items():
@@ -124,8 +159,14 @@ def rule5_cell_values(report: Report, fmt: FormatSpec, previous: Report | None =
             continue
         loc = f"fees.{key}"
         if value < 0 or (key == "notices_count" and not isinstance(value, int)):
-            yield Finding("R5", ERROR, loc, gettext_noop("%(column)s: %(value)s is not a valid figure."),
-                          {"value": value, "column": key}, (loc,))
+            yield Finding(
+                "R5",
+                ERROR,
+                loc,
+                gettext_noop("%(column)s: %(value)s is not a valid figure."),
+                {"value": value, "column": key},
+                (loc,),
+            )
     for fig in fmt.key_figures:
         value = (report.get("key_figures") or {}).get(fig.key)
         if value is None:
@@ -133,8 +174,14 @@ def rule5_cell_values(report: Report, fmt: FormatSpec, previous: Report | None =
         loc = f"key_figures.{fig.key}"
         bad = value < 0 or (fig.kind != AMOUNT and not isinstance(value, int))
         if bad:
-            yield Finding("R5", ERROR, loc, gettext_noop("%(column)s: %(value)s is not a valid figure."),
-                          {"value": value, "column": fig.label}, (loc,))
+            yield Finding(
+                "R5",
+                ERROR,
+                loc,
+                gettext_noop("%(column)s: %(value)s is not a valid figure."),
+                {"value": value, "column": fig.label},
+                (loc,),
+            )
 
 
 def rule8_table2_2019(report: Report, fmt: FormatSpec, previous: Report | None = None) -> Iterator[Finding]:
@@ -146,18 +193,27 @@ def rule8_table2_2019(report: Report, fmt: FormatSpec, previous: Report | None =
         pub, tot = t2[row]["published"], t2[row]["total_published"]
         if is_number(pub) and is_number(tot) and pub > tot:
             loc = addr("table2", row, "published")
-            yield Finding("R8", ERROR, loc, gettext_noop(
-                "%(row)s: newly published this year (%(published)s) exceeds the total published (%(total)s)."),
-                {"row": table2_row_label(fmt, row),
-                 "published": pub, "total": tot}, (loc, addr("table2", row, "total_published")))
+            yield Finding(
+                "R8",
+                ERROR,
+                loc,
+                gettext_noop(
+                    "%(row)s: newly published this year (%(published)s) exceeds the total published (%(total)s)."
+                ),
+                {"row": table2_row_label(fmt, row), "published": pub, "total": tot},
+                (loc, addr("table2", row, "total_published")),
+            )
     for row, cols in fmt.cell_keys("table2").items():
         if "change" not in cols:
             continue
         prev, change = t2[row]["prev_count"], t2[row]["change"]
         if is_number(prev) and is_number(change) and prev + change < 0:
             loc = addr("table2", row, "change")
-            yield Finding("R8", ERROR, loc, gettext_noop(
-                "%(row)s: last year's count (%(prev)s) plus this year's change (%(change)s) is negative."),
+            yield Finding(
+                "R8",
+                ERROR,
+                loc,
+                gettext_noop("%(row)s: last year's count (%(prev)s) plus this year's change (%(change)s) is negative."),
                 {"row": table2_row_label(fmt, row), "prev": prev, "change": change},
-                (addr("table2", row, "prev_count"), loc))
-
+                (addr("table2", row, "prev_count"), loc),
+            )

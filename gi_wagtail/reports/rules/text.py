@@ -1,15 +1,14 @@
 """Rules 10-12: numbers stated in the narrative against the tables."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gi_wagtail.reports.findings import gettext_noop
+from gi_wagtail.reports.findings import INFO, WARNING, Finding, gettext_noop
 from gi_wagtail.reports.formats.base import FormatSpec
-from gi_wagtail.reports.schema import Report
-
-from gi_wagtail.reports.findings import INFO, WARNING, Finding
 from gi_wagtail.reports.narrative import Statement, extract_sections
 from gi_wagtail.reports.rules.common import addr, is_number
+from gi_wagtail.reports.schema import Report
 
 # Statement kind -> cell addresses whose sum the statement states.
 TABLE_TARGETS = {
@@ -62,11 +61,23 @@ def rule10_narrative_numbers(report: Report, fmt: FormatSpec, previous: Report |
                 value = t4[f"review_{part}"]
                 if is_number(value) and value > 0:
                     loc = addr("table4", "cases", f"review_{part}")
-                    yield Finding("R10", WARNING, loc, gettext_noop(
-                        "The narrative (%(section)s) says all administrative reviews were upheld "
-                        "(“%(snippet)s”), but the table shows %(table_value)s case(s) under %(column)s."),
-                        {"section": st.section, "snippet": st.snippet, "table_value": value,
-                         "column": fmt.table4.column(f"review_{part}").label}, (loc,), code="conflict")
+                    yield Finding(
+                        "R10",
+                        WARNING,
+                        loc,
+                        gettext_noop(
+                            "The narrative (%(section)s) says all administrative reviews were upheld "
+                            "(“%(snippet)s”), but the table shows %(table_value)s case(s) under %(column)s."
+                        ),
+                        {
+                            "section": st.section,
+                            "snippet": st.snippet,
+                            "table_value": value,
+                            "column": fmt.table4.column(f"review_{part}").label,
+                        },
+                        (loc,),
+                        code="conflict",
+                    )
             continue
         if st.kind not in targets or not is_number(st.value):
             continue
@@ -79,12 +90,24 @@ def rule10_narrative_numbers(report: Report, fmt: FormatSpec, previous: Report |
         else:
             table_value = sum(values)
         if table_value is None or table_value != st.value:
-            yield Finding("R10", WARNING, cells[0], gettext_noop(
-                "The narrative (%(section)s) states %(text_value)s (“%(snippet)s”) but %(location)s is "
-                "%(table_value)s."),
-                {"section": st.section, "snippet": st.snippet, "text_value": st.value,
-                 "location": "+".join(cells), "table_value": table_value},
-                tuple(cells), code="conflict")
+            yield Finding(
+                "R10",
+                WARNING,
+                cells[0],
+                gettext_noop(
+                    "The narrative (%(section)s) states %(text_value)s (“%(snippet)s”) but %(location)s is "
+                    "%(table_value)s."
+                ),
+                {
+                    "section": st.section,
+                    "snippet": st.snippet,
+                    "text_value": st.value,
+                    "location": "+".join(cells),
+                    "table_value": table_value,
+                },
+                tuple(cells),
+                code="conflict",
+            )
 
 
 def rule11_fee_notices(report: Report, fmt: FormatSpec, previous: Report | None = None) -> Iterator[Finding]:
@@ -98,9 +121,17 @@ def rule11_fee_notices(report: Report, fmt: FormatSpec, previous: Report | None 
     text = (report["sections"].get("other") or {}).get("text", "") + (report.get("fees") or {}).get("text", "")
     if "收费通知" not in text:
         loc = addr("table3", "other_2", "total")
-        yield Finding("R11", WARNING, loc, gettext_noop(
-            "%(count)s request(s) were closed because fees were not paid, but section 六 does not mention "
-            "收费通知 (fee notices)."), {"count": count}, (loc,))
+        yield Finding(
+            "R11",
+            WARNING,
+            loc,
+            gettext_noop(
+                "%(count)s request(s) were closed because fees were not paid, but section 六 does not mention "
+                "收费通知 (fee notices)."
+            ),
+            {"count": count},
+            (loc,),
+        )
 
 
 def rule12_no_requests(report: Report, fmt: FormatSpec, previous: Report | None = None) -> Iterator[Finding]:
@@ -113,9 +144,16 @@ def rule12_no_requests(report: Report, fmt: FormatSpec, previous: Report | None 
         value = (report.get("key_figures") or {}).get("requests_received")
         if is_number(value) and value != 0:
             loc = "key_figures.requests_received"
-            yield Finding("R12", WARNING, loc, gettext_noop(
-                "The narrative says no requests were received (“%(snippet)s”) but %(location)s is %(value)s."),
-                {"snippet": st.snippet, "location": loc, "value": value}, (loc,))
+            yield Finding(
+                "R12",
+                WARNING,
+                loc,
+                gettext_noop(
+                    "The narrative says no requests were received (“%(snippet)s”) but %(location)s is %(value)s."
+                ),
+                {"snippet": st.snippet, "location": loc, "value": value},
+                (loc,),
+            )
         return
     blanks = []
     for row_key, row in report["tables"]["table3"].items():
@@ -124,10 +162,24 @@ def rule12_no_requests(report: Report, fmt: FormatSpec, previous: Report | None 
             if value is None:
                 blanks.append(loc)
             elif value != 0:
-                yield Finding("R12", WARNING, loc, gettext_noop(
-                    "The narrative says no requests were received (“%(snippet)s”) but %(location)s is %(value)s."),
-                    {"snippet": st.snippet, "location": loc, "value": value}, (loc,))
+                yield Finding(
+                    "R12",
+                    WARNING,
+                    loc,
+                    gettext_noop(
+                        "The narrative says no requests were received (“%(snippet)s”) but %(location)s is %(value)s."
+                    ),
+                    {"snippet": st.snippet, "location": loc, "value": value},
+                    (loc,),
+                )
     if blanks:
-        yield Finding("R12", INFO, "table3", gettext_noop(
-            "The narrative says no requests were received; %(blanks)s blank cell(s) in table 三 should be 0."),
-            {"blanks": len(blanks)}, tuple(blanks))
+        yield Finding(
+            "R12",
+            INFO,
+            "table3",
+            gettext_noop(
+                "The narrative says no requests were received; %(blanks)s blank cell(s) in table 三 should be 0."
+            ),
+            {"blanks": len(blanks)},
+            tuple(blanks),
+        )

@@ -85,8 +85,13 @@ class ElasticsearchBackend(SearchBackend):
     def _bulk(self, actions: Iterable[dict], progress: Callable[[int], None] | None = None) -> int:
         count, failures = 0, []
         for ok, item in streaming_bulk(
-            self.client, actions, chunk_size=self.chunk_size, max_retries=3, initial_backoff=1,
-            raise_on_error=False, raise_on_exception=True,
+            self.client,
+            actions,
+            chunk_size=self.chunk_size,
+            max_retries=3,
+            initial_backoff=1,
+            raise_on_error=False,
+            raise_on_exception=True,
         ):
             op = next(iter(item.values()))
             if ok or (op.get("status") == 404 and "delete" in item):
@@ -226,7 +231,9 @@ class ElasticsearchBackend(SearchBackend):
             body["from"] = query.offset
         if parsed:
             body["highlight"] = {
-                "pre_tags": [HL_PRE], "post_tags": [HL_POST], "encoder": "default",
+                "pre_tags": [HL_PRE],
+                "post_tags": [HL_POST],
+                "encoder": "default",
                 # smartcn/ik: matches on the .bigram sub-fields light up the shown field too.
                 "require_field_match": False,
                 "fields": {
@@ -243,7 +250,9 @@ class ElasticsearchBackend(SearchBackend):
             results.cursor = hits[-1].get("sort")
         aggs = response.get("aggregations") or {}
         results.facets = {
-            name: [(str(b["key"]), int(b["doc_count"])) for b in aggs.get(name, {}).get("buckets", []) if b["key"] != ""]
+            name: [
+                (str(b["key"]), int(b["doc_count"])) for b in aggs.get(name, {}).get("buckets", []) if b["key"] != ""
+            ]
             for name in query.facets
         }
         return results
@@ -276,12 +285,20 @@ class ElasticsearchBackend(SearchBackend):
         if published:
             published = dt.datetime.fromisoformat(published.replace("Z", "+00:00"))
             if timezone.is_naive(published):
-                published = published.replace(tzinfo=dt.timezone.utc)
+                published = published.replace(tzinfo=dt.UTC)
         return Hit(
-            page_id=int(src.get("page_id") or hit["_id"]), title=title, url=src.get("url", ""),
-            score=float(hit.get("_score") or 0), doc_no=src.get("doc_no", ""), index_no=src.get("index_no", ""),
-            category=src.get("category", ""), organisation=src.get("organisation", ""), topic=src.get("topic", ""),
-            genre=src.get("genre", ""), validity=src.get("validity", ""), published=published or None,
+            page_id=int(src.get("page_id") or hit["_id"]),
+            title=title,
+            url=src.get("url", ""),
+            score=float(hit.get("_score") or 0),
+            doc_no=src.get("doc_no", ""),
+            index_no=src.get("index_no", ""),
+            category=src.get("category", ""),
+            organisation=src.get("organisation", ""),
+            topic=src.get("topic", ""),
+            genre=src.get("genre", ""),
+            validity=src.get("validity", ""),
+            published=published or None,
             # Python highlighting when the engine returns none (e.g. a 文号 term match).
             title_highlight=title_hl if title_hl is not None else highlight_title(title, parsed),
             highlight=body_hl if body_hl is not None else snippet(body, parsed, SNIPPET_LENGTH),

@@ -46,8 +46,11 @@ def host_urls() -> list[str]:
     hosts = es_settings().get("HOSTS") or ["http://127.0.0.1:9200"]
     if isinstance(hosts, str):
         hosts = [hosts]
-    bad = [h for h in hosts if not (isinstance(h, str) and h.startswith(("http://", "https://")))] if isinstance(
-        hosts, (list, tuple)) else [hosts]
+    bad = (
+        [h for h in hosts if not (isinstance(h, str) and h.startswith(("http://", "https://")))]
+        if isinstance(hosts, (list, tuple))
+        else [hosts]
+    )
     if bad:
         raise ImproperlyConfigured(
             f'GI_WAGTAIL["ELASTICSEARCH"]["HOSTS"] must be URLs such as "https://es.example.gov.cn:9200", not {bad[0]!r}.'

@@ -27,8 +27,9 @@ class PlainJsonNode(Urllib3HttpNode):
     """Sends ``application/json`` instead of the 8.x client's
     ``vnd.elasticsearch+json; compatible-with=8``, which OpenSearch and osmem reject."""
 
-    def perform_request(self, method: str, target: str, body: bytes | None = None,
-                        headers: Any = None, **kwargs: Any) -> Any:
+    def perform_request(
+        self, method: str, target: str, body: bytes | None = None, headers: Any = None, **kwargs: Any
+    ) -> Any:
         if headers:
             headers = headers.copy()
             for name in ("accept", "content-type"):

@@ -20,8 +20,11 @@ class BulkIndexError(RuntimeError):
 
 def record_failure(operation: str, exc: Exception) -> None:
     """Remember the last failure for a week (the health panel and command show it)."""
-    cache.set(FAILURE_KEY, {"operation": operation, "error": f"{type(exc).__name__}: {exc}"[:300],
-                            "at": timezone.now()}, 7 * 86400)
+    cache.set(
+        FAILURE_KEY,
+        {"operation": operation, "error": f"{type(exc).__name__}: {exc}"[:300], "at": timezone.now()},
+        7 * 86400,
+    )
 
 
 def last_failure() -> dict | None:

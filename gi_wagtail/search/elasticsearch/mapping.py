@@ -101,4 +101,4 @@ def searched_fields() -> dict[str, list[str]]:
     }
 
 
-__all__ = ["PageDocument", "build_index", "index_body", "searched_fields", "alias_name"]
+__all__ = ["PageDocument", "alias_name", "build_index", "index_body", "searched_fields"]

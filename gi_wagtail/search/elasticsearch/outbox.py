@@ -105,7 +105,9 @@ def drain(backend: SearchBackend, *, force: bool = False, limit: int | None = No
                 row.last_attempt_at = now
                 row.next_attempt_at = now + backoff(row.attempts)
                 row.last_error = result.error
-            SearchIndexBacklog.objects.bulk_update(rows, ["attempts", "last_attempt_at", "next_attempt_at", "last_error"])
+            SearchIndexBacklog.objects.bulk_update(
+                rows, ["attempts", "last_attempt_at", "next_attempt_at", "last_error"]
+            )
             break
         SearchIndexBacklog.objects.filter(pk__in=[r.pk for r in rows]).delete()
     result.remaining = SearchIndexBacklog.objects.values("page_id").distinct().count()

@@ -33,7 +33,9 @@ def _text_clause(text: str, fields: dict) -> dict:
     clauses = [{"multi_match": {"query": text, "type": "phrase", "fields": fields["phrase"]}}]
     if fields["words"]:
         # Word segmenters (smartcn, ik): all words of the phrase, any order.
-        clauses.append({"multi_match": {"query": text, "type": "best_fields", "operator": "and", "fields": fields["words"]}})
+        clauses.append(
+            {"multi_match": {"query": text, "type": "best_fields", "operator": "and", "fields": fields["words"]}}
+        )
     return clauses[0] if len(clauses) == 1 else {"bool": {"should": clauses, "minimum_should_match": 1}}
 
 

@@ -1,1 +1,3 @@
-from gi_wagtail.deprecation import moved; moved(__name__, "gi_wagtail.search.documents")  # noqa: E702  (register_kind)
+from gi_wagtail.deprecation import moved
+
+moved(__name__, "gi_wagtail.search.documents")

@@ -62,10 +62,15 @@ def retry_backlog(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("Elasticsearch is unreachable: %(error)s") % {"error": type(exc).__name__})
     else:
         if result.failed:
-            messages.error(request, _("%(count)s updates could not be sent; they stay queued.") % {"count": result.failed})
+            messages.error(
+                request, _("%(count)s updates could not be sent; they stay queued.") % {"count": result.failed}
+            )
         else:
-            messages.success(request, _("Search index updated: %(indexed)s indexed, %(deleted)s removed.") % {
-                "indexed": result.indexed, "deleted": result.deleted})
+            messages.success(
+                request,
+                _("Search index updated: %(indexed)s indexed, %(deleted)s removed.")
+                % {"indexed": result.indexed, "deleted": result.deleted},
+            )
     finally:
         backend.close()
     return redirect(reverse("wagtailadmin_home"))

@@ -139,8 +139,9 @@ class EmbeddedBackend(SearchBackend):
             rows = self._entry_rows(list(scores))
             rows = [row[:-1] + (scores[row[0]],) for row in rows]
         else:
-            rows, results.total, results.facets = self._page_in_sql(query, parsed, from_, where, score, params,
-                                                                     score_params)
+            rows, results.total, results.facets = self._page_in_sql(
+                query, parsed, from_, where, score, params, score_params
+            )
         results.hits = self._hits(rows, parsed)
         return results
 
@@ -148,8 +149,9 @@ class EmbeddedBackend(SearchBackend):
         groups = [[alt.encoded for alt in g.alternatives] for g in parsed.groups]
         return self.dialect.match_ids(groups)
 
-    def _page_in_memory(self, query: SearchQuery, located: dialects.MatchIds
-                        ) -> tuple[dict[int, float], int, dict[str, list[tuple[str, int]]]]:
+    def _page_in_memory(
+        self, query: SearchQuery, located: dialects.MatchIds
+    ) -> tuple[dict[int, float], int, dict[str, list[tuple[str, int]]]]:
         """{entry id: score} of the requested page (in order), total and facets, from the matching
         (id, score) pairs and the doc values: no join, no sort and no grouping in SQL."""
         id_expr, from_, where, score, params, score_params = located
@@ -188,14 +190,24 @@ class EmbeddedBackend(SearchBackend):
         if scores and not ranked:  # hits show their score whatever the order
             marks = ", ".join(["%s"] * len(scores))
             with self.connection.cursor() as cursor:
-                cursor.execute(f"SELECT {id_expr}, {score} FROM {from_} WHERE {where} AND {id_expr} IN ({marks})",
-                               score_params + params + list(scores))
+                cursor.execute(
+                    f"SELECT {id_expr}, {score} FROM {from_} WHERE {where} AND {id_expr} IN ({marks})",
+                    score_params + params + list(scores),
+                )
                 scores.update(cursor.fetchall())
         facets = _facet_counts(query.facets, values.combos, per_combo) if query.facets else {}
         return scores, total, facets
 
-    def _page_in_sql(self, query: SearchQuery, parsed: ParsedQuery, from_: str, where: str, score: str, params: list,
-                     score_params: list) -> tuple[list[tuple], int, dict[str, list[tuple[str, int]]]]:
+    def _page_in_sql(
+        self,
+        query: SearchQuery,
+        parsed: ParsedQuery,
+        from_: str,
+        where: str,
+        score: str,
+        params: list,
+        score_params: list,
+    ) -> tuple[list[tuple], int, dict[str, list[tuple[str, int]]]]:
         nulls_last = "CASE WHEN e.published IS NULL THEN 1 ELSE 0 END"
         if query.sort == "oldest":
             order = f"{nulls_last}, e.published ASC, e.id ASC"
@@ -230,31 +242,57 @@ class EmbeddedBackend(SearchBackend):
         if rows:
             marks = ", ".join(["%s"] * len(rows))
             with self.connection.cursor() as cursor:
-                cursor.execute(f"SELECT entry_id, body FROM {dialects.TEXT} WHERE entry_id IN ({marks})",
-                               [r[0] for r in rows])
+                cursor.execute(
+                    f"SELECT entry_id, body FROM {dialects.TEXT} WHERE entry_id IN ({marks})", [r[0] for r in rows]
+                )
                 bodies = dict(cursor.fetchall())
         hits = []
         for row in rows:
-            (entry_id, page_id, title, url, doc_no, index_no, category, organisation, topic, genre, validity,
-             published, score_value) = row
-            hits.append(Hit(
-                page_id=page_id, title=title, url=url, score=float(score_value or 0), doc_no=doc_no,
-                index_no=index_no, category=category, organisation=organisation, topic=topic,
-                genre=genre, validity=validity, published=self._datetime(published),
-                title_highlight=highlight_title(title, parsed),
-                highlight=snippet(bodies.get(entry_id) or "", parsed, SNIPPET_LENGTH),
-            ))
+            (
+                entry_id,
+                page_id,
+                title,
+                url,
+                doc_no,
+                index_no,
+                category,
+                organisation,
+                topic,
+                genre,
+                validity,
+                published,
+                score_value,
+            ) = row
+            hits.append(
+                Hit(
+                    page_id=page_id,
+                    title=title,
+                    url=url,
+                    score=float(score_value or 0),
+                    doc_no=doc_no,
+                    index_no=index_no,
+                    category=category,
+                    organisation=organisation,
+                    topic=topic,
+                    genre=genre,
+                    validity=validity,
+                    published=self._datetime(published),
+                    title_highlight=highlight_title(title, parsed),
+                    highlight=snippet(bodies.get(entry_id) or "", parsed, SNIPPET_LENGTH),
+                )
+            )
         return hits
 
     def _datetime(self, value: dt.datetime | str | None) -> dt.datetime | None:
         if isinstance(value, str):  # SQLite through a raw cursor
             value = parse_datetime(value)
         if value is not None and value.tzinfo is None:
-            value = value.replace(tzinfo=dt.timezone.utc)
+            value = value.replace(tzinfo=dt.UTC)
         return value
 
-    def _facets(self, cursor: CursorWrapper, from_: str, where: str, params: list, facets: tuple[str, ...]
-                ) -> tuple[int, dict[str, list[tuple[str, int]]]]:
+    def _facets(
+        self, cursor: CursorWrapper, from_: str, where: str, params: list, facets: tuple[str, ...]
+    ) -> tuple[int, dict[str, list[tuple[str, int]]]]:
         d = self.dialect
         if not d.materialized:
             return self._facets_grouped(cursor, from_, where, params, facets)
@@ -263,10 +301,7 @@ class EmbeddedBackend(SearchBackend):
             col = f"CAST({name} AS {d.text_type})" if name == "year" else name
             parts.append(f"SELECT '{name}', {col}, COUNT(*) FROM m GROUP BY {col}")
         columns = ", ".join(f"e.{name}" for name in FACETS)
-        sql = (
-            f"WITH m AS {d.materialized} (SELECT {columns} FROM {from_} WHERE {where}) "
-            + " UNION ALL ".join(parts)
-        )
+        sql = f"WITH m AS {d.materialized} (SELECT {columns} FROM {from_} WHERE {where}) " + " UNION ALL ".join(parts)
         cursor.execute(sql, params)
         total, counts = 0, {name: [] for name in facets}
         for facet, value, n in cursor.fetchall():
@@ -276,8 +311,9 @@ class EmbeddedBackend(SearchBackend):
                 counts[facet].append((str(value), n))
         return total, _sorted_facets(counts)
 
-    def _facets_grouped(self, cursor: CursorWrapper, from_: str, where: str, params: list, facets: tuple[str, ...]
-                        ) -> tuple[int, dict[str, list[tuple[str, int]]]]:
+    def _facets_grouped(
+        self, cursor: CursorWrapper, from_: str, where: str, params: list, facets: tuple[str, ...]
+    ) -> tuple[int, dict[str, list[tuple[str, int]]]]:
         """One full-text search grouped by all facet columns at once (MySQL/MariaDB evaluate a
         CTE once per reference: six facets meant seven searches). Values equal under the
         column collation but spelled differently are counted apart if other facets differ."""

@@ -35,7 +35,7 @@ OVERLAP = dt.timedelta(seconds=30)
 MAX_AGE_SECONDS = 3600
 
 _lock = threading.Lock()
-_values: dict[str, "DocValues"] = {}
+_values: dict[str, DocValues] = {}
 
 
 class DocValues:
@@ -56,16 +56,24 @@ class DocValues:
             if key == self.key and time.monotonic() - self.loaded_at < MAX_AGE_SECONDS:
                 return
             columns = ", ".join(("id", "published", *FACETS))
-            if (self.key is None or None in self.key or None in key or key[0] < self.key[0] or key[1] < self.key[1]  # emptied, restored
-                    or time.monotonic() - self.loaded_at >= MAX_AGE_SECONDS):
+            if (
+                self.key is None
+                or None in self.key
+                or None in key
+                or key[0] < self.key[0]
+                or key[1] < self.key[1]  # emptied, restored
+                or time.monotonic() - self.loaded_at >= MAX_AGE_SECONDS
+            ):
                 self.__init__()
                 cursor.execute(f"SELECT {columns} FROM {TABLE}")
                 self.loaded_at = time.monotonic()
             else:
                 since = _as_datetime(self.key[0]) - OVERLAP
                 field = _indexed_at_field()
-                cursor.execute(f"SELECT {columns} FROM {TABLE} WHERE indexed_at >= %s",
-                               [field.get_db_prep_value(since, connection)])
+                cursor.execute(
+                    f"SELECT {columns} FROM {TABLE} WHERE indexed_at >= %s",
+                    [field.get_db_prep_value(since, connection)],
+                )
             self._add(cursor.fetchall())
             self.key = key
 
@@ -106,5 +114,5 @@ def _as_datetime(value: dt.datetime | str) -> dt.datetime:
     if isinstance(value, str):  # SQLite
         value = dt.datetime.fromisoformat(value)
     if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.timezone.utc)
+        value = value.replace(tzinfo=dt.UTC)
     return value

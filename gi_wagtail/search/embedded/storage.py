@@ -20,8 +20,21 @@ from gi_wagtail.search import analysis
 from gi_wagtail.search.base import SearchDocument
 from gi_wagtail.search.embedded import dialects
 
-ENTRY_COLUMNS = ("page_id", "title", "url", "doc_no", "index_no", "category", "organisation", "topic", "genre",
-                 "validity", "year", "published", "indexed_at")
+ENTRY_COLUMNS = (
+    "page_id",
+    "title",
+    "url",
+    "doc_no",
+    "index_no",
+    "category",
+    "organisation",
+    "topic",
+    "genre",
+    "validity",
+    "year",
+    "published",
+    "indexed_at",
+)
 TEXT_COLUMNS = ("entry_id", "body", "title_terms", "meta_terms", "body_terms")
 # Parameters per IN (...) list: below every engine's limit.
 CHUNK = 500
@@ -64,11 +77,13 @@ def upsert_sql(vendor: str, table: str, columns: tuple[str, ...], key: str, only
     values = ", ".join(["%s"] * len(columns))
     updated = [c for c in columns if c != key]
     if vendor == "mysql":
-        return (f"INSERT INTO {table} ({cols}) VALUES ({values}) ON DUPLICATE KEY UPDATE "
-                + ", ".join(f"{c} = VALUES({c})" for c in updated))
+        return f"INSERT INTO {table} ({cols}) VALUES ({values}) ON DUPLICATE KEY UPDATE " + ", ".join(
+            f"{c} = VALUES({c})" for c in updated
+        )
     # SQLite >= 3.24 and PostgreSQL
-    sql = (f"INSERT INTO {table} ({cols}) VALUES ({values}) ON CONFLICT ({key}) DO UPDATE SET "
-           + ", ".join(f"{c} = excluded.{c}" for c in updated))
+    sql = f"INSERT INTO {table} ({cols}) VALUES ({values}) ON CONFLICT ({key}) DO UPDATE SET " + ", ".join(
+        f"{c} = excluded.{c}" for c in updated
+    )
     if only_changed:
         differs = "IS DISTINCT FROM" if vendor == "postgresql" else "IS NOT"
         sql += " WHERE " + " OR ".join(f"{table}.{c} {differs} excluded.{c}" for c in updated)
@@ -103,8 +118,9 @@ def write_rows(connection: BaseDatabaseWrapper, entry_model: type[Model], page_r
         else:
             if vendor in _DIGEST_SQL:
                 text_params = _changed_only(cursor, vendor, text_params)
-            cursor.executemany(upsert_sql(vendor, dialects.TEXT, TEXT_COLUMNS, "entry_id", only_changed=True),
-                               text_params)
+            cursor.executemany(
+                upsert_sql(vendor, dialects.TEXT, TEXT_COLUMNS, "entry_id", only_changed=True), text_params
+            )
     return len(rows)
 
 
@@ -126,8 +142,11 @@ def _changed_only(cursor: CursorWrapper, vendor: str, text_params: list[tuple]) 
     ids = [p[0] for p in text_params]
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
-        cursor.execute(f"SELECT entry_id, {_DIGEST_SQL[vendor]} FROM {dialects.TEXT}"
-                       f" WHERE entry_id IN ({', '.join(['%s'] * len(chunk))})", chunk)
+        cursor.execute(
+            f"SELECT entry_id, {_DIGEST_SQL[vendor]} FROM {dialects.TEXT}"
+            f" WHERE entry_id IN ({', '.join(['%s'] * len(chunk))})",
+            chunk,
+        )
         stored.update(cursor.fetchall())
     return [p for p in text_params if stored.get(p[0]) != _digest(p)]
 
@@ -135,8 +154,10 @@ def _changed_only(cursor: CursorWrapper, vendor: str, text_params: list[tuple]) 
 def _fts_triggers(cursor: CursorWrapper) -> bool:
     """Does this SQLite database still update its FTS table by insert/update triggers (created before 0100
     lost them)? Then writing the FTS table here as well would index rows twice."""
-    cursor.execute("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name IN (%s, %s)",
-                   [f"{dialects.TABLE}_ai", f"{dialects.TABLE}_au"])
+    cursor.execute(
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name IN (%s, %s)",
+        [f"{dialects.TABLE}_ai", f"{dialects.TABLE}_au"],
+    )
     return bool(cursor.fetchone()[0])
 
 
@@ -151,26 +172,34 @@ def _write_sqlite_text(cursor: CursorWrapper, text_params: list[tuple]) -> None:
     ids = [p[0] for p in text_params]
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
-        cursor.execute(f"SELECT {', '.join(TEXT_COLUMNS)} FROM {dialects.TEXT}"
-                       f" WHERE entry_id IN ({', '.join(['%s'] * len(chunk))})", chunk)
+        cursor.execute(
+            f"SELECT {', '.join(TEXT_COLUMNS)} FROM {dialects.TEXT}"
+            f" WHERE entry_id IN ({', '.join(['%s'] * len(chunk))})",
+            chunk,
+        )
         old.update((row[0], tuple(row)) for row in cursor.fetchall())
     changed = [p for p in text_params if old.get(p[0]) != tuple(p)]
     if not changed:
         return
     replaced = [old[p[0]] for p in changed if p[0] in old]
     if replaced:  # the delete command needs the terms the row was indexed with
-        cursor.executemany(f"INSERT INTO {fts}({fts}, rowid, {columns}) VALUES ('delete', %s, %s, %s, %s)",
-                           [(r[0], *r[2:]) for r in replaced])
+        cursor.executemany(
+            f"INSERT INTO {fts}({fts}, rowid, {columns}) VALUES ('delete', %s, %s, %s, %s)",
+            [(r[0], *r[2:]) for r in replaced],
+        )
     cursor.executemany(upsert_sql("sqlite", dialects.TEXT, TEXT_COLUMNS, "entry_id"), changed)
-    cursor.executemany(f"INSERT INTO {fts}(rowid, {columns}) VALUES (%s, %s, %s, %s)", [(p[0], *p[2:]) for p in changed])
+    cursor.executemany(
+        f"INSERT INTO {fts}(rowid, {columns}) VALUES (%s, %s, %s, %s)", [(p[0], *p[2:]) for p in changed]
+    )
 
 
 def entry_ids(cursor: CursorWrapper, page_ids: list[int]) -> dict[int, int]:
     ids = {}
     for start in range(0, len(page_ids), CHUNK):
         chunk = page_ids[start : start + CHUNK]
-        cursor.execute(f"SELECT page_id, id FROM {dialects.TABLE} WHERE page_id IN ({', '.join(['%s'] * len(chunk))})",
-                       chunk)
+        cursor.execute(
+            f"SELECT page_id, id FROM {dialects.TABLE} WHERE page_id IN ({', '.join(['%s'] * len(chunk))})", chunk
+        )
         ids.update(cursor.fetchall())
     return ids
 
@@ -182,8 +211,11 @@ def delete(connection: BaseDatabaseWrapper, page_ids: list[int]) -> int:
         for start in range(0, len(page_ids), CHUNK):
             chunk = page_ids[start : start + CHUNK]
             marks = ", ".join(["%s"] * len(chunk))
-            cursor.execute(f"DELETE FROM {dialects.TEXT} WHERE entry_id IN"
-                           f" (SELECT id FROM {dialects.TABLE} WHERE page_id IN ({marks}))", chunk)
+            cursor.execute(
+                f"DELETE FROM {dialects.TEXT} WHERE entry_id IN"
+                f" (SELECT id FROM {dialects.TABLE} WHERE page_id IN ({marks}))",
+                chunk,
+            )
             cursor.execute(f"DELETE FROM {dialects.TABLE} WHERE page_id IN ({marks})", chunk)
             deleted += cursor.rowcount
     return deleted

@@ -7,11 +7,11 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
-from gi_wagtail.models import AnnualReportPage, CatalogueCategoryPage, DisclosureItemPage
 from gi_wagtail.catalogue.models.item import ItemAttachment
+from gi_wagtail.models import AnnualReportPage, CatalogueCategoryPage, DisclosureItemPage
 from tests.factories import root_page
 
-ATTACHMENT_BYTES = "索引号,标题\n11370322MB2851234X/2024-00001,高青县科技创新券管理办法\n".encode("utf-8")
+ATTACHMENT_BYTES = "索引号,标题\n11370322MB2851234X/2024-00001,高青县科技创新券管理办法\n".encode()
 
 GUIDE = "高青县科学技术局政府信息公开指南（2024年版）"
 PROFILE = "高青县科学技术局机构概况"
@@ -26,13 +26,16 @@ def build_public_site():
     Returns a dict of pages by role.
     """
     from django.core.management import call_command
+
     from home.demo import build_demo_site
 
     # A flush by an earlier transactional test may have removed what migration 0101 loaded.
     call_command("gi_wagtail_load_vocabularies", stdout=io.StringIO())
     home = root_page().add_child(instance=Page(title="高青县科学技术局", slug="gi-home"))
-    Site.objects.update_or_create(is_default_site=True, defaults={
-        "hostname": "localhost", "root_page": home, "port": 80, "site_name": "高青县科学技术局"})
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "root_page": home, "port": 80, "site_name": "高青县科学技术局"},
+    )
     index = build_demo_site(home)
     organisation = DisclosureItemPage.objects.get(title=POLICY).organisation
     reports_category = CatalogueCategoryPage.objects.child_of(index).get(slug="xxgknb")
@@ -67,8 +70,21 @@ def build_public_site():
 
 def public_urls(site):
     """Path of every public page type, by name."""
-    urls = {name: site[name].url for name in
-            ("index", "category", "item", "guide", "organisation", "leaders", "statistics", "report_2008", "report_2019", "report_2021")}
+    urls = {
+        name: site[name].url
+        for name in (
+            "index",
+            "category",
+            "item",
+            "guide",
+            "organisation",
+            "leaders",
+            "statistics",
+            "report_2008",
+            "report_2019",
+            "report_2021",
+        )
+    }
     urls["report_compare"] = site["report_2021"].url + "compare/"
     urls["search"] = "/gi/search/?q=%E7%A7%91%E6%8A%80%E5%88%9B%E6%96%B0"  # 科技创新
     urls["search_no_results"] = "/gi/search/?q=%E9%87%8F%E5%AD%90%E7%BA%A0%E7%BC%A0"  # 量子纠缠

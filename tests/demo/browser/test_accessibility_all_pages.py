@@ -1,7 +1,8 @@
 """axe-core on every public page type, desktop and phone, with a screenshot of each."""
+
 import pytest
 
-from .public_site import build_public_site, public_urls
+from tests.demo.browser.public_site import build_public_site, public_urls
 
 # serialized_rollback restores the root page that the flush after a transactional test removes
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -29,5 +30,7 @@ def test_every_public_page_type_has_no_serious_axe_violations(live_server, page,
                 # Nothing wider than the screen: no sideways scrolling of the page itself on a phone.
                 overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
                 if overflow > 1:
-                    found[f"{name} ({viewport_name})"] = found.get(f"{name} ({viewport_name})", []) + [("sideways-scroll", overflow)]
+                    found[f"{name} ({viewport_name})"] = found.get(f"{name} ({viewport_name})", []) + [
+                        ("sideways-scroll", overflow)
+                    ]
     assert found == {}

@@ -1,4 +1,5 @@
 """A citizen's journeys through the public pages, in a real browser against the live server."""
+
 import csv
 import io
 import json
@@ -7,7 +8,7 @@ import re
 import pytest
 from openpyxl import load_workbook
 
-from .public_site import ATTACHMENT_BYTES, POLICY, STATISTICS, build_public_site
+from tests.demo.browser.public_site import ATTACHMENT_BYTES, POLICY, STATISTICS, build_public_site
 
 # serialized_rollback restores the root page that the flush after a transactional test removes
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

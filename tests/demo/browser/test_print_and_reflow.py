@@ -1,9 +1,10 @@
 """Printing a page (print stylesheet) and reading it at 200% zoom or on a narrow phone (WCAG 1.4.4 / 1.4.10 reflow)."""
+
 from urllib.parse import unquote
 
 import pytest
 
-from .public_site import build_public_site, public_urls
+from tests.demo.browser.public_site import build_public_site, public_urls
 
 # serialized_rollback restores the root page that the flush after a transactional test removes
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -49,7 +50,9 @@ def test_print_stylesheet_keeps_the_document_and_drops_the_controls(live_server,
     attachment = page.locator(".gi-item section a[download]").first
     assert attachment.get_attribute("href") in after_content(page, ".gi-item section a[download]")
     assert after_content(page, ".gi-item section:last-of-type a") == "none"  # other pages of the site: no noise
-    assert page.evaluate("getComputedStyle(document.querySelector('.gi-header')).backgroundColor") == "rgb(255, 255, 255)"
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('.gi-header')).backgroundColor") == "rgb(255, 255, 255)"
+    )
     screenshot("print_item")
 
     page.emulate_media(media="screen")

@@ -13,10 +13,16 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import PageViewRestriction
 
-from gi_wagtail.models import AnnualReportPage, CatalogueCategoryPage, DisclosureIndexPage, DisclosureItemPage, Organisation
 from gi_wagtail.catalogue.models.item import ItemAttachment
-from gi_wagtail.search.models import SearchSynonym
+from gi_wagtail.models import (
+    AnnualReportPage,
+    CatalogueCategoryPage,
+    DisclosureIndexPage,
+    DisclosureItemPage,
+    Organisation,
+)
 from gi_wagtail.review.setup import EDITORS, MANAGERS, REVIEWERS
+from gi_wagtail.search.models import SearchSynonym
 from tests.factories import root_page
 
 SEEDS = Path(__file__).resolve().parents[2] / "reports" / "fixtures" / "seeds"
@@ -43,8 +49,9 @@ def build_crawl_site():
 def _users():
     users = {}
     for role, group in ROLES.items():
-        user = get_user_model().objects.create_user(f"crawl-{role}", f"{role}@example.com", PASSWORD,
-                                                    is_superuser=group is None, is_staff=group is None)
+        user = get_user_model().objects.create_user(
+            f"crawl-{role}", f"{role}@example.com", PASSWORD, is_superuser=group is None, is_staff=group is None
+        )
         if group:
             user.groups.add(Group.objects.get(name=group))
         users[role] = user
@@ -60,8 +67,16 @@ def _import_seed_reports(index):
     for filename in SEED_REPORTS:
         organisation = Organisation.objects.create(name=f"导入测试{filename.split('-')[0]}科学技术局")
         out = StringIO()
-        call_command("gi_wagtail_import_report", str(SEEDS / filename), "--parent", str(category.pk),
-                     "--organisation", organisation.name, "--publish", stdout=out)
+        call_command(
+            "gi_wagtail_import_report",
+            str(SEEDS / filename),
+            "--parent",
+            str(category.pk),
+            "--organisation",
+            organisation.name,
+            "--publish",
+            stdout=out,
+        )
         pages.append(AnnualReportPage.objects.child_of(category).get(organisation=organisation))
     return pages
 
@@ -90,7 +105,9 @@ def _page_states(index, users):
         revised.save_revision(user=superuser, log_action=True).publish(user=superuser)
 
     # View restrictions: a password, and login-only on the whole category below it.
-    PageViewRestriction.objects.create(page=password_page, restriction_type=PageViewRestriction.PASSWORD, password="gi-secret")
+    PageViewRestriction.objects.create(
+        page=password_page, restriction_type=PageViewRestriction.PASSWORD, password="gi-secret"
+    )
     PageViewRestriction.objects.create(page=login_page, restriction_type=PageViewRestriction.LOGIN)
 
     # Locked by the superuser: other roles get the read-only editor.
@@ -106,10 +123,23 @@ def _page_states(index, users):
     document.file.save("vouchers.csv", ContentFile("索引号,标题\n".encode()), save=True)
     ItemAttachment.objects.create(page=revised, document=document, title="创新券申请汇总表")
     category = revised.get_parent()
-    never = DisclosureItemPage(title="从未发布的草稿", slug="never-published", live=False, organisation=revised.organisation,
-                               published_on=datetime.date(2025, 1, 6))
+    never = DisclosureItemPage(
+        title="从未发布的草稿",
+        slug="never-published",
+        live=False,
+        organisation=revised.organisation,
+        published_on=datetime.date(2025, 1, 6),
+    )
     category.add_child(instance=never)
     never.save_revision(user=editor)
     SearchSynonym.objects.create(terms="科技局 科学技术局")
-    return {"draft": draft, "in_review": in_review, "revised": revised, "password": password_page,
-            "login": login_page, "locked": locked, "scheduled": scheduled, "never_published": never}
+    return {
+        "draft": draft,
+        "in_review": in_review,
+        "revised": revised,
+        "password": password_page,
+        "login": login_page,
+        "locked": locked,
+        "scheduled": scheduled,
+        "never_published": never,
+    }

@@ -12,7 +12,7 @@ from wagtail.models import Page
 
 from tests.crawl import screens
 from tests.crawl.crawler import Crawler
-from .site import build_crawl_site
+from tests.demo.crawl.site import build_crawl_site
 
 
 class CrawlTests(TestCase):
@@ -84,4 +84,3 @@ class CrawlTests(TestCase):
 
     def test_manager(self):
         self.assertNothingBroken(self.crawl_admin("manager"))
-

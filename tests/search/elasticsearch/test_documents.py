@@ -29,7 +29,11 @@ def test_default_analyzer_is_builtin_cjk(settings):
     configure(settings)
     props = index_body()["mappings"]["properties"]
     for name in ("title", "meta", "body"):
-        assert props[name] == {"type": "text", "analyzer": "cjk", "fields": {"chars": {"type": "text", "analyzer": "standard"}}}
+        assert props[name] == {
+            "type": "text",
+            "analyzer": "cjk",
+            "fields": {"chars": {"type": "text", "analyzer": "standard"}},
+        }
     assert searched_fields()["phrase"] == ["title^6", "meta^2", "body^1"] and searched_fields()["words"] == []
 
 
@@ -48,10 +52,13 @@ def test_smartcn(settings):
     assert body["analyzer"] == body["search_analyzer"] == "smartcn"
 
 
-@pytest.mark.parametrize("es,message", [
-    ({"ANALYZER": "jieba"}, "ANALYZER"),
-    ({"INDEX_PREFIX": "Bad Prefix!"}, "INDEX_PREFIX"),
-])
+@pytest.mark.parametrize(
+    "es,message",
+    [
+        ({"ANALYZER": "jieba"}, "ANALYZER"),
+        ({"INDEX_PREFIX": "Bad Prefix!"}, "INDEX_PREFIX"),
+    ],
+)
 def test_bad_settings_raise_clear_errors(settings, es, message):
     configure(settings, **es)
     with pytest.raises(ImproperlyConfigured, match=message):

@@ -14,8 +14,14 @@ def run_without_engine(ci):
     env["OSMEM_SERVER_BIN"] = str(ROOT / "no-such-osmem-server")
     if ci:
         env["CI"] = "true"
-    return subprocess.run([sys.executable, "-m", "pytest", TARGET, "-q", "-p", "no:cacheprovider"],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", TARGET, "-q", "-p", "no:cacheprovider"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def test_missing_engine_fails_on_ci_and_skips_locally():

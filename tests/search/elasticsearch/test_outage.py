@@ -12,8 +12,8 @@ from django.core.management import CommandError, call_command
 
 from gi_wagtail.models import SearchIndexBacklog
 from gi_wagtail.search.base import SearchQuery
-from tests.search.elasticsearch.conftest import ENV_URL, free_port, start_osmem, use_cluster
 from tests.factories import add_item, build_catalogue
+from tests.search.elasticsearch.conftest import ENV_URL, free_port, start_osmem, use_cluster
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
 
@@ -67,7 +67,9 @@ def search(text):
     return ElasticsearchBackend().search(SearchQuery(text))
 
 
-def test_publish_during_outage_is_queued_then_delivered(cluster, settings, es_prefix, django_capture_on_commit_callbacks):
+def test_publish_during_outage_is_queued_then_delivered(
+    cluster, settings, es_prefix, django_capture_on_commit_callbacks
+):
     dead = f"http://127.0.0.1:{free_port()}"
     use_cluster(settings, cluster.url, es_prefix)
     _, category, organisation = build_catalogue()
@@ -84,7 +86,11 @@ def test_publish_during_outage_is_queued_then_delivered(cluster, settings, es_pr
     assert all(item.live for item in items)  # publishing succeeded
     backlog = list(SearchIndexBacklog.objects.all())
     assert {r.page_id for r in backlog} == {i.pk for i in items}
-    assert all(r.attempts == 1 and r.last_error and r.next_attempt_at for r in backlog), [(r.page_id, r.action, r.attempts, r.last_error[:40], r.next_attempt_at) for r in backlog if not (r.attempts == 1 and r.last_error and r.next_attempt_at)]
+    assert all(r.attempts == 1 and r.last_error and r.next_attempt_at for r in backlog), [
+        (r.page_id, r.action, r.attempts, r.last_error[:40], r.next_attempt_at)
+        for r in backlog
+        if not (r.attempts == 1 and r.last_error and r.next_attempt_at)
+    ]
 
     # Public search falls back to the embedded backend and says so.
     results = search("科技特派员")
@@ -142,8 +148,7 @@ def test_rebuild_command_swaps_the_alias(cluster, settings, es_prefix, django_ca
     def progress(n):
         seen_during.append(backend.search(SearchQuery("", page_size=50)).total)
 
-    from gi_wagtail.search.documents import searchable_pages
-    from gi_wagtail.search.documents import iter_documents
+    from gi_wagtail.search.documents import iter_documents, searchable_pages
 
     expected = set(searchable_pages().values_list("pk", flat=True))  # items and the pages above them
     assert backend.rebuild(iter_documents(), progress=progress) == len(expected)
@@ -174,7 +179,9 @@ def test_index_prefix_separates_sites(cluster, settings):
             a.client.indices.delete(index=name, ignore_unavailable=True)
 
 
-def test_admin_health_panel_and_retry(cluster, settings, es_prefix, client, django_user_model, django_capture_on_commit_callbacks):
+def test_admin_health_panel_and_retry(
+    cluster, settings, es_prefix, client, django_user_model, django_capture_on_commit_callbacks
+):
     use_cluster(settings, cluster.url, es_prefix)
     _, category, organisation = build_catalogue()
     admin = django_user_model.objects.create_superuser("admin", "a@example.com", "pw")

@@ -12,17 +12,41 @@ pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]  # editor synony
 def doc(page_id, title, body="", year=2021, **fields):
     fields.setdefault("category", "政策法规")
     fields.setdefault("organisation", "高青县人民政府")
-    published = dt.datetime(year, 3, page_id % 27 + 1, tzinfo=dt.timezone.utc)
+    published = dt.datetime(year, 3, page_id % 27 + 1, tzinfo=dt.UTC)
     return SearchDocument(page_id=page_id, title=title, body=body, published=published, url=f"/p/{page_id}/", **fields)
 
 
 CORPUS = [
-    doc(1, "高青縣科學技術局2019年政府信息公開工作年度報告", "本報告根據條例編制。", 2020, category="年报", genre="报告",
-        organisation="高青县科学技术局"),
-    doc(2, "关于开展高新技术企业认定工作的通知", "各有关单位：现将高新技术企业认定有关事项通知如下。高科发〔2021〕12号", 2021,
-        doc_no="高科发〔2021〕12号", genre="通知", topic="科技"),
-    doc(3, "县财政局2022年部门预算", "县财政局预算公开说明。", 2022, organisation="高青县财政局", category="财政预算", genre="其他"),
-    doc(4, "科技特派员管理办法", "为加强科技特派员管理，制定本办法。", 2023, validity="有效", genre="办法", topic="科技"),
+    doc(
+        1,
+        "高青縣科學技術局2019年政府信息公開工作年度報告",
+        "本報告根據條例編制。",
+        2020,
+        category="年报",
+        genre="报告",
+        organisation="高青县科学技术局",
+    ),
+    doc(
+        2,
+        "关于开展高新技术企业认定工作的通知",
+        "各有关单位：现将高新技术企业认定有关事项通知如下。高科发〔2021〕12号",
+        2021,
+        doc_no="高科发〔2021〕12号",
+        genre="通知",
+        topic="科技",
+    ),
+    doc(
+        3,
+        "县财政局2022年部门预算",
+        "县财政局预算公开说明。",
+        2022,
+        organisation="高青县财政局",
+        category="财政预算",
+        genre="其他",
+    ),
+    doc(
+        4, "科技特派员管理办法", "为加强科技特派员管理，制定本办法。", 2023, validity="有效", genre="办法", topic="科技"
+    ),
     doc(5, "关于废止部分规范性文件的决定", "局长办公会议决定废止下列文件。", 2019, validity="废止", genre="决定"),
     doc(6, "局机关<script>alert(1)</script>周报", "技术人员科学研究学习记录", 2021),
 ]
@@ -101,8 +125,8 @@ def test_suggestions_when_nothing_matches(corpus):
 
 
 def test_deep_pages_use_search_after(settings, es_url, es_prefix):
-    from tests.search.elasticsearch.conftest import use_cluster
     from gi_wagtail.search.elasticsearch import ElasticsearchBackend
+    from tests.search.elasticsearch.conftest import use_cluster
 
     use_cluster(settings, es_url, es_prefix, SEARCH_AFTER_FROM=10)
     backend = ElasticsearchBackend()

@@ -4,7 +4,6 @@ import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
 import wagtail.fields
-from django.conf import settings
 from django.db import migrations, models
 
 

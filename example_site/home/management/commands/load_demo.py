@@ -49,7 +49,9 @@ class Command(BaseCommand):
             home = root.add_child(instance=HomePage(title="高青县科学技术局", slug="home"))
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
-            Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="高青县科学技术局")
+            Site.objects.create(
+                hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="高青县科学技术局"
+            )
         elif site.root_page_id != home.pk or site.site_name != "高青县科学技术局":
             site.root_page = home
             site.site_name = "高青县科学技术局"
@@ -60,7 +62,9 @@ class Command(BaseCommand):
         # A fresh password on every run, so the one printed is always the one that works.
         password = secrets.token_urlsafe(9)
         superuser = group_name is None
-        user, _ = get_user_model().objects.get_or_create(username=username, defaults={"email": f"{username}@example.com"})
+        user, _ = get_user_model().objects.get_or_create(
+            username=username, defaults={"email": f"{username}@example.com"}
+        )
         user.is_staff = superuser
         user.is_superuser = superuser
         user.is_active = True
