@@ -35,7 +35,7 @@ def percentile(values, fraction):
     values = sorted(values)
     if not values:
         return 0.0
-    return values[min(len(values) - 1, int(round(fraction * (len(values) - 1))))]
+    return values[min(len(values) - 1, round(fraction * (len(values) - 1)))]
 
 
 # --- stages ----------------------------------------------------------------------------------------

@@ -79,7 +79,7 @@ def make_pages(corpus) -> dict[str, int]:
     )
     Page.objects.filter(pk=root.pk).update(numchild=len(corpus))
     ids = list(Page.objects.filter(depth=2).order_by("path").values_list("pk", flat=True))
-    return {it["id"]: pk for it, pk in zip(corpus, ids)}
+    return {it["id"]: pk for it, pk in zip(corpus, ids, strict=False)}
 
 
 def documents(corpus, ids):

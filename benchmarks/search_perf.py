@@ -114,7 +114,7 @@ def build(n: int):
     page_ids = list(Page.objects.filter(depth=2).order_by("path").values_list("pk", flat=True))
 
     def docs():
-        for pk, it in zip(page_ids, items):
+        for pk, it in zip(page_ids, items, strict=False):
             yield SearchDocument(
                 page_id=pk,
                 title=it["title"],
@@ -165,7 +165,7 @@ def report(backend, queries, rounds, label):
     cpu_timings.sort()
 
     def p(f, values=timings):
-        return values[min(len(values) - 1, int(round(f * (len(values) - 1))))]
+        return values[min(len(values) - 1, round(f * (len(values) - 1)))]
 
     for q, vals in per_query.items():
         print(f"  {statistics.median(v for v, _ in vals):7.1f} ms  total={vals[0][1]:6d}  {q}")

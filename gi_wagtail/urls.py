@@ -3,9 +3,8 @@
 URL names carry the ``gi_wagtail_`` prefix.
 """
 
-urlpatterns = []
 from django.urls import path
 
 from gi_wagtail.search.views import search_view
 
-urlpatterns += [path("search/", search_view, name="gi_wagtail_search")]
+urlpatterns = [path("search/", search_view, name="gi_wagtail_search")]

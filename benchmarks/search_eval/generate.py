@@ -151,7 +151,6 @@ def build_eval_items(seed: int = 20231) -> list[dict]:
     rng = b.rng
     for county in sorted(material.COUNTIES):
         for org in sorted(material.ORGS):
-            topic = material.ORGS[org][3]
             for year in YEARS:
                 spec = material.PER_ORG["annual_report"]
                 b.add(

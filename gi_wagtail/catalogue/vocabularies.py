@@ -66,5 +66,5 @@ def load_vocabularies(
 ) -> int:
     """Load both vocabularies; pass historical models from a migration. Returns rows created."""
     if TopicClass is None or Genre is None:
-        TopicClass, Genre = vocabularies.TopicClass, vocabularies.Genre
+        TopicClass, Genre = vocabularies.TopicClass, vocabularies.Genre  # noqa: N806
     return load_topics(TopicClass) + load_genres(Genre)

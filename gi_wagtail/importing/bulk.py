@@ -31,7 +31,7 @@ from gi_wagtail.catalogue import publishing
 from gi_wagtail.catalogue.validation import validate_disclosure_item
 
 
-class BulkUnsupported(Exception):
+class BulkUnsupportedError(Exception):
     """The database cannot return the keys of bulk-inserted rows: use the page-by-page path."""
 
 
@@ -77,7 +77,7 @@ class BulkCreator:
         if not items:
             return
         if not connection.features.can_return_rows_from_bulk_insert:
-            raise BulkUnsupported
+            raise BulkUnsupportedError
         self.model = type(items[0].page)
         self.content_type = ContentType.objects.get_for_model(self.model)
         self.base_content_type = ContentType.objects.get_for_model(Page)
@@ -148,11 +148,11 @@ class BulkCreator:
                 setattr(page, name, list(getattr(page, name).all()))
             for field in get_all_child_m2m_relations(page):
                 if getattr(page, "_cluster_related_objects", {}).get(field.name):
-                    raise BulkUnsupported(field.name)  # many-to-many rows: left to the page-by-page path
+                    raise BulkUnsupportedError(field.name)  # many-to-many rows: left to the page-by-page path
                 setattr(page, field.name, [])
 
     def _insert_own_rows(self, pages: list[Page]) -> None:
-        fields = [f for f in self.model._meta.local_concrete_fields]
+        fields = list(self.model._meta.local_concrete_fields)
         batch = max(1, connection.ops.bulk_batch_size(fields, pages))
         for start in range(0, len(pages), batch):
             self.model._base_manager._insert(pages[start : start + batch], fields=fields)
@@ -171,7 +171,7 @@ class BulkCreator:
             for page in pages
         ]
         Revision.objects.bulk_create(revisions)
-        for page, revision in zip(pages, revisions):
+        for page, revision in zip(pages, revisions, strict=False):
             page.latest_revision = page.live_revision = revision
         # Two set-based UPDATEs: Django's bulk_update builds a CASE per row and costs ~1 ms a page.
         newest = (
@@ -280,6 +280,6 @@ def insert_rows(model: type[models.Model], field_names: Sequence[str], rows: Seq
     sql = "INSERT INTO {} ({}) VALUES ({})".format(
         quote(model._meta.db_table), ", ".join(quote(f.column) for f in fields), ", ".join(["%s"] * len(fields))
     )
-    prepared = [[f.get_db_prep_save(value, connection) for f, value in zip(fields, row)] for row in rows]
+    prepared = [[f.get_db_prep_save(value, connection) for f, value in zip(fields, row, strict=False)] for row in rows]
     with connection.cursor() as cursor:
         cursor.executemany(sql, prepared)

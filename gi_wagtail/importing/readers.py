@@ -159,7 +159,7 @@ def read_csv(handle: IO[bytes], encoding: str, max_bytes: int) -> Iterator[RawRe
                 _("%(count)s columns, the header has %(header)s") % {"count": len(row), "header": len(header)},
             )
         else:
-            yield RawRecord(first, dict(zip(header, row)), None)
+            yield RawRecord(first, dict(zip(header, row, strict=False)), None)
     if header is None:
         raise ImportFileError(_("the file is empty"))
 
@@ -189,7 +189,7 @@ def read_xlsx(path: str | os.PathLike[str]) -> Iterator[RawRecord]:
                 continue
             if all(cell is None or str(cell).strip() == "" for cell in row):
                 continue
-            data = {name: _cell(value) for name, value in zip(header, row) if name and value is not None}
+            data = {name: _cell(value) for name, value in zip(header, row, strict=False) if name and value is not None}
             yield RawRecord(number, data, None)
         if header is None:
             raise ImportFileError(_("the file is empty"))
@@ -205,7 +205,7 @@ def read_records(
 ) -> Iterator[RawRecord]:
     """Yield RawRecord for each record of the file at ``path``."""
     try:
-        handle = open(path, "rb")
+        handle = open(path, "rb")  # noqa: SIM115  (closed by the with block below)
     except OSError as exc:
         raise ImportFileError(_("cannot open %(path)s: %(error)s") % {"path": path, "error": exc.strerror}) from exc
     with handle:

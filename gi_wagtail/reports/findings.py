@@ -26,7 +26,7 @@ def translate(msgid: str) -> str:
         if not settings.configured:
             return msgid
         return gettext(msgid)
-    except Exception:  # no Django / translation infrastructure not ready
+    except Exception:  # noqa: BLE001 no Django / translation infrastructure not ready
         return msgid
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from django import forms
@@ -37,10 +38,8 @@ class AnnualReportPageForm(WagtailAdminPageForm):
             self.fields["key_figures"] = KeyFiguresField(required=False, label=self.fields["key_figures"].label)
             self.fields["key_figures"].widget.provenance = page.provenance or {}
         if page.pk and page.year:
-            try:
+            with contextlib.suppress(ValidationError):
                 self._show_findings(page.findings())
-            except ValidationError:
-                pass
 
     def _show_findings(self, findings: list[Finding]) -> None:
         self.report_findings = findings

@@ -75,7 +75,7 @@ def extract(text: str, section: str = "") -> list[Statement]:
     out: list[Statement] = []
     for clause in clauses(text):
 
-        def add(kind: str, value: object) -> None:
+        def add(kind: str, value: object, clause: str = clause) -> None:
             out.append(Statement(kind, value, clause[:80], section))
 
         # "申请行政复议" is about review, not about disclosure requests.

@@ -71,7 +71,7 @@ def refuse_reviewer_content_changes(request: HttpRequest, page: Page) -> HttpRes
     try:
         extra = json.loads(request.POST.get("workflow-action-extra-data") or "{}")
     except ValueError:
-        raise PermissionDenied
+        raise PermissionDenied from None
     if not isinstance(extra, dict):
         raise PermissionDenied
     task.on_action(page.current_workflow_task_state, request.user, action, **extra)

@@ -49,9 +49,8 @@ class SearchQuery:
             kept = []
             for value in list(values)[:MAX_FILTER_VALUES]:
                 value = str(value).strip()[:MAX_VALUE_LENGTH]
-                if name == "year":
-                    if not value.isdigit() or not (1 <= int(value) <= 9999):
-                        continue
+                if name == "year" and (not value.isdigit() or not (1 <= int(value) <= 9999)):
+                    continue
                 if value:
                     kept.append(value)
             if kept:
@@ -217,7 +216,7 @@ class SearchBackend(ABC):
         found.sort(key=lambda x: -x[0])
         return [text for _, text in found[:MAX_SUGGESTIONS]]
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027  (optional hook: most backends hold nothing to close)
         pass
 
 

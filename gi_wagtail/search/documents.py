@@ -191,7 +191,7 @@ def page_url(page: Page, site_root_paths: list | None = None) -> str:
         page._wagtail_cached_site_root_paths = site_root_paths
     try:
         return page.get_url() or page.url_path
-    except Exception:  # a page outside every site has no URL; keep indexing
+    except Exception:  # noqa: BLE001 a page outside every site has no URL; keep indexing
         return page.url_path
 
 
@@ -202,7 +202,7 @@ def page_document(page: Page) -> SearchDocument:
         if isinstance(search_field, index.SearchField) and search_field.field_name not in ("title",):
             try:
                 parts.append(plain_text(search_field.get_value(page)))
-            except Exception:  # a computed search field that fails must not stop indexing
+            except Exception:  # noqa: BLE001 a computed search field that fails must not stop indexing
                 continue
     parts.append(page.search_description or "")
     return SearchDocument(

@@ -42,9 +42,7 @@ def _boundary_ok(norm: str, start: int, end: int) -> bool:
     after = norm[end] if end < len(norm) else " "
     if piece[0].isascii() and piece[0].isalnum() and before.isascii() and before.isalnum():
         return False
-    if piece[-1].isascii() and piece[-1].isalnum() and after.isascii() and after.isalnum():
-        return False
-    return True
+    return not (piece[-1].isascii() and piece[-1].isalnum() and after.isascii() and after.isalnum())
 
 
 def _render(text: str, spans: list[tuple[int, int]], start: int, end: int) -> str:

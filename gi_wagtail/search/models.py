@@ -50,6 +50,9 @@ class SearchEntryText(models.Model):
         verbose_name = _("search entry text")
         verbose_name_plural = _("search entry texts")
 
+    def __str__(self) -> str:
+        return str(self.entry)
+
 
 class SearchSynonym(models.Model):
     """An editor-defined synonym group (extends data/synonyms.txt)."""

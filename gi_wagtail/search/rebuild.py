@@ -57,7 +57,7 @@ def rows_in_batches(ids: list[int], batch_size: int, jobs: int) -> Iterator[tupl
     connections.close_all()
     pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_init_worker)
     try:
-        for batch, rows in zip(batches, pool.imap(page_rows, batches)):
+        for batch, rows in zip(batches, pool.imap(page_rows, batches), strict=False):
             yield len(batch), rows
     except BaseException:
         pool.terminate()

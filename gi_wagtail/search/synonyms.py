@@ -46,7 +46,7 @@ def settings_file_groups() -> list[list[str]]:
     """Groups from ``GI_WAGTAIL["SYNONYMS_FILE"]`` (same format as data/synonyms.txt)."""
     try:
         path = gi_settings.SYNONYMS_FILE
-    except Exception:  # settings not configured (pure analysis use)
+    except Exception:  # noqa: BLE001 settings not configured (pure analysis use)
         return []
     if not path:
         return []

@@ -90,7 +90,7 @@ class ChinesePageSearchMixin:
         if order_by_relevance:
             ids = [pk for pk in ranked if pk in allowed]
         else:  # keep the queryset's own ordering
-            ids = [pk for pk in queryset.filter(pk__in=allowed).values_list("pk", flat=True)]
+            ids = list(queryset.filter(pk__in=allowed).values_list("pk", flat=True))
         return RankedPageResults(queryset, ids)
 
 
@@ -154,8 +154,8 @@ def _page_queryset(model_or_queryset: type[Model] | QuerySet) -> QuerySet | None
 
 
 def SearchBackend(params: dict[str, Any]) -> Any:  # noqa: N802  (the name Wagtail looks up)
-    from wagtail.search.backends.database import SearchBackend as database_backend
+    from wagtail.search.backends.database import SearchBackend as DatabaseBackend
 
-    stock = database_backend(params)
+    stock = DatabaseBackend(params)
     cls = type(f"GiWagtail{type(stock).__name__}", (ChinesePageSearchMixin, type(stock)), {})
     return cls(params)

@@ -29,7 +29,7 @@ class RedactPersonalDataFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         try:
             message = record.getMessage()
-        except Exception:  # a broken format string is not ours to fix; leave the record alone
+        except Exception:  # noqa: BLE001 a broken format string is not ours to fix; leave the record alone
             return True
         record.msg, record.args = redact(message), ()
         if record.exc_text:

@@ -49,7 +49,7 @@ def _control_values(control):
         text = control.string or ""
         return [(name, text[1:] if text.startswith("\n") else text)]
     if control.name == "select":
-        options = [o for o in control.find_all("option")]
+        options = list(control.find_all("option"))
         chosen = [o for o in options if o.has_attr("selected")]
         if not chosen and not control.has_attr("multiple"):
             chosen = [o for o in options if not o.has_attr("disabled")][:1]
@@ -108,7 +108,7 @@ def _typed_table_data(block, state, prefix):
     pairs.append((f"{prefix}-row-count", str(len(rows))))
     for r, row in enumerate(rows):
         pairs += [(f"{prefix}-row-{r}-order", str(r)), (f"{prefix}-row-{r}-deleted", "")]
-        for c, (column, value) in enumerate(zip(columns, row["values"])):
+        for c, (column, value) in enumerate(zip(columns, row["values"], strict=False)):
             pairs += _field_value(block.child_blocks[column["type"]], value, f"{prefix}-cell-{r}-{c}")
     return pairs
 

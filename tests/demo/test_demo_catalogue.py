@@ -183,7 +183,7 @@ class DemoAttachmentTests(TestCase):
         self.assertEqual([a.document.file_extension for a in attachments], ["pdf", "docx"])
         self.assertContains(response, "高青县科技创新券管理办法（全文）")
         self.assertContains(response, "高青县科技创新券申领表")
-        for attachment, magic in zip(attachments, (b"%PDF-", b"PK")):
+        for attachment, magic in zip(attachments, (b"%PDF-", b"PK"), strict=False):
             with self.subTest(document=attachment.document.title):
                 self.assertContains(response, f'href="{attachment.document.url}" download')
                 download = self.client.get(attachment.document.url)

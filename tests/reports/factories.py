@@ -52,7 +52,7 @@ def balanced_report(
             cases[f"{g}_{p}"] = table4.get(f"{g}_{p}", 0)
         cases[f"{g}_total"] = sum(cases[f"{g}_{p}"] for p in PARTS)
     t2 = report["tables"]["table2"]
-    for row_key, cols in t2.items():
+    for cols in t2.values():
         for col in cols:
             cols[col] = 0
     return report

@@ -76,7 +76,7 @@ def test_table3_layout_merges_headers_like_the_official_form(code, results_rows)
         assert sum(c["colspan"] for c in row if not c["th"] or c["rowspan"] == 1) <= 10
     first = layout["body"][0]
     assert first[0]["colspan"] == 3 and first[0]["scope"] == "row"
-    assert [c["address"] for c in first[1:]][0] == ("received", "natural_person")
+    assert next(c["address"] for c in first[1:]) == ("received", "natural_person")
 
 
 def test_table4_and_table2_layouts():

@@ -170,7 +170,7 @@ def test_hostile_queries_produce_only_plain_terms(query):
     for group in parsed.groups:
         for alt in group.alternatives:
             for term in alt.encoded:
-                assert re.fullmatch(r"[a-z]{%d}" % ENCODED_LENGTH, term)
+                assert re.fullmatch(rf"[a-z]{{{ENCODED_LENGTH}}}", term)
 
 
 def test_empty_and_symbol_only_queries_are_empty():

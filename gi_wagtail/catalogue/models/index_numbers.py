@@ -12,3 +12,6 @@ class IndexNumberSequence(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["agency", "scope"], name="gi_wagtail_index_sequence_unique")]
         verbose_name = _("索引号 sequence")
+
+    def __str__(self) -> str:
+        return f"{self.scope}: {self.last_serial}"

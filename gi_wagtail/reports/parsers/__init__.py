@@ -35,7 +35,7 @@ def sniff(data: bytes, filename: str = "") -> str:
         return "json"
     if head.startswith((b"<!doctype", b"<html", b"<?xml", b"<table", b"<div", b"<p", b"<meta", b"<head")):
         return "html"
-    if head.startswith(b"%pdf") or head.startswith(b"pk\x03\x04") or head.startswith(b"\xd0\xcf\x11\xe0"):
+    if head.startswith((b"%pdf", b"pk\x03\x04", b"\xd0\xcf\x11\xe0")):
         raise ReportParseError("PDF and office documents are not supported; provide plain text, HTML or JSON")
     return "text"
 

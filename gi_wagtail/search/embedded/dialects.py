@@ -69,7 +69,7 @@ class SQLiteDialect(Dialect):
         return from_, where, score, [self.expression(groups)], []
 
     def match_ids(self, groups: Groups) -> MatchIds:
-        from_, where, score, params, score_params = self.match_from(groups)
+        _from, where, score, params, score_params = self.match_from(groups)
         return f"{FTS_TABLE}.rowid", FTS_TABLE, where, score, params, score_params
 
 
@@ -90,7 +90,7 @@ class PostgresDialect(Dialect):
         return from_, where, score, [self.expression(groups)], []
 
     def match_ids(self, groups: Groups) -> MatchIds:
-        from_, where, score, params, score_params = self.match_from(groups)
+        _from, where, score, params, score_params = self.match_from(groups)
         return "t.entry_id", f"{TEXT} t CROSS JOIN to_tsquery('simple', %s) q", where, score, params, score_params
 
 

@@ -4,6 +4,7 @@ import csv
 import io
 import json
 import re
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -113,18 +114,18 @@ def test_annual_report_tables_download(live_server, page, site, screenshot):
 
     csv_file = download("table3", "CSV")
     assert csv_file.suggested_filename == "annual-report-2021-table3.csv"
-    text = open(csv_file.path(), encoding="utf-8-sig").read()
+    text = Path(csv_file.path()).read_text(encoding="utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
     received = next(row for row in rows if row and row[0] == "received")
     assert received[1] == "一、本年新收政府信息公开申请数量"
     assert received[-1] == str(tables["table3"]["received"]["total"])
 
     xlsx_file = download("table3", "XLSX")
-    sheet = load_workbook(io.BytesIO(open(xlsx_file.path(), "rb").read()))["table3"]
+    sheet = load_workbook(io.BytesIO(Path(xlsx_file.path()).read_bytes()))["table3"]
     values = [cell for row in sheet.iter_rows(values_only=True) for cell in row]
     assert "一、本年新收政府信息公开申请数量" in values and tables["table3"]["received"]["total"] in values
 
     json_file = download("table4", "JSON")
-    payload = json.loads(open(json_file.path(), encoding="utf-8").read())
+    payload = json.loads(Path(json_file.path()).read_text(encoding="utf-8"))
     assert (payload["year"], payload["table"], payload["rows"]) == (2021, "table4", tables["table4"])
     screenshot("journey_report_2021_desktop")
