@@ -57,6 +57,18 @@ def check_settings(app_configs=None, **kwargs):
                 id="gi_wagtail.W001",
             )
         )
+    for key, default in DEFAULTS.items():
+        value = user.get(key)
+        if isinstance(default, dict) and default and isinstance(value, dict):
+            nested = sorted(set(value) - set(default))
+            if nested:
+                errors.append(
+                    Warning(
+                        f"GI_WAGTAIL['{key}'] has unknown key(s): {', '.join(nested)}.",
+                        hint=f"Known keys: {', '.join(default)}.",
+                        id="gi_wagtail.W001",
+                    )
+                )
     return errors
 
 

@@ -17,6 +17,12 @@ DEFAULTS = {
         "INDEX_PREFIX": "gi_wagtail",
         "ANALYZER": "cjk",  # "cjk", "smartcn" or "ik"
         "OPTIONS": {},
+        # Documents per bulk request when indexing.
+        "CHUNK_SIZE": 500,
+        # Result pages deeper than this use search_after instead of from/size.
+        "SEARCH_AFTER_FROM": 1000,
+        # Answer from the embedded index while the cluster is down.
+        "FALLBACK": True,
     },
     # 索引号 pattern. Fields: {org_code} {year} {month} {category_code} {serial}.
     # {serial} is required; give it a width such as {serial:05d}.

@@ -60,6 +60,17 @@ class SettingsChecksTests(SimpleTestCase):
     def test_unknown_key_warns(self):
         self.assertIn("gi_wagtail.W001", _ids())
 
+    @override_settings(GI_WAGTAIL={"ELASTICSEARCH": {"CHUNCK_SIZE": 100}})
+    def test_unknown_nested_elasticsearch_key_warns(self):
+        messages = [m for m in checks.run_checks() if m.id == "gi_wagtail.W001"]
+        self.assertEqual(len(messages), 1)
+        self.assertIn("CHUNCK_SIZE", messages[0].msg)
+        self.assertIn("CHUNK_SIZE", messages[0].hint)
+
+    @override_settings(GI_WAGTAIL={"ELASTICSEARCH": {"CHUNK_SIZE": 100, "FALLBACK": False}})
+    def test_documented_nested_elasticsearch_keys_pass(self):
+        self.assertNotIn("gi_wagtail.W001", _ids())
+
     def test_missing_required_app_is_reported(self):
         from django.conf import settings
 

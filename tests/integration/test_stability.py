@@ -309,11 +309,6 @@ def test_settings_keys():
     assert SETTINGS_KEYS - set(DEFAULTS) == set()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="conf.DEFAULTS lacks the documented CHUNK_SIZE, SEARCH_AFTER_FROM and FALLBACK "
-    "(the search room adds them, so that W001 can name a typo in them)",
-)
 def test_nested_elasticsearch_keys():
     assert ELASTICSEARCH_KEYS - set(DEFAULTS["ELASTICSEARCH"]) == set()
 

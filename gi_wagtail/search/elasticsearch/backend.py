@@ -46,8 +46,8 @@ class ElasticsearchBackend(SearchBackend):
         self.client = client or make_client(**(QUICK if quick else {}))
         self.alias = alias_name()
         conf = es_settings()
-        self.chunk_size = int(conf.get("CHUNK_SIZE", 500))
-        self.search_after_from = int(conf.get("SEARCH_AFTER_FROM", 1000))
+        self.chunk_size = int(conf["CHUNK_SIZE"])
+        self.search_after_from = int(conf["SEARCH_AFTER_FROM"])
 
     # --- index management -----------------------------------------------------------------
 

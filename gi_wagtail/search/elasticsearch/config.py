@@ -60,7 +60,7 @@ def host_urls() -> list[str]:
 
 def fallback_enabled() -> bool:
     """Keep the embedded index current too, for public search during an outage (default on)."""
-    return bool(es_settings().get("FALLBACK", True))
+    return bool(es_settings()["FALLBACK"])
 
 
 def missing_packages() -> list[str]:
