@@ -19,9 +19,12 @@ class HomePage(Page):
 class AgencyIndexPage(AbstractDisclosureIndexPage):
     """The agency's 政府信息公开 column, as the site defines it."""
 
+    gi_item_model = "testapp.AgencyItemPage"
+
 
 class AgencyCategoryPage(AbstractCatalogueCategoryPage):
-    pass
+    gi_item_model = "testapp.AgencyItemPage"
+    gi_annual_report_model = "testapp.AgencyReportPage"
 
 
 class AgencyItemPage(AbstractDisclosureItemPage):

@@ -181,8 +181,9 @@ class AdminTests(WagtailPageTestCase):
         self.assertEqual(item.organisation, Organisation.objects.get(name="某县科学技术局"))
         self.assertEqual(item.index_no, "000014349/2024-00001")
         self.assertEqual(item.published_on, datetime.date(2024, 3, 1))
-        self.render(index, "某县科学技术局", category.title)
-        self.render(category, category.title)
+        # The listings show the site's own item page type (gi_item_model).
+        self.render(index, "某县科学技术局", category.title, item.title)
+        self.render(category, category.title, item.title, item.index_no)
         self.assertEqual(item.summary, "创新券的申请和兑付。")
         response = self.render(item, item.title, item.index_no, "某科发〔2024〕3号", "某县科学技术局")
         # The site's own template for its item page, extending the shipped one.

@@ -19,7 +19,6 @@ from wagtail.models import Page
 
 from gi_wagtail.catalogue.filters import CatalogueFilterForm, apply_filters
 from gi_wagtail.catalogue.models.base import GiPage, page_models_of
-from gi_wagtail.catalogue.models.item import DisclosureItemPage
 from gi_wagtail.conf import gi_settings
 
 
@@ -35,6 +34,8 @@ class AbstractCatalogueCategoryPage(GiPage):
     # Annual reports placed in a category are listed above its items. Named, not imported:
     # the reports room builds on the catalogue, not the other way round.
     gi_annual_report_model = "gi_wagtail.AnnualReportPage"
+    # The item page type the listing shows (a site with its own item page names it here).
+    gi_item_model = "gi_wagtail.DisclosureItemPage"
 
     class Meta:
         abstract = True
@@ -52,7 +53,7 @@ class AbstractCatalogueCategoryPage(GiPage):
 
     def get_items(self) -> QuerySet:
         return (
-            self.gi_public(DisclosureItemPage.objects.live())
+            self.gi_public(resolve_model_string(self.gi_item_model).objects.live())
             .descendant_of(self)
             .select_related("organisation", "topic__parent", "genre")
             .order_by("-published_on", "-pk")

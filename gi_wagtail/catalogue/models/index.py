@@ -15,7 +15,6 @@ from wagtail.models import Page, get_page_models
 
 from gi_wagtail.catalogue.models.base import GiPage
 from gi_wagtail.catalogue.models.category import with_content
-from gi_wagtail.catalogue.models.item import DisclosureItemPage
 from gi_wagtail.conf import gi_settings
 
 # Fallbacks when the editor has not picked the pages: the standard column names.
@@ -58,6 +57,9 @@ class AbstractDisclosureIndexPage(GiPage):
     ]
 
     gi_template = "gi_wagtail/pages/disclosure_index_page.html"
+
+    # The item page type of the "latest items" list (a site with its own item page names it here).
+    gi_item_model = "gi_wagtail.DisclosureItemPage"
 
     class Meta:
         abstract = True
@@ -110,7 +112,7 @@ class AbstractDisclosureIndexPage(GiPage):
                     else []
                 ),
                 "latest_items": (
-                    self.gi_public(DisclosureItemPage.objects.live())
+                    self.gi_public(resolve_model_string(self.gi_item_model).objects.live())
                     .descendant_of(self)
                     .order_by("-published_on", "-pk")
                     .select_related("organisation")[: gi_settings.ITEMS_PER_PAGE]
