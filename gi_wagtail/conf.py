@@ -40,6 +40,20 @@ DEFAULTS = {
     # Page types a 政府信息公开首页 may be added under, as "app_label.ModelName" strings;
     # None: under any page (the site's home page included).
     "DISCLOSURE_INDEX_PARENT_PAGE_TYPES": None,
+    # 依申请公开 (gi_wagtail.requests).
+    "REQUESTS": {
+        # Holiday-notice days for a year the chinesecalendar package does not know yet (ISO dates),
+        # and the last day they cover: e.g. the 国务院办公厅 notice for next year, published in November.
+        "EXTRA_HOLIDAYS": [],
+        "EXTRA_WORKDAYS": [],
+        "CALENDAR_EXTENDED_TO": None,
+        # Handlers are reminded of open requests due within this many working days.
+        "REMIND_WITHIN_WORKDAYS": 5,
+        # Closed requests are anonymised this many days after their reply (gi_wagtail_anonymise_requests).
+        "RETENTION_DAYS": 365 * 3,
+        # Online applications per client IP (None: off); the lookup page uses PUBLIC_RATE_LIMIT.
+        "APPLY_RATE_LIMIT": "5/h",
+    },
     # Extra synonym file (one group per line, words separated by spaces or commas).
     "SYNONYMS_FILE": None,
 }

@@ -3,8 +3,11 @@
 URL names carry the ``gi_wagtail_`` prefix.
 """
 
-from django.urls import path
+from django.urls import include, path
 
 from gi_wagtail.search.views import search_view
 
-urlpatterns = [path("search/", search_view, name="gi_wagtail_search")]
+urlpatterns = [
+    path("search/", search_view, name="gi_wagtail_search"),
+    path("requests/", include("gi_wagtail.requests.urls")),
+]

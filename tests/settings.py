@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.typed_table_block",
     "django_tasks",
+    "captcha",
     # What a `wagtail start` project has.
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

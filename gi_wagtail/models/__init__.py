@@ -14,11 +14,23 @@ from gi_wagtail.catalogue.models.item import (
 from gi_wagtail.catalogue.models.validity import ValidityEvent
 from gi_wagtail.catalogue.models.vocabularies import Genre, Organisation, TopicClass
 from gi_wagtail.reports.models import AbstractAnnualReportPage, AnnualReportPage, ReportFormat
+from gi_wagtail.requests.models import (
+    Appeal,
+    DisclosureRequest,
+    NoticeTemplate,
+    RequestEvent,
+    RequestSettings,
+)
 from gi_wagtail.review.models import LeaderSignOffTask, ReviewDecision, ReviewTaskState, SecrecyReviewTask
 from gi_wagtail.search.backlog import SearchIndexBacklog
 from gi_wagtail.search.models import SearchEntry, SearchEntryText, SearchSynonym
 
 __all__ = [
+    "Appeal",
+    "DisclosureRequest",
+    "NoticeTemplate",
+    "RequestEvent",
+    "RequestSettings",
     "AbstractAnnualReportPage",
     "AbstractCatalogueCategoryPage",
     "AbstractDisclosureIndexPage",

@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.typed_table_block",
     "django_tasks",
+    "captcha",
     # A stock wagtail start project.
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
