@@ -243,18 +243,18 @@ class Appeal(models.Model):
 
 
 class NoticeKind(models.TextChoices):
-    RECEIPT = "receipt", _("登记回执")
-    CORRECTION = "correction", _("补正申请通知书")
-    EXTENSION = "extension", _("延期答复告知书")
-    THIRD_PARTY = "third_party", _("权利人意见征询单")
-    FEE = "fee", _("收费通知")
-    REPLY_GRANTED = "reply_granted", _("政府信息公开告知书")
-    REPLY_PARTIAL = "reply_partial", _("部分公开告知书")
-    REPLY_WITHHELD = "reply_withheld", _("不予公开告知书")
-    REPLY_NOT_HELD = "reply_not_held", _("信息不存在告知书")
-    REPLY_UNCLEAR = "reply_unclear", _("无法提供告知书")
-    REPLY_NOT_HANDLED = "reply_not_handled", _("不予处理告知书")
-    REPLY_OTHER = "reply_other", _("终止办理告知书")
+    RECEIPT = "receipt", _("Registration receipt")
+    CORRECTION = "correction", _("Notice to correct the application")
+    EXTENSION = "extension", _("Notice of extended reply")
+    THIRD_PARTY = "third_party", _("Third-party consultation form")
+    FEE = "fee", _("Fee notice")
+    REPLY_GRANTED = "reply_granted", _("Notice of disclosure")
+    REPLY_PARTIAL = "reply_partial", _("Notice of partial disclosure")
+    REPLY_WITHHELD = "reply_withheld", _("Notice of non-disclosure")
+    REPLY_NOT_HELD = "reply_not_held", _("Notice that the information is not held")
+    REPLY_UNCLEAR = "reply_unclear", _("Notice that the information cannot be provided")
+    REPLY_NOT_HANDLED = "reply_not_handled", _("Notice that the request is not handled")
+    REPLY_OTHER = "reply_other", _("Notice that handling has ended")
 
 
 class NoticeTemplate(models.Model):
