@@ -1,7 +1,7 @@
 """Cross-cutting system checks: required apps and the shape of ``GI_WAGTAIL``.
 
 Each room registers its own checks (catalogue E002 E010, search E001 E006, security W020 W021 E020,
-review W030); importing them here registers them once, from ``GiWagtailConfig.ready()``.
+review W030, requests W040 E040); importing them here registers them once, from ``GiWagtailConfig.ready()``.
 """
 
 from django.apps import apps
@@ -9,6 +9,7 @@ from django.core.checks import Error, Tags, Warning, register
 
 from gi_wagtail.catalogue import checks as catalogue_checks  # noqa: F401
 from gi_wagtail.conf import DEFAULTS, gi_settings
+from gi_wagtail.requests import checks as request_checks  # noqa: F401
 from gi_wagtail.review import checks as review_checks  # noqa: F401
 from gi_wagtail.search import checks as search_checks  # noqa: F401
 from gi_wagtail.security import checks as security_checks  # noqa: F401
