@@ -8,6 +8,7 @@ The admin steps in between (README steps 6 and 8) are done through the admin's o
 test does not know fails the test, so the README cannot grow a step that is not followed here.
 """
 
+import datetime
 import os
 import re
 import shutil
@@ -19,6 +20,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+
+from gi_wagtail.requests import workdays
+from gi_wagtail.requests.checks import HORIZON_DAYS
 
 pytestmark = pytest.mark.packaging
 
@@ -169,8 +173,12 @@ def test_readme_integration_steps_work_in_a_fresh_wagtail_project(tmp_path):
         if title in ADMIN_STEPS:
             outputs.append(site.admin(ADMIN_STEPS[title]))
     log = "\n".join(outputs)
-    # Step 4's `check`: no warning at all once the README's settings are in (W020, W021, W030 included).
-    assert "System check identified no issues (0 silenced)." in log, log[-3000:]
+    # Step 4's `check`: no warning at all once the README's settings are in (W020, W021, W030 included),
+    # except W040 while the working-day calendar ends less than 90 days ahead (no holiday notice yet).
+    if workdays.covered_until() >= datetime.date.today() + datetime.timedelta(days=HORIZON_DAYS):
+        assert "System check identified no issues (0 silenced)." in log, log[-3000:]
+    else:
+        assert "(gi_wagtail.W040)" in log and "System check identified 1 issue (0 silenced)." in log, log[-3000:]
     assert "PUBLISHED 11370322MB2851234X/2025-00001 /xxgk/zcfg/kjcxq-2025/" in log, log[-3000:]
     installed = site.shell(
         "pip show gi-wagtail && python -c 'import gi_wagtail; print(gi_wagtail.__file__)'", cwd=tmp_path
