@@ -71,7 +71,7 @@ def run(args, cwd, env=None):
     shown = args if isinstance(args, str) else " ".join(map(str, args))
     assert result.returncode == 0, f"{shown[:2000]} failed:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
     print(f"{time.monotonic() - started:6.1f}s  {shown.splitlines()[-1][:120]}")  # durations, shown with -s
-    return result.stdout
+    return result.stdout + result.stderr  # `check` prints its warnings on stderr
 
 
 class Integrator:
