@@ -3,8 +3,8 @@
 Each handler gets one e-mail listing their open requests that are overdue or due within
 ``GI_WAGTAIL["REQUESTS"]["REMIND_WITHIN_WORKDAYS"]`` working days: reference, due date and working
 days left, nothing about the applicant. Requests without a handler go to every active user who may
-change requests. A request is reminded of at most once a day (an audit-log entry marks it), so a
-second run on the same day sends nothing.
+change requests. A request is reminded of at most once a day (an audit-log entry records the day),
+so a second run on the same day sends nothing.
 """
 
 from __future__ import annotations
@@ -112,13 +112,13 @@ def compose(items: list[Due]) -> tuple[str, str]:
     return subject, "\n".join(lines)
 
 
-def _reminded_today(today: datetime.date) -> set[str]:
-    start = timezone.make_aware(datetime.datetime.combine(today, datetime.time.min))
+def _reminded_on(day: datetime.date) -> set[str]:
+    """Ids of the requests already reminded of for ``day`` (the log entry records the day counted from)."""
     entries = ModelLogEntry.objects.filter(
         action=REMIND_ACTION,
         content_type__app_label="gi_wagtail",
         content_type__model="disclosurerequest",
-        timestamp__gte=start,
+        data__on=day.isoformat(),
     )
     return set(entries.values_list("object_id", flat=True))
 
@@ -129,7 +129,7 @@ def send_due_reminders(today: str | None = None) -> dict[str, int]:
     day = datetime.date.fromisoformat(today) if today else timezone.localdate()
     within = int(gi_settings.REQUESTS.get("REMIND_WITHIN_WORKDAYS", 5))
     found, unknown = due_requests(day, within)
-    already = _reminded_today(day)
+    already = _reminded_on(day)
     fresh = [(r, d) for r, d in found if str(r.pk) not in already]
     by_user: dict[Any, list[Due]] = defaultdict(list)
     fallback: list[Any] | None = None
@@ -150,7 +150,7 @@ def send_due_reminders(today: str | None = None) -> dict[str, int]:
             subject, body = compose(items)
         sent += send_mail(subject, body, None, [user.email], fail_silently=False)
     for request in reminded:
-        log(instance=request, action=REMIND_ACTION, data={"reference": request.reference})
+        log(instance=request, action=REMIND_ACTION, data={"reference": request.reference, "on": day.isoformat()})
     return {
         "due": len(found),
         "reminded": len(reminded),

@@ -273,3 +273,38 @@ def test_anonymised_request_addresses_the_applicant_generically(agency):
     services.anonymise(req)
     req.refresh_from_db()
     assert notices.render(req, "reply_granted").paragraphs[0] == "申请人："
+
+
+def _msgids_in_code():
+    import ast
+
+    base = Path(gi_wagtail.__file__).parent
+    sources = [
+        *(base / "requests" / name for name in ("notices.py", "documents.py", "notice_views.py", "notice_hooks.py")),
+        base / "requests" / "tasks.py",
+        base / "management" / "commands" / "gi_wagtail_requests_remind.py",
+        base / "management" / "commands" / "gi_wagtail_anonymise_requests.py",
+    ]
+    found = set()
+    for path in sources:
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", None) in {"_", "gettext", "gettext_lazy"}
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
+                found.add(node.args[0].value)
+    for path in (base / "templates" / "gi_wagtail" / "requests" / "admin").glob("*notice*.html"):
+        found.update(re.findall(r'{% translate "([^"]+)" %}', path.read_text("utf-8")))
+    return found
+
+
+def test_every_message_of_the_notices_is_translated(tmp_path):
+    catalogue = _fragment_catalogue(tmp_path)
+    msgids = _msgids_in_code()
+    assert "Notice templates" in msgids and "Print" in msgids
+    for msgid in msgids:
+        translated = catalogue.gettext(msgid)
+        assert translated != msgid or msgid == "DOCX", msgid
+        assert sorted(re.findall(r"%\(\w+\)", msgid)) == sorted(re.findall(r"%\(\w+\)", translated)), msgid
