@@ -435,7 +435,7 @@ def values_for(
         "outcome": request.get_outcome_display() if request.outcome else BLANK,
         "legal_basis": basis,
         "replied_on": chinese_date(request.replied_on),
-        "reply_note": request.reply_note.strip() or BLANK,
+        "reply_note": request.reply_note.strip(),  # a line of its own: left out when empty
     }
     values["outcome_reason"] = fill(reason, values)
     return values

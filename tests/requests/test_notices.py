@@ -308,3 +308,17 @@ def test_every_message_of_the_notices_is_translated(tmp_path):
         translated = catalogue.gettext(msgid)
         assert translated != msgid or msgid == "DOCX", msgid
         assert sorted(re.findall(r"%\(\w+\)", msgid)) == sorted(re.findall(r"%\(\w+\)", translated)), msgid
+
+
+def test_notice_templates_have_their_own_admin_menu_item(admin_client):
+    from wagtail.admin.menu import admin_menu
+
+    assert "gi_wagtail_notice_templates" in {item.name for item in admin_menu.registered_menu_items}
+    NoticeTemplate.objects.create(
+        kind="fee", title="收费通知（本局）", body="{applicant_name}：\n请缴费{fee_amount}元。"
+    )
+    listing = admin_client.get(reverse(NoticeTemplate.snippet_viewset.get_url_name("list")))
+    assert listing.status_code == 200 and "收费通知（本局）" in listing.content.decode()
+    template = NoticeTemplate.objects.get()
+    edit = admin_client.get(reverse(NoticeTemplate.snippet_viewset.get_url_name("edit"), args=(template.pk,)))
+    assert edit.status_code == 200 and "{fee_amount}" in edit.content.decode()
