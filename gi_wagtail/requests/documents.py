@@ -82,7 +82,7 @@ def build_docx(notice: Notice) -> bytes:
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), BODY_FONT)
     # No personal data in the file's metadata: the title of the notice and the agency only.
     props = document.core_properties
-    props.title, props.author, props.last_modified_by = notice.title, notice.agency_name, notice.agency_name
+    props.title, props.author, props.last_modified_by = notice.kind_label, notice.agency_name, notice.agency_name
     props.comments = props.subject = props.keywords = ""
 
     _paragraph(document, notice.title, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, title=True)

@@ -322,3 +322,15 @@ def test_notice_templates_have_their_own_admin_menu_item(admin_client):
     template = NoticeTemplate.objects.get()
     edit = admin_client.get(reverse(NoticeTemplate.snippet_viewset.get_url_name("edit"), args=(template.pk,)))
     assert edit.status_code == 200 and "{fee_amount}" in edit.content.decode()
+
+
+def test_docx_metadata_never_carries_the_applicant(agency):
+    req = _register()
+    NoticeTemplate.objects.create(
+        kind="receipt", title="{applicant_name}的登记回执", body="{applicant_name}：\n已登记。"
+    )
+    _text, document = _docx_text(documents.build_docx(notices.render(req, "receipt")))
+    assert document.paragraphs[0].text == "张三的登记回执"
+    props = document.core_properties
+    assert "张三" not in "".join(str(v or "") for v in (props.title, props.author, props.subject, props.comments))
+    assert props.title == "登记回执" and props.author == AGENCY
