@@ -7,6 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from gi_wagtail.catalogue import wagtail_hooks as catalogue_hooks  # noqa: F401  (item listing)
 from gi_wagtail.catalogue.viewsets import GenreViewSet, OrganisationViewSet, TopicClassViewSet
 from gi_wagtail.reports import wagtail_hooks as report_hooks  # noqa: F401  (report log action, override audit)
+from gi_wagtail.requests import notice_hooks  # noqa: F401  (notice templates snippet, notice downloads)
 from gi_wagtail.requests import wagtail_hooks as request_hooks  # noqa: F401  (register, log actions)
 from gi_wagtail.review import wagtail_hooks as review_hooks  # noqa: F401  (secrecy review workflow)
 from gi_wagtail.search.elasticsearch import wagtail_hooks as search_health_hooks  # noqa: F401  (health panel)
