@@ -2,9 +2,10 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import gi_wagtail.requests.models
 from django.conf import settings
 from django.db import migrations, models
+
+import gi_wagtail.requests.models
 
 
 class Migration(migrations.Migration):

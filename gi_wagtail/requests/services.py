@@ -16,6 +16,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models.functions import Length
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -56,9 +57,10 @@ def identity_key(id_number: str = "", name: str = "", phone: str = "") -> str:
 
 def _next_reference(year: int) -> str:
     prefix = f"{REFERENCE_PREFIX}{year}-"
+    # Parts of a split request (YSQ2025-0003-1) are not serials; a longer serial sorts after a shorter one.
     last = (
-        DisclosureRequest.objects.filter(reference__startswith=prefix)
-        .order_by("-reference")
+        DisclosureRequest.objects.filter(reference__regex=rf"^{prefix}[0-9]+$")
+        .order_by(Length("reference").desc(), "-reference")
         .values_list("reference", flat=True)
         .first()
     )
