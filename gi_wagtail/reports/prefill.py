@@ -41,6 +41,7 @@ FEE_FIELDS = {
     "fees.notices_count": "fee_notices_count",
     "fees.notices_amount": "fee_notices_amount",
     "fees.collected": "fees_collected",
+    "fees.text": "fee_text",
 }
 
 Figures = dict[str, tuple[int, str]]
@@ -167,8 +168,23 @@ def register_report(year: int, report_format: str, organisation: Any = None) -> 
         "tables": {"table3": data["table3"], "table4": data["table4"]},
     }
     if "fees" in data:
-        report["fees"] = dict(data["fees"])
+        report["fees"] = {**data["fees"], "text": fee_sentence(data["fees"])}
     return validate_shape(report)
+
+
+def _yuan(value: float | int | None) -> str:
+    value = float(value or 0)
+    return f"{value:.0f}" if value.is_integer() else f"{value:.2f}"
+
+
+def fee_sentence(fees: dict[str, Any]) -> str:
+    """The usual section 六 wording for the register's fee figures (Chinese, as printed in the report)."""
+    if not fees.get("notices_count") and not fees.get("collected"):
+        return "本年度未发出收费通知，未发生收费情况。"
+    return (
+        f"本年度发出收费通知{fees['notices_count']}件，金额共计{_yuan(fees['notices_amount'])}元；"
+        f"实际收取信息处理费共计{_yuan(fees['collected'])}元。"
+    )
 
 
 def register_figures(page: AbstractAnnualReportPage) -> Figures:
@@ -188,6 +204,8 @@ def register_figures(page: AbstractAnnualReportPage) -> Figures:
                 out[f"{table}.{row}.{col}"] = (value, f"{REGISTER_SOURCE} {today}: {who}, {page.year}")
     for key, value in (data.get("fees") or {}).items():
         out[f"fees.{key}"] = (value, f"{REGISTER_SOURCE} {today}: fee notices of {who} in {page.year}")
+    if data.get("fees"):
+        out["fees.text"] = (fee_sentence(data["fees"]), f"{REGISTER_SOURCE} {today}: fee notices of {who} in {page.year}")
     return out
 
 
@@ -204,8 +222,8 @@ def prefill_page(page: AbstractAnnualReportPage) -> dict[str, int]:
         parts = address.split(".")
         if parts[0] == "fees":
             name = FEE_FIELDS[address]
-            if getattr(page, name) is None:
-                setattr(page, name, value if name == "fee_notices_count" else Decimal(str(value)))
+            if getattr(page, name) in (None, ""):
+                setattr(page, name, value if name in ("fee_notices_count", "fee_text") else Decimal(str(value)))
                 filled[address] = value
         elif parts[0] == "key_figures":
             figures = dict(page.key_figures or {})
