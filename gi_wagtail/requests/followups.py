@@ -25,6 +25,7 @@ def record_appeal(
     note: str = "",
 ) -> Appeal:
     """Record a 行政复议 or 行政诉讼 against the answer to ``request`` (audit-logged)."""
+    request = DisclosureRequest.objects.select_for_update().get(pk=request.pk)
     if kind not in AppealKind.values:
         raise RequestError(_("Choose administrative review, a lawsuit, or a lawsuit after review."))
     if result not in AppealResult.values:
