@@ -118,11 +118,11 @@ class RequestImporter:
         organisation = self._organisation(row.organisation)
         key = source_key(row, organisation)
         if key in self._seen:
-            what = _("number") if row.reference else _("row")
-            raise RecordError(
-                _("same %(what)s as line %(line)s (give each request its own number in a “reference” column)")
-                % {"what": what, "line": self._seen[key]}
-            )
+            if row.reference:
+                message = _("same number as line %(line)s")
+            else:
+                message = _("same row as line %(line)s (give each request its own number in a “reference” column)")
+            raise RecordError(message % {"line": self._seen[key]})
         self._seen[key] = row.line
         existing = DisclosureRequest.objects.filter(source_key=key).first()
         if existing is not None:
