@@ -201,7 +201,7 @@ def register_figures(page: AbstractAnnualReportPage) -> Figures:
     for table in ("table3", "table4"):
         for row, cells in data[table].items():
             for col, value in cells.items():
-                out[f"{table}.{row}.{col}"] = (value, f"{REGISTER_SOURCE} {today}: {who}, {page.year}")
+                out[f"{table}.{row}.{col}"] = (value, f"{REGISTER_SOURCE} {today}")
     for key, value in (data.get("fees") or {}).items():
         out[f"fees.{key}"] = (value, f"{REGISTER_SOURCE} {today}: fee notices of {who} in {page.year}")
     if data.get("fees"):
