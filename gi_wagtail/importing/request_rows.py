@@ -109,7 +109,9 @@ APPLICANT_TYPES = _choices(
         "其他": "org_other", "其他组织": "org_other", "其他法人或其他组织": "org_other",
     },
 )  # fmt: skip
-FEE_METHODS = _choices(FeeMethod, {"按件": "per_request", "按件计收": "per_request", "按量": "per_page", "按量计收": "per_page"})
+FEE_METHODS = _choices(
+    FeeMethod, {"按件": "per_request", "按件计收": "per_request", "按量": "per_page", "按量计收": "per_page"}
+)
 APPEAL_KINDS = _choices(
     AppealKind,
     {
@@ -195,7 +197,9 @@ class _Row:
                 self.headings[key] = str(heading).strip()
 
     def error(self, key: str, message: str) -> RecordError:
-        return RecordError(_("column “%(column)s”: %(message)s") % {"column": self.headings.get(key, key), "message": message})
+        return RecordError(
+            _("column “%(column)s”: %(message)s") % {"column": self.headings.get(key, key), "message": message}
+        )
 
     def has(self, key: str) -> bool:
         value = self.values.get(key)
@@ -266,14 +270,18 @@ def clean_row(line: int, data: Mapping[Any, Any], default_organisation: str = ""
     out = RequestRow(
         line=line,
         received_on=row.date("received_on"),
-        channel=row.choice("channel", CHANNELS, "当面, 邮寄, 挂号信, 传真, 网上, 电子邮件 or " + ", ".join(Channel.values)),
+        channel=row.choice(
+            "channel", CHANNELS, "当面, 邮寄, 挂号信, 传真, 网上, 电子邮件 or " + ", ".join(Channel.values)
+        ),
         applicant_type=row.choice(
             "applicant_type", APPLICANT_TYPES, "自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他"
         ),
         organisation=row.text("organisation", 200) or default_organisation,
         description=row.text("description", 5000) or DEFAULT_DESCRIPTION,
         reference=row.text("reference", 100),
-        outcome=row.choice("outcome", OUTCOMES, _("a 2021 table 三 row key such as granted or withheld_4, or its label")),
+        outcome=row.choice(
+            "outcome", OUTCOMES, _("a 2021 table 三 row key such as granted or withheld_4, or its label")
+        ),
         replied_on=row.date("replied_on"),
     )
     if out.outcome and not out.replied_on:
@@ -325,13 +333,19 @@ def _extension(row: _Row, out: RequestRow) -> None:
     if out.extended_on and not out.extended_days:
         raise row.error("extended_days", _("an extension needs its number of working days (1 to 20)"))
     if out.extended_days and not out.extension_approved_by:
-        raise row.error("extension_approved_by", _("an extension needs the approval of the head of the disclosure office"))
+        raise row.error(
+            "extension_approved_by", _("an extension needs the approval of the head of the disclosure office")
+        )
 
 
 def _appeal(row: _Row, out: RequestRow) -> None:
-    out.appeal_kind = row.choice("appeal_kind", APPEAL_KINDS, "行政复议, 直接起诉, 复议后起诉 or review, lit_direct, lit_after_review")
+    out.appeal_kind = row.choice(
+        "appeal_kind", APPEAL_KINDS, "行政复议, 直接起诉, 复议后起诉 or review, lit_direct, lit_after_review"
+    )
     out.appeal_filed_on = row.date("appeal_filed_on")
-    out.appeal_result = row.choice("appeal_result", APPEAL_RESULTS, "维持, 纠正, 其他, 尚未审结") or AppealResult.PENDING
+    out.appeal_result = (
+        row.choice("appeal_result", APPEAL_RESULTS, "维持, 纠正, 其他, 尚未审结") or AppealResult.PENDING
+    )
     out.appeal_decided_on = row.date("appeal_decided_on")
     if out.appeal_kind and not out.appeal_filed_on:
         raise row.error("appeal_filed_on", _("a review or lawsuit needs the date it was filed"))

@@ -46,7 +46,7 @@ class RequestImportResult:
         return self.created + self.updated + self.unchanged + len(self.errors)
 
 
-class _DryRunRollback(Exception):
+class _DryRunRollbackError(Exception):
     pass
 
 
@@ -77,8 +77,8 @@ class RequestImporter:
                 for raw in raw_records:
                     self._one(raw)
                 if self.dry_run:
-                    raise _DryRunRollback
-        except _DryRunRollback:
+                    raise _DryRunRollbackError
+        except _DryRunRollbackError:
             pass
         self.result.errors.sort(key=lambda error: error[0])
         return self.result

@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
-
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -205,7 +204,10 @@ def register_figures(page: AbstractAnnualReportPage) -> Figures:
     for key, value in (data.get("fees") or {}).items():
         out[f"fees.{key}"] = (value, f"{REGISTER_SOURCE} {today}: fee notices of {who} in {page.year}")
     if data.get("fees"):
-        out["fees.text"] = (fee_sentence(data["fees"]), f"{REGISTER_SOURCE} {today}: fee notices of {who} in {page.year}")
+        out["fees.text"] = (
+            fee_sentence(data["fees"]),
+            f"{REGISTER_SOURCE} {today}: fee notices of {who} in {page.year}",
+        )
     return out
 
 

@@ -33,9 +33,7 @@ def due_rows(on: datetime.date, organisation: Any = None) -> list[dict[str, Any]
         try:
             deadline = services.deadline_of(request, on)
         except CalendarRangeError as exc:
-            row.update(
-                due=None, paused_days=None, extension_days=None, overdue=False, waiting_for=[], error=str(exc)
-            )
+            row.update(due=None, paused_days=None, extension_days=None, overdue=False, waiting_for=[], error=str(exc))
         else:
             row.update(
                 due=deadline.due.isoformat() if deadline.due else None,

@@ -38,7 +38,9 @@ def test_a_year_of_requests_and_the_2025_report_generated_from_them(demo):
     assert report.tables["table4"] == tables.table4(2025, org)
     assert report.tables["table3"]["carried_out"]["total"] == 3
     assert report.fee_notices_count == 3 and report.fees_collected == 1800
-    assert not [f for f in report.findings() if f.severity == "error" or f.location.split(".")[0] in ("table3", "table4")]
+    assert not [
+        f for f in report.findings() if f.severity == "error" or f.location.split(".")[0] in ("table3", "table4")
+    ]
     assert "requests register" not in demo and "Requests:" in demo
     # Re-running creates nothing new.
     count = DisclosureRequest.objects.count()

@@ -105,7 +105,10 @@ def test_entered_figures_are_never_overwritten(admin_client, site):
     plain = blank_report(index, org, 2026)
     response = admin_client.post(reverse("wagtailadmin_pages:edit", args=[plain.pk]), edit_form_data(plain))
     assert response.status_code == 302
-    assert AnnualReportPage.objects.get(pk=plain.pk).latest_revision.as_object().tables["table3"]["received"]["total"] is None
+    assert (
+        AnnualReportPage.objects.get(pk=plain.pk).latest_revision.as_object().tables["table3"]["received"]["total"]
+        is None
+    )
 
 
 def test_carried_forward_equals_next_years_carried_over(admin_client, site):

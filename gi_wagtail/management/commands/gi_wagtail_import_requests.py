@@ -29,9 +29,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("file")
-        parser.add_argument("--dry-run", action="store_true", help="Check every row as the real run does; write nothing.")
         parser.add_argument(
-            "--organisation", default="", help="Organisation (name or short name) of rows without an organisation column."
+            "--dry-run", action="store_true", help="Check every row as the real run does; write nothing."
+        )
+        parser.add_argument(
+            "--organisation",
+            default="",
+            help="Organisation (name or short name) of rows without an organisation column.",
         )
         parser.add_argument("--format", choices=["csv", "xlsx"], help="Default: from the file name and content.")
         parser.add_argument("--encoding", help="Force a text encoding (default: detect UTF-8, UTF-8 with BOM or GBK).")
@@ -68,8 +72,10 @@ class Command(BaseCommand):
         }
         self.stdout.write(self.style.SUCCESS(summary) if not result.errors else self.style.WARNING(summary))
         if result.organisations_created:
-            verb = _("Organisations that would be created: %(names)s") if options["dry_run"] else _(
-                "Organisations created: %(names)s"
+            verb = (
+                _("Organisations that would be created: %(names)s")
+                if options["dry_run"]
+                else _("Organisations created: %(names)s")
             )
             self.stdout.write(verb % {"names": "、".join(result.organisations_created)})
         if result.errors:
