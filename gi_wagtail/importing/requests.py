@@ -26,7 +26,6 @@ from gi_wagtail.importing.readers import RawRecord
 from gi_wagtail.importing.records import RecordError
 from gi_wagtail.importing.request_rows import RequestRow, clean_row
 from gi_wagtail.requests import followups, services
-from gi_wagtail.requests.fees import FeeMethod
 from gi_wagtail.requests.models import DisclosureRequest, EventKind
 
 SOURCE_NOTE = "台账编号：%s"
@@ -149,16 +148,17 @@ class RequestImporter:
             **row.personal,
         }
         if row.fee_method:
-            fields.update(fee_method=row.fee_method, fee_pages=row.fee_pages, fee_amount=row.fee_amount)
-            fields["fee_paid"] = row.fee_paid if row.fee_paid is not None else None
+            fields.update(
+                fee_method=row.fee_method, fee_pages=row.fee_pages, fee_amount=row.fee_amount, fee_paid=row.fee_paid
+            )
         return fields
 
     def _answer(self, request: DisclosureRequest, row: RequestRow) -> None:
         """The row's dated steps, in date order, then the reply and any review or lawsuit."""
         if request.fee_method and request.fee_amount is None:
+            # What the rules give: by pages, or by the applicant's requests that calendar month.
             request.fee_amount = services.suggested_fee(request)
-            if request.fee_method == FeeMethod.PER_PAGE or request.fee_amount is not None:
-                request.save(update_fields=["fee_amount", "updated_at"])
+            request.save(update_fields=["fee_amount", "updated_at"])
         done = set(request.events.values_list("kind", flat=True))
         steps = []
         if row.extended_days and EventKind.EXTENDED not in done:

@@ -5,9 +5,10 @@ editor sees next to the cell. Items and categories are found through the abstrac
 page classes, so an integrator's own page types are counted as well.
 
 Tables 三 and 四 (and the 2021 fee figures) come from the request register
-(``gi_wagtail.requests.tables``) for the report's year and organisation. A report without an
-organisation counts every request only while no request in the register has an organisation
-(a single-agency site); otherwise it gets nothing from the register. Nothing is taken from the
+(``gi_wagtail.requests.tables``) for the report's year and organisation. While no request in the
+register has an organisation (a single-agency site), every request counts, whatever the report's
+organisation; otherwise a report counts its organisation's requests, and a report without an
+organisation gets nothing from the register. Nothing is taken from the
 register when it holds no request of that scope received by the end of the year (the register
 is not in use there, and its zeros would hide unknown figures).
 """
@@ -140,10 +141,13 @@ def catalogue_figures(page: AbstractAnnualReportPage) -> Figures:
 
 
 def register_scope(organisation: Any) -> tuple[bool, Any]:
-    """(whether the register applies, the organisation to count or None for every request)."""
-    if organisation is not None:
-        return True, organisation
-    return not DisclosureRequest.objects.filter(organisation__isnull=False).exists(), None
+    """(whether the register applies, the organisation to count or None for every request).
+
+    A single-agency site may record no organisation on its requests: then every request counts.
+    """
+    if not DisclosureRequest.objects.filter(organisation__isnull=False).exists():
+        return True, None
+    return organisation is not None, organisation
 
 
 def register_tables_for(year: int, report_format: str, organisation: Any = None) -> dict[str, Any] | None:

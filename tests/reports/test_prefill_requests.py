@@ -161,3 +161,11 @@ def test_prefilled_cells_link_to_the_requests_behind_them(admin_client, site):
         assert all(q["cell"][0].startswith("table3.") for q in queries)  # table 四 has no listing filter
         # The link's filter finds the requests counted in that cell.
         assert tables.requests_for_cell(2025, "2021", "table3.granted.natural_person", org).count() == 5
+
+
+def test_a_single_agency_register_without_organisations_counts_for_the_report(admin_client, db):
+    index, _category, org = build_catalogue()
+    services.reply(register(D(2025, 3, 3)), "granted", D(2025, 3, 20))  # no organisation recorded
+    assert register_scope(org) == (True, None) and register_scope(None) == (True, None)
+    saved = prefill(admin_client, blank_report(index, org, 2025))
+    assert saved.tables["table3"]["granted"]["natural_person"] == 1

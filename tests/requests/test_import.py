@@ -171,3 +171,13 @@ def test_default_organisation_and_unreadable_files():
     assert "cannot open" in failure
     _out, _err, failure = run("taizhang_zh.xlsx", "--format", "csv")  # a workbook read as text
     assert failure  # reported, no traceback
+
+
+def test_rows_without_an_organisation_column_take_the_command_option():
+    Organisation.objects.create(name="测试县科学技术局", short_name="县科技局")
+    out, err, failure = run("taizhang_no_organisation.csv", "--organisation", "县科技局")
+    assert (failure, err) == ("", "") and "2 created" in out
+    requests = DisclosureRequest.objects.all()
+    assert {r.organisation.name for r in requests} == {"测试县科学技术局"}
+    assert {r.description for r in requests} == {"科技项目名单", "（台账导入）"}
+    assert run("taizhang_no_organisation.csv", "--organisation", "县科技局")[0].count("2 unchanged") == 1
