@@ -48,13 +48,12 @@ class Command(BaseCommand):
         who = report["organisation"] or _("all requests")
         lines = [f"{report['year']} ({report['format']}) — {who}", "", fmt.table3.caption]
         columns = fmt.table3.columns
-        width = max(len(row.label) for row in fmt.table3.rows)
-        lines.append(" " * (width * 2 + 1) + " ".join(f"{c.label:>6}" for c in columns))
-        for row in fmt.table3.rows:
-            label = f"{row.group} {row.label}" if row.group else row.label
-            cells = report["tables"]["table3"][row.key]
-            pad = width * 2 - sum(2 if ord(ch) > 0x2E80 else 1 for ch in label)
-            lines.append(label + " " * max(pad, 1) + " " + " ".join(f"{cells[c.key]:>6}" for c in columns))
+        labels = [(f"{row.group} {row.label}" if row.group else row.label, row.key) for row in fmt.table3.rows]
+        width = max(_width(label) for label, _key in labels) + 2
+        lines.append(" " * width + " ".join(_pad(c.label, 12) for c in columns))
+        for label, key in labels:
+            cells = report["tables"]["table3"][key]
+            lines.append(label + " " * (width - _width(label)) + " ".join(_pad(str(cells[c.key]), 12) for c in columns))
         lines += ["", fmt.table4.caption]
         cases = report["tables"]["table4"]["cases"]
         for column in fmt.table4.columns:
@@ -67,3 +66,12 @@ class Command(BaseCommand):
                 % {"count": fees["notices_count"], "amount": fees["notices_amount"], "collected": fees["collected"]},
             ]
         return "\n".join(lines) + "\n"
+
+
+def _width(text: str) -> int:
+    """Terminal columns: CJK characters take two."""
+    return sum(2 if ord(char) > 0x2E80 else 1 for char in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return " " * max(width - _width(text), 0) + text
