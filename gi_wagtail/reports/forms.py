@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from gi_wagtail.reports.findings import ERROR, Finding
-from gi_wagtail.reports.prefill import prefill_page
+from gi_wagtail.reports.prefill import FEE_FIELDS, prefill_page
 from gi_wagtail.reports.widgets import KeyFiguresField, ReportTablesField
 
 OVERRIDE_PERMISSION = "gi_wagtail.override_report_validation"
@@ -22,8 +22,12 @@ MAX_LISTED = 15
 class AnnualReportPageForm(WagtailAdminPageForm):
     prefill_from_catalogue = forms.BooleanField(
         required=False,
-        label=_("Prefill blank cells from the catalogue"),
-        help_text=_("Counts documents and items of this report year; filled cells are marked with their source."),
+        label=_("Prefill blank cells from the catalogue and the request register"),
+        help_text=_(
+            "Counts documents and items of this report year, and tables 三 and 四 and the fee figures from the "
+            "request register for the report's year and organisation. Only blank cells are filled; filled cells "
+            "are marked with their source."
+        ),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -34,12 +38,26 @@ class AnnualReportPageForm(WagtailAdminPageForm):
             self.fields["tables"] = ReportTablesField(required=False, label=self.fields["tables"].label)
             self.fields["tables"].widget.current_format = page.report_format or "2021"
             self.fields["tables"].widget.provenance = page.provenance or {}
+            self._link_register(page)
         if "key_figures" in self.fields:
             self.fields["key_figures"] = KeyFiguresField(required=False, label=self.fields["key_figures"].label)
             self.fields["key_figures"].widget.provenance = page.provenance or {}
         if page.pk and page.year:
             with contextlib.suppress(ValidationError):
                 self._show_findings(page.findings())
+
+    def _link_register(self, page: Any) -> None:
+        """Let the grid link register-prefilled cells to the requests behind them."""
+        widget = self.fields["tables"].widget
+        widget.register_query = {
+            "year": page.year or "",
+            "report_format": page.report_format or "",
+            "organisation": page.organisation_id or "",
+        }
+        for address, name in FEE_FIELDS.items():
+            source = (page.provenance or {}).get(address)
+            if name in self.fields and source:
+                self.fields[name].help_text = _("Prefilled: %(source)s") % {"source": source}
 
     def _show_findings(self, findings: list[Finding]) -> None:
         self.report_findings = findings
@@ -62,6 +80,8 @@ class AnnualReportPageForm(WagtailAdminPageForm):
             for name in ("tables", "key_figures"):
                 if name in self.fields:
                     self.fields[name].widget.provenance = page.provenance
+            if "tables" in self.fields:
+                self._link_register(page)
         try:
             findings = page.findings()
         except ValidationError as exc:

@@ -1,14 +1,23 @@
-"""Prefill report figures from the catalogue (政府信息公开目录), recording provenance.
+"""Prefill report figures from the catalogue (政府信息公开目录) and the request register, with provenance.
 
 Only blank cells are filled; every filled cell gets a provenance text that the
 editor sees next to the cell. Items and categories are found through the abstract
 page classes, so an integrator's own page types are counted as well.
+
+Tables 三 and 四 (and the 2021 fee figures) come from the request register
+(``gi_wagtail.requests.tables``) for the report's year and organisation. While no request in the
+register has an organisation (a single-agency site), every request counts, whatever the report's
+organisation; otherwise a report counts its organisation's requests, and a report without an
+organisation gets nothing from the register. Nothing is taken from the
+register when it holds no request of that scope received by the end of the year (the register
+is not in use there, and its zeros would hide unknown figures).
 """
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
@@ -19,11 +28,21 @@ from gi_wagtail.catalogue.models.category import AbstractCatalogueCategoryPage
 from gi_wagtail.catalogue.models.index import AbstractDisclosureIndexPage
 from gi_wagtail.catalogue.models.item import AbstractDisclosureItemPage, Validity
 from gi_wagtail.reports.labels import normalise
+from gi_wagtail.requests import tables as register_tables
+from gi_wagtail.requests.models import DisclosureRequest
 
 if TYPE_CHECKING:
     from gi_wagtail.reports.models import AbstractAnnualReportPage
 
 NORMATIVE_TITLES = ("规范性文件",)
+# Provenance texts of figures from the request register start with this (the editor links them).
+REGISTER_SOURCE = "request register"
+FEE_FIELDS = {
+    "fees.notices_count": "fee_notices_count",
+    "fees.notices_amount": "fee_notices_amount",
+    "fees.collected": "fees_collected",
+    "fees.text": "fee_text",
+}
 
 Figures = dict[str, tuple[int, str]]
 
@@ -121,13 +140,98 @@ def catalogue_figures(page: AbstractAnnualReportPage) -> Figures:
     return out
 
 
+def register_scope(organisation: Any) -> tuple[bool, Any]:
+    """(whether the register applies, the organisation to count or None for every request).
+
+    A single-agency site may record no organisation on its requests: then every request counts.
+    """
+    if not DisclosureRequest.objects.filter(organisation__isnull=False).exists():
+        return True, None
+    return organisation is not None, organisation
+
+
+def register_tables_for(year: int, report_format: str, organisation: Any = None) -> dict[str, Any] | None:
+    """Tables 三 and 四 (and 2021 fees) from the register in the report schema, or None when not in use."""
+    applies, scope = register_scope(organisation)
+    if not applies or report_format not in ("2019", "2021"):
+        return None
+    in_use = register_tables.counted(scope).filter(received_on__lte=datetime.date(year, 12, 31)).exists()
+    return register_tables.tables(year, report_format, scope) if in_use else None
+
+
+def register_report(year: int, report_format: str, organisation: Any = None) -> dict[str, Any]:
+    """A report-schema dict of the register's tables (table 二 blank); every request when no organisation."""
+    from gi_wagtail.reports.schema import validate_shape
+
+    data = register_tables.tables(year, report_format, organisation)
+    report = {
+        "format": report_format,
+        "year": year,
+        "organisation": organisation.name if organisation is not None else "",
+        "tables": {"table3": data["table3"], "table4": data["table4"]},
+    }
+    if "fees" in data:
+        report["fees"] = {**data["fees"], "text": fee_sentence(data["fees"])}
+    return validate_shape(report)
+
+
+def _yuan(value: float | int | None) -> str:
+    value = float(value or 0)
+    return f"{value:.0f}" if value.is_integer() else f"{value:.2f}"
+
+
+def fee_sentence(fees: dict[str, Any]) -> str:
+    """The usual section 六 wording for the register's fee figures (Chinese, as printed in the report)."""
+    if not fees.get("notices_count") and not fees.get("collected"):
+        return "本年度未发出收费通知，未发生收费情况。"
+    return (
+        f"本年度发出收费通知{fees['notices_count']}件，金额共计{_yuan(fees['notices_amount'])}元；"
+        f"实际收取信息处理费共计{_yuan(fees['collected'])}元。"
+    )
+
+
+def register_figures(page: AbstractAnnualReportPage) -> Figures:
+    """{cell address: (value, provenance text)} from the request register for the report's year."""
+    if not page.year:
+        return {}
+    organisation = page.organisation if page.organisation_id else None
+    data = register_tables_for(page.year, page.report_format, organisation)
+    if data is None:
+        return {}
+    today = timezone.localdate().isoformat()
+    who = organisation.name if organisation is not None else "all requests"
+    out: Figures = {}
+    for table in ("table3", "table4"):
+        for row, cells in data[table].items():
+            for col, value in cells.items():
+                out[f"{table}.{row}.{col}"] = (value, f"{REGISTER_SOURCE} {today}")
+    for key, value in (data.get("fees") or {}).items():
+        out[f"fees.{key}"] = (value, f"{REGISTER_SOURCE} {today}: fee notices of {who} in {page.year}")
+    if data.get("fees"):
+        out["fees.text"] = (
+            fee_sentence(data["fees"]),
+            f"{REGISTER_SOURCE} {today}: fee notices of {who} in {page.year}",
+        )
+    return out
+
+
+def is_register_provenance(text: str) -> bool:
+    return str(text or "").startswith(REGISTER_SOURCE)
+
+
 def prefill_page(page: AbstractAnnualReportPage) -> dict[str, int]:
     """Fill blank cells of ``page`` (not saved). Returns {address: value} of what was filled."""
     filled: dict[str, int] = {}
     provenance = dict(page.provenance or {})
-    for address, (value, source) in catalogue_figures(page).items():
+    figures = {**catalogue_figures(page), **register_figures(page)}
+    for address, (value, source) in figures.items():
         parts = address.split(".")
-        if parts[0] == "key_figures":
+        if parts[0] == "fees":
+            name = FEE_FIELDS[address]
+            if getattr(page, name) in (None, ""):
+                setattr(page, name, value if name in ("fee_notices_count", "fee_text") else Decimal(str(value)))
+                filled[address] = value
+        elif parts[0] == "key_figures":
             figures = dict(page.key_figures or {})
             if figures.get(parts[1]) is None:
                 figures[parts[1]] = value

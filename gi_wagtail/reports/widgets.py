@@ -8,17 +8,33 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import NoReverseMatch, reverse
 from django.utils.datastructures import MultiValueDict
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from gi_wagtail.reports.findings import Finding
 from gi_wagtail.reports.formats import CATEGORY_NAMES_KEY, TABLE_NAMES, get_format
+from gi_wagtail.reports.prefill import is_register_provenance
 from gi_wagtail.reports.render import display, filled_layout
 from gi_wagtail.reports.schema import empty_report
 from gi_wagtail.reports.values import CellValueError, parse_cell
 
 TABLE_FORMATS = ("2019", "2021")
 FORMAT_KEY = "__format__"
+# The request register's admin listing (its ViewSet's index URL); it filters by ``cell``.
+REGISTER_INDEX_URL = "gi_wagtail_requests:index"
+
+
+def register_listing_url(address: str, query: Mapping[str, Any]) -> str:
+    """The admin listing of the requests behind a table 三 cell, or "" before the register's admin exists."""
+    if not address.startswith("table3."):
+        return ""
+    try:
+        base = reverse(REGISTER_INDEX_URL)
+    except NoReverseMatch:
+        return ""
+    return f"{base}?{urlencode({**query, 'cell': address})}"
 
 
 def _as_dict(value: object) -> dict[str, Any]:
@@ -41,6 +57,7 @@ class ReportTablesWidget(forms.Widget):
         self.current_format = "2021"
         self.findings: tuple[Finding, ...] | list[Finding] = ()
         self.provenance: dict[str, str] = {}
+        self.register_query: dict[str, Any] = {}
 
     class Media:
         js = ["gi_wagtail/reports/report_editor.js"]
@@ -70,6 +87,11 @@ class ReportTablesWidget(forms.Widget):
                         cell["input_name"] = self.input_name(name, code, cell["location"])
                         cell["provenance"] = (
                             self.provenance.get(cell["location"], "") if code == self.current_format else ""
+                        )
+                        cell["provenance_url"] = (
+                            register_listing_url(cell["location"], self.register_query)
+                            if is_register_provenance(cell["provenance"])
+                            else ""
                         )
                         cell["messages"] = [f.message for f in cell["findings"]]
                 tables.append(layout)

@@ -8,6 +8,8 @@ import gi_wagtail
 
 PACKAGE = Path(gi_wagtail.__file__).parent
 FRAGMENT = PACKAGE / "locale" / "fragments" / "reports.po"
+# The request register's prefill and its commands keep their messages in their own fragment.
+REGISTER_FRAGMENT = PACKAGE / "locale" / "fragments" / "requests_register.po"
 MARKERS = {"gettext_noop", "_", "gettext", "gettext_lazy"}
 PY_FILES = [
     *(PACKAGE / "reports").rglob("*.py"),
@@ -42,7 +44,7 @@ def msgids_in_code():
 
 
 def po_entries():
-    text = FRAGMENT.read_text("utf-8")
+    text = FRAGMENT.read_text("utf-8") + "\n" + REGISTER_FRAGMENT.read_text("utf-8")
     pairs = re.findall(r'^msgid "(.*)"\nmsgstr "(.*)"$', text, re.M)
     return {ast.literal_eval(f'"{k}"'): ast.literal_eval(f'"{v}"') for k, v in pairs if k}
 

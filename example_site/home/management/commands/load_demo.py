@@ -9,8 +9,11 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from gi_wagtail.models import Organisation
 from gi_wagtail.review.setup import EDITORS, MANAGERS, REVIEWERS
 from home.demo import build_demo_site
+from home.demo_data import AGENCY
+from home.demo_requests import build_demo_requests
 
 # One login per role, so the whole review workflow (submit → 保密审查 → 领导审签) can be walked in the demo.
 # (role, username, group or None for the superuser, what the role can do)
@@ -20,6 +23,18 @@ DEMO_LOGINS = [
     (REVIEWERS, "reviewer", REVIEWERS, "保密审查：审核通过或退回，不能修改页面"),
     (MANAGERS, "manager", MANAGERS, "领导审签与直接发布；管理机构、主题分类、体裁"),
 ]
+REQUEST_HANDLERS = "依申请公开经办人"
+HANDLER_LOGIN = (REQUEST_HANDLERS, "handler", REQUEST_HANDLERS, "登记、办理依申请公开，查看申请人信息")
+
+
+def _request_group():
+    """Set up the 依申请公开经办人 group when this version of gi_wagtail has it (requests.setup)."""
+    try:
+        from gi_wagtail.requests.setup import setup_request_group
+    except ImportError:
+        return False
+    setup_request_group()
+    return Group.objects.filter(name=REQUEST_HANDLERS).exists()
 
 
 class Command(BaseCommand):
@@ -28,11 +43,18 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             home = self._home_page()
-            build_demo_site(home, stdout=self.stdout)
+            index = build_demo_site(home, stdout=self.stdout)
+            # A year of 依申请公开 requests, and the 2025 report generated from them.
+            build_demo_requests(
+                Organisation.objects.get(name=AGENCY),
+                index.get_children().get(slug="xxgknb").specific,
+                stdout=self.stdout,
+            )
             # Editors' groups and the 信息公开发布审核 workflow (保密审查 → 领导审签) on the disclosure root.
             call_command("gi_wagtail_setup_groups", stdout=self.stdout)
             call_command("gi_wagtail_setup_workflow", stdout=self.stdout)
-            logins = [(role, username, self._login(username, group), can) for role, username, group, can in DEMO_LOGINS]
+            roles = DEMO_LOGINS + ([HANDLER_LOGIN] if _request_group() else [])
+            logins = [(role, username, self._login(username, group), can) for role, username, group, can in roles]
         self.stdout.write(self.style.SUCCESS("Demo content ready."))
         self.stdout.write("Site:  http://127.0.0.1:8000/\nAdmin: http://127.0.0.1:8000/admin/\n")
         self.stdout.write(_table(["角色", "用户名", "密码", "可以做什么"], logins))
