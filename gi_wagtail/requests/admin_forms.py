@@ -57,7 +57,6 @@ class RegisterRequestForm(WagtailAdminModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["channel"].choices = [("", "---------"), *STAFF_CHANNELS]
-        self.fields["channel"].help_text = RECEIPT_HELP
         self.fields["received_on"].help_text = RECEIPT_HELP
         self.fields["received_on"].initial = timezone.localdate
 

@@ -76,6 +76,9 @@ def escape_formula(value: Any) -> Any:
 class RequestIndexView(IndexView):
     """The register; ``?year=&report_format=&cell=&organisation=`` shows the requests behind a table 三 cell."""
 
+    page_title = gettext_lazy("Requests for disclosure")
+    add_item_label = gettext_lazy("Register a request")
+
     def _get_title_column(self, field_name: str, column_class: type = TitleColumn, **kwargs: Any) -> Column:
         column_class = self._get_title_column_class(column_class)
         return self._get_custom_column(field_name, column_class, get_url=self.get_inspect_url, **kwargs)
@@ -232,6 +235,7 @@ class RequestInspectView(InspectView):
             "deadline": deadline,
             "overdue": self.object.is_open and deadline.overdue(today),
             "workdays_left": left,
+            "overdue_by": -left if left is not None and left < 0 else 0,
             "state": due_state(self.object, today),
             "waiting_for": [waiting.get(k, k) for k in deadline.waiting_for] if self.object.is_open else [],
         }
