@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -20,6 +22,7 @@ from gi_wagtail.requests.models import (
     EventKind,
 )
 from gi_wagtail.requests.outcomes import Outcome
+from gi_wagtail.requests.setup import HANDLERS
 
 # Channels staff register by hand; online requests come from the public form.
 STAFF_CHANNELS = [c for c in Channel.choices if c[0] != Channel.ONLINE]
@@ -47,6 +50,18 @@ REGISTER_FIELDS = ["channel", "received_on", "organisation", *APPLICANT_FIELDS, 
 EDIT_FIELDS = ["organisation", "handler", *APPLICANT_FIELDS, *REQUEST_FIELDS]
 
 
+def limit_handlers(form: forms.ModelForm) -> None:
+    """The handler is chosen among the group's members (and superusers), not among every account."""
+    field = form.fields.get("handler")
+    if field is not None:
+        field.queryset = (
+            get_user_model()
+            .objects.filter(Q(groups__name=HANDLERS) | Q(is_superuser=True), is_active=True)
+            .distinct()
+            .order_by(get_user_model().USERNAME_FIELD)
+        )
+
+
 class RegisterRequestForm(WagtailAdminModelForm):
     """Staff registration of a request received in person, by post, fax or e-mail."""
 
@@ -59,6 +74,7 @@ class RegisterRequestForm(WagtailAdminModelForm):
         self.fields["channel"].choices = [("", "---------"), *STAFF_CHANNELS]
         self.fields["received_on"].help_text = RECEIPT_HELP
         self.fields["received_on"].initial = timezone.localdate
+        limit_handlers(self)
 
     def clean_received_on(self) -> Any:
         value = self.cleaned_data["received_on"]
@@ -73,6 +89,10 @@ class EditRequestForm(WagtailAdminModelForm):
     class Meta:
         model = DisclosureRequest
         fields = EDIT_FIELDS
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        limit_handlers(self)
 
 
 def _date_field(label: Any, required: bool = True) -> forms.DateField:
@@ -113,7 +133,9 @@ class ExtensionForm(forms.Form):
     approved_by = forms.CharField(
         label=_("Approved by"), max_length=100, help_text=_("The head of the disclosure office who approved it.")
     )
-    note = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label=_("Reason for the extension"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class FeeNoticeForm(forms.Form):

@@ -248,8 +248,13 @@ class RequestInspectView(InspectView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         obj = self.object
+        action_forms = kwargs.get("forms") or self.forms()
+        media = forms.Media()
+        for form in action_forms.values():
+            media += form.media
         context.update(
-            forms=kwargs.get("forms") or self.forms(),
+            forms=action_forms,
+            action_media=media,
             can_change=self.user_has_permission("change"),
             deadline=self.deadline(),
             events=obj.events.select_related("user"),

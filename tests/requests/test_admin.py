@@ -79,6 +79,9 @@ def test_handler_registers_a_postal_request(client, handler):
     assert response.status_code == 200
     html = response.content.decode()
     assert "signed for" in html or "签收" in html  # the receipt-date help for each channel
+    other = make_user("not-a-handler")
+    choices = list(response.context["form"].fields["handler"].queryset)
+    assert handler in choices and other not in choices
     data = {
         "channel": "registered_post",
         "received_on": "2025-03-03",
