@@ -364,3 +364,24 @@ def test_edit_corrects_details_and_keeps_identity_key_in_step(client, handler):
     entries = ModelLogEntry.objects.for_instance(req).filter(action="wagtail.edit")
     assert entries.count() == 1
     assert "370322199202021111" not in str(list(entries.values_list("data", "label")))
+
+
+def test_consultation_pauses_the_clock_and_bad_input_is_kept(client, handler):
+    req = _register()
+    _act(client, req, "event", kind="third_party_sent", on="2025-03-10", note="征求权利人意见")
+    req.refresh_from_db()
+    assert req.status == Status.CONSULTING
+    page = client.get(url("inspect", req.pk)).content.decode()
+    assert "征求权利人意见" in page
+    r = _act(client, req, "event", kind="agency_answered", on="2025-03-12")
+    assert any("no open step" in m or "没有" in m for m in _messages(r))
+    assert r.context["forms"]["event"]["kind"].value() == "agency_answered"
+    r = _act(client, req, "event", kind="third_party_answered", on="2025-03-01")
+    assert any("before the date of receipt" in m or "早于" in m for m in _messages(r))
+    _act(client, req, "event", kind="third_party_answered", on="2025-03-14")
+    req.refresh_from_db()
+    assert req.status == Status.OPEN
+    assert req.due_on == datetime.date(2025, 4, 7)  # 3-31 + 4 working days, 清明 4-4 not counted
+    deadline = client.get(url("inspect", req.pk)).context["deadline"]["deadline"]
+    assert deadline.paused_days == 4  # 3-11 … 3-14
+    assert ModelLogEntry.objects.for_instance(req).filter(action="gi_wagtail.request.event").count() == 2
