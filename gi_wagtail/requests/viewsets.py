@@ -90,7 +90,7 @@ class DisclosureRequestViewSet(ModelViewSet):
         "channel",
         "applicant_type",
         "status",
-        admin_views.DueColumn("due_on", label=_("due date"), sort_key="due_on"),
+        admin_views.DueColumn("due_on", label=_("Due date"), sort_key="due_on"),
         "outcome",
         "handler",
     ]
@@ -116,6 +116,7 @@ class DisclosureRequestViewSet(ModelViewSet):
     export_filename = "disclosure-requests"
     form_fields = admin_forms.EDIT_FIELDS
     index_template_name = "gi_wagtail/requests/admin/index.html"
+    index_results_template_name = "gi_wagtail/requests/admin/index_results.html"
 
     def get_form_class(self, for_update: bool = False) -> type:
         return admin_forms.EditRequestForm if for_update else admin_forms.RegisterRequestForm

@@ -78,6 +78,14 @@ def test_handler_extends_and_replies(live_server, browser):
             page.wait_for_load_state("load")
             assert page.locator(".messages .success").count() == 1
             _shot(page, "requests-replied-desktop")
+            # the annual report editor's link to the requests behind a table 三 cell
+            page.goto(
+                f"{live_server.url}/admin/gi_wagtail_requests/"
+                "?year=2025&report_format=2021&cell=table3.granted.natural_person"
+            )
+            assert page.locator(".gi-request-cell").is_visible()
+            assert page.locator("#listing-results table.listing > tbody > tr").count() == 1
+            _shot(page, "requests-cell-desktop")
         else:
             page.goto(f"{live_server.url}/admin/gi_wagtail_requests/")
             _shot(page, "requests-list-375")

@@ -242,6 +242,12 @@ def test_listing_filters_and_report_cell(client, handler):
     assert _listing_refs(response) == {answered.reference}
     assert "2025" in response.context["report_cell"]["heading"]
     assert "table3.granted.natural_person" not in response.context["report_cell"]["heading"]
+    assert response.context["report_cell"]["heading"] in response.content.decode()
+    results = client.get(reverse("gi_wagtail_requests:index_results"), params)
+    assert _listing_refs(results) == {answered.reference}
+    assert response.context["report_cell"]["heading"] in results.content.decode()
+    export = client.get(reverse(INDEX), {**params, "export": "csv"})
+    assert b"".join(export.streaming_content).decode().count("YSQ") == 1
     params["cell"] = "table3.carried_out.total"
     assert overdue.reference in _listing_refs(client.get(reverse(INDEX), params))
     params["cell"] = "table3.nonsense"
