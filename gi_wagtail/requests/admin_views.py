@@ -9,7 +9,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -101,7 +101,7 @@ class RequestIndexView(IndexView):
                 organisation_model = DisclosureRequest._meta.get_field("organisation").related_model
                 organisation = organisation_model.objects.get(pk=int(params["organisation"]))
             queryset = tables.requests_for_cell(year, report_format, address, organisation)
-        except (ValueError, LookupError):
+        except (ValueError, LookupError, ObjectDoesNotExist):
             return {"error": _("This table 三 cell address is not valid.")}
         row_label = ROW_LABELS.get(row) or dict(Outcome.choices).get(row, row)
         column_label = dict(ApplicantType.choices).get(column) or _("Total")

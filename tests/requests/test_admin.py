@@ -250,6 +250,8 @@ def test_listing_filters_and_report_cell(client, handler):
     assert b"".join(export.streaming_content).decode().count("YSQ") == 1
     params["cell"] = "table3.carried_out.total"
     assert overdue.reference in _listing_refs(client.get(reverse(INDEX), params))
+    unknown_org = client.get(reverse(INDEX), {**params, "organisation": "999999"})
+    assert unknown_org.status_code == 200 and "error" in unknown_org.context["report_cell"]
     params["cell"] = "table3.nonsense"
     response = client.get(reverse(INDEX), params)
     assert response.status_code == 200 and "error" in response.context["report_cell"]
