@@ -240,6 +240,23 @@ class RequestInspectView(InspectView):
             "waiting_for": [waiting.get(k, k) for k in deadline.waiting_for] if self.object.is_open else [],
         }
 
+    def get_fee_waiver_requested_display_value(self) -> str:
+        return _("Yes") if self.object.fee_waiver_requested else _("No")
+
+    def log_entries(self) -> list[dict[str, Any]]:
+        """The latest audit entries, each with the step it recorded in words."""
+        kinds = dict(EventKind.choices)
+        entries = ModelLogEntry.objects.for_instance(self.object).select_related("user").order_by("-timestamp")
+        return [
+            {
+                "timestamp": entry.timestamp,
+                "message": entry.message,
+                "detail": kinds.get((entry.data or {}).get("event", ""), ""),
+                "user": entry.user,
+            }
+            for entry in entries[:50]
+        ]
+
     def per_request_fee(self) -> Any:
         probe = copy.copy(self.object)
         probe.fee_method = FeeMethod.PER_REQUEST
@@ -263,7 +280,7 @@ class RequestInspectView(InspectView):
             suggested_fee=services.suggested_fee(obj),
             per_request_fee=self.per_request_fee(),
             appeal_results=AppealResult.choices,
-            log_entries=ModelLogEntry.objects.for_instance(obj).select_related("user").order_by("-timestamp")[:50],
+            log_entries=self.log_entries(),
             history_url=reverse(self.history_url_name, args=(obj.pk,)) if self.history_url_name else None,
             open_action=kwargs.get("open_action"),
         )

@@ -18,6 +18,14 @@ def _shot(page, name):
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 
+def _close_date_picker(page):
+    """The admin's date picker stays open over the form after typing a date; click outside it, as a user would."""
+    page.locator("#gi-actions-title").click()
+    page.wait_for_function(
+        "() => ![...document.querySelectorAll('.xdsoft_datetimepicker')].some(e => e.offsetParent !== null)"
+    )
+
+
 def _open_action(page, name):
     details = page.locator(f"#gi-action-{name}")
     details.locator("summary").click()
@@ -64,8 +72,9 @@ def test_handler_extends_and_replies(live_server, browser):
             extend.locator("input[name=extend-on]").fill("2025-03-20")
             extend.locator("input[name=extend-days]").fill("10")
             extend.locator("input[name=extend-approved_by]").fill("李主任")
-            extend.locator("button[type=submit]").click()
-            page.wait_for_load_state("load")
+            _close_date_picker(page)
+            with page.expect_navigation():
+                extend.locator("button[type=submit]").click()
             assert page.locator(".messages .success").count() == 1, page.locator(".messages").all_inner_texts()
             assert "2025-04-15" in page.locator(".gi-request-deadline").inner_text()
 
@@ -73,11 +82,15 @@ def test_handler_extends_and_replies(live_server, browser):
             reply.locator("select[name=reply-outcome]").select_option("granted")
             reply.locator("input[name=reply-on]").fill("2025-04-10")
             reply.locator("textarea[name=reply-note]").fill("已提供立项名单")
+            _close_date_picker(page)
             _shot(page, "requests-reply-form-desktop")
-            reply.locator("button[type=submit]").click()
-            page.wait_for_load_state("load")
+            with page.expect_navigation():
+                reply.locator("button[type=submit]").click()
             assert page.locator(".messages .success").count() == 1
+            assert page.locator("#gi-action-reply").count() == 0  # closed: no more steps
+            page.set_viewport_size({"width": 1280, "height": 2800})  # the admin scrolls inside: show it all
             _shot(page, "requests-replied-desktop")
+            page.set_viewport_size({"width": 1280, "height": 900})
             # the annual report editor's link to the requests behind a table 三 cell
             page.goto(
                 f"{live_server.url}/admin/gi_wagtail_requests/"

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
 
 from gi_wagtail.requests import services, workdays
-from gi_wagtail.requests.models import Appeal, DisclosureRequest, Status
+from gi_wagtail.requests.models import Appeal, DisclosureRequest, EventKind, Status
 from gi_wagtail.requests.setup import HANDLERS, setup_handlers_group
 from gi_wagtail.review.setup import EDITORS, setup_groups
 from tests.helpers import make_staff, make_user
@@ -170,6 +170,7 @@ def test_steps_extension_fee_reply_and_audit(client, handler):
     assert history.status_code == 200
     page = client.get(url("inspect", req.pk)).content.decode()
     assert page.count('class="gi-log-entry"') == len(actions)
+    assert "：" + str(EventKind.EXTENDED.label) + "</td>" in page  # the log names the step in words
 
 
 def test_fee_waiver_and_per_request_suggestion(client, handler):
