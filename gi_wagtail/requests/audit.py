@@ -14,6 +14,7 @@ ACTIONS = {
     "gi_wagtail.request.split": (_("Split request"), _("Split the request (一事一申请)")),
     "gi_wagtail.request.anonymise": (_("Anonymise request"), _("Erased the applicant's personal data")),
     "gi_wagtail.request.notice": (_("Issue notice"), _("Downloaded or printed a notice")),
+    "gi_wagtail.request.fee": (_("Record fee"), _("Recorded the fee of the request")),
     "gi_wagtail.request.appeal": (_("Record review or lawsuit"), _("Recorded a review or lawsuit")),
 }
 

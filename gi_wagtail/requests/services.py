@@ -22,7 +22,15 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from gi_wagtail.requests import deadlines, fees
-from gi_wagtail.requests.models import DisclosureRequest, EventKind, RequestEvent, Status
+from gi_wagtail.requests.models import (
+    Appeal,
+    AppealKind,
+    AppealResult,
+    DisclosureRequest,
+    EventKind,
+    RequestEvent,
+    Status,
+)
 from gi_wagtail.requests.outcomes import Outcome
 
 REFERENCE_PREFIX = "YSQ"
@@ -273,3 +281,125 @@ def anonymise(request: DisclosureRequest, user: Any = None) -> None:
     request.anonymised_at = timezone.now()
     request.save()
     _audit(request, "gi_wagtail.request.anonymise", user)
+
+
+@transaction.atomic
+def set_fee(
+    request: DisclosureRequest,
+    user: Any = None,
+    *,
+    method: str | None = None,
+    pages: int | None = None,
+    amount: Decimal | None = None,
+    paid: Decimal | None = None,
+    waiver_reason: str | None = None,
+) -> DisclosureRequest:
+    """Record the fee of a request: method and pages (the amount defaults to ``suggested_fee``), payment, waiver.
+
+    Arguments left ``None`` keep their stored value.
+    """
+    request = DisclosureRequest.objects.select_for_update().get(pk=request.pk)
+    if request.status == Status.SPLIT:
+        raise RequestError(_("This request was split; record the fee on its parts."))
+    if method is not None:
+        if method not in fees.FeeMethod.values:
+            raise RequestError(_("Choose a fee method."))
+        if method == fees.FeeMethod.PER_PAGE and not pages:
+            raise RequestError(_("Give the number of pages for a fee by page."))
+        request.fee_method = method
+        request.fee_pages = pages if method == fees.FeeMethod.PER_PAGE else None
+        request.fee_amount = amount if amount is not None else suggested_fee(request)
+    elif amount is not None:
+        request.fee_amount = amount
+    for value in (request.fee_amount, paid):
+        if value is not None and value < 0:
+            raise RequestError(_("An amount cannot be negative."))
+    if paid is not None:
+        request.fee_paid = paid
+    if waiver_reason is not None:
+        if not waiver_reason.strip():
+            raise RequestError(_("Give the reason for waiving the fee."))
+        request.fee_waiver_reason = waiver_reason.strip()
+    request.save(update_fields=["fee_method", "fee_pages", "fee_amount", "fee_paid", "fee_waiver_reason", "updated_at"])
+    _audit(
+        request,
+        "gi_wagtail.request.fee",
+        user,
+        method=request.fee_method,
+        pages=request.fee_pages,
+        amount=str(request.fee_amount) if request.fee_amount is not None else None,
+        paid=str(request.fee_paid) if request.fee_paid is not None else None,
+        waived=bool(waiver_reason),
+    )
+    return request
+
+
+def _check_appeal(
+    request: DisclosureRequest, filed_on: datetime.date, result: str, decided_on: datetime.date | None
+) -> None:
+    today = timezone.localdate()
+    if request.status == Status.SPLIT:
+        raise RequestError(_("This request was split; record the review or lawsuit on the part it concerns."))
+    if filed_on < request.received_on:
+        raise RequestError(_("A review or lawsuit cannot be filed before the request was received."))
+    if filed_on > today or (decided_on and decided_on > today):
+        raise RequestError(_("The date cannot be in the future."))
+    if result not in AppealResult.values:
+        raise RequestError(_("Choose a result."))
+    if decided_on and decided_on < filed_on:
+        raise RequestError(_("The decision cannot come before the filing."))
+    if result == AppealResult.PENDING and decided_on:
+        raise RequestError(_("A decided case needs its result."))
+    if result != AppealResult.PENDING and not decided_on:
+        raise RequestError(_("Give the date of the decision."))
+
+
+@transaction.atomic
+def record_appeal(
+    request: DisclosureRequest,
+    kind: str,
+    filed_on: datetime.date,
+    user: Any = None,
+    *,
+    result: str = "pending",
+    decided_on: datetime.date | None = None,
+    note: str = "",
+) -> Appeal:
+    """Record a 行政复议 or 行政诉讼 against the handling of a request (table 四)."""
+    request = DisclosureRequest.objects.select_for_update().get(pk=request.pk)
+    if kind not in AppealKind.values:
+        raise RequestError(_("Choose whether it is a review or a lawsuit."))
+    _check_appeal(request, filed_on, result, decided_on)
+    appeal = Appeal.objects.create(
+        request=request, kind=kind, filed_on=filed_on, result=result, decided_on=decided_on, note=note
+    )
+    _audit(request, "gi_wagtail.request.appeal", user, kind=kind, filed_on=filed_on.isoformat(), result=result)
+    return appeal
+
+
+@transaction.atomic
+def update_appeal(
+    appeal: Appeal,
+    user: Any = None,
+    *,
+    result: str,
+    decided_on: datetime.date | None,
+    note: str | None = None,
+) -> Appeal:
+    """Record the decision of a review or lawsuit (or correct it)."""
+    appeal = Appeal.objects.select_for_update().select_related("request").get(pk=appeal.pk)
+    _check_appeal(appeal.request, appeal.filed_on, result, decided_on)
+    appeal.result, appeal.decided_on = result, decided_on
+    if note is not None:
+        appeal.note = note
+    appeal.save()
+    _audit(
+        appeal.request,
+        "gi_wagtail.request.appeal",
+        user,
+        kind=appeal.kind,
+        filed_on=appeal.filed_on.isoformat(),
+        result=result,
+        decided_on=decided_on.isoformat() if decided_on else None,
+    )
+    return appeal

@@ -43,7 +43,27 @@ def build_crawl_site():
     imported = _import_seed_reports(index)
     pages = {"imported_report": imported[0], "imported_report_yicheng": imported[1]}
     pages.update(_page_states(index, users))
+    _ensure_request()
     return {"users": users, "pages": pages}
+
+
+def _ensure_request():
+    """One request for the register's detail, edit and history screens, unless the demo already holds some."""
+    import datetime
+
+    from gi_wagtail.requests import services
+    from gi_wagtail.requests.models import DisclosureRequest
+
+    if not DisclosureRequest.objects.exists():
+        services.register(
+            {
+                "channel": "in_person",
+                "received_on": datetime.date(2025, 3, 3),
+                "applicant_type": "natural_person",
+                "applicant_name": "爬取测试",
+                "description": "2024年科技项目立项名单",
+            }
+        )
 
 
 def _users():
