@@ -46,7 +46,7 @@ def _rewrite(block, translations, missing):
     lines = [line for line in lines if line.strip() != "#,"]
     if msgid == "":
         return "\n".join(lines)
-    if "msgid_plural" in block:
+    if any(line.startswith("msgid_plural") for line in lines):  # not a fuzzy guess's old plural (#|)
         head = lines[: next(i for i, line in enumerate(lines) if line.startswith("msgstr"))]
         if msgid not in translations:
             missing.append(msgid)

@@ -16,7 +16,6 @@ from gi_wagtail.models import AnnualReportPage
 from gi_wagtail.reports.prefill import prefill_page
 from gi_wagtail.reports.schema import empty_report
 from gi_wagtail.requests import services
-from gi_wagtail.requests.followups import record_appeal
 from gi_wagtail.requests.models import DisclosureRequest
 
 D = datetime.date
@@ -157,7 +156,7 @@ def _create(organisation, spec):
         services.reply(request, outcome, replied_on, note="（示例答复）")
         if "appeal" in extra:
             kind, filed_on, result, decided_on = extra["appeal"]
-            record_appeal(request, kind, filed_on, result, decided_on)
+            services.record_appeal(request, kind, filed_on, result=result, decided_on=decided_on)
     return True
 
 

@@ -1,7 +1,7 @@
 """Import a bureau's 登记台账 (CSV in UTF-8, UTF-8 with BOM or GBK, or XLSX): one request per row.
 
 Each row goes through the register's services (``register``, ``add_event``, ``reply`` and
-``followups.record_appeal``), so due dates, fees and audit entries are what staff entry gives,
+``services.record_appeal``), so due dates, fees and audit entries are what staff entry gives,
 and each row is written in its own savepoint: a bad row leaves nothing behind and is reported
 with its line number. Re-running a file creates nothing new: a row is matched by its
 organisation and the bureau's own number (``reference``), else by a hash of the row; a matched
@@ -25,7 +25,7 @@ from gi_wagtail.catalogue.models.vocabularies import Organisation
 from gi_wagtail.importing.readers import RawRecord
 from gi_wagtail.importing.records import RecordError
 from gi_wagtail.importing.request_rows import RequestRow, clean_row
-from gi_wagtail.requests import followups, services
+from gi_wagtail.requests import services
 from gi_wagtail.requests.models import DisclosureRequest, EventKind
 
 SOURCE_NOTE = "台账编号：%s"
@@ -183,6 +183,11 @@ class RequestImporter:
             services.reply(request, row.outcome, row.replied_on, self.user)
             request.refresh_from_db()
             if row.appeal_kind:
-                followups.record_appeal(
-                    request, row.appeal_kind, row.appeal_filed_on, row.appeal_result, row.appeal_decided_on, self.user
+                services.record_appeal(
+                    request,
+                    row.appeal_kind,
+                    row.appeal_filed_on,
+                    self.user,
+                    result=row.appeal_result,
+                    decided_on=row.appeal_decided_on,
                 )

@@ -42,9 +42,7 @@ def site():
     services.reply(register(D(2025, 4, 1), "org_business", organisation=org), "withheld_4", D(2025, 4, 20))
     answered = register(D(2025, 5, 6), "org_research", organisation=org)
     services.reply(answered, "partial", D(2025, 5, 30))
-    from gi_wagtail.requests.followups import record_appeal
-
-    record_appeal(answered, "review", D(2025, 6, 10), "corrected", D(2025, 8, 1))
+    services.record_appeal(answered, "review", D(2025, 6, 10), result="corrected", decided_on=D(2025, 8, 1))
     fee = register(D(2025, 7, 1), organisation=org, fee_method="per_page", fee_pages=150, fee_amount=1700)
     services.add_event(fee, "fee_notice_sent", D(2025, 7, 3))
     services.add_event(fee, "fee_paid", D(2025, 7, 8))

@@ -10,6 +10,7 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from gi_wagtail.models import Organisation
+from gi_wagtail.requests.setup import HANDLERS, setup_handlers_group
 from gi_wagtail.review.setup import EDITORS, MANAGERS, REVIEWERS
 from home.demo import build_demo_site
 from home.demo_data import AGENCY
@@ -23,18 +24,7 @@ DEMO_LOGINS = [
     (REVIEWERS, "reviewer", REVIEWERS, "保密审查：审核通过或退回，不能修改页面"),
     (MANAGERS, "manager", MANAGERS, "领导审签与直接发布；管理机构、主题分类、体裁"),
 ]
-REQUEST_HANDLERS = "依申请公开经办人"
-HANDLER_LOGIN = (REQUEST_HANDLERS, "handler", REQUEST_HANDLERS, "登记、办理依申请公开，查看申请人信息")
-
-
-def _request_group():
-    """Set up the 依申请公开经办人 group when this version of gi_wagtail has it (requests.setup)."""
-    try:
-        from gi_wagtail.requests.setup import setup_request_group
-    except ImportError:
-        return False
-    setup_request_group()
-    return Group.objects.filter(name=REQUEST_HANDLERS).exists()
+HANDLER_LOGIN = (HANDLERS, "handler", HANDLERS, "登记、办理依申请公开，查看申请人信息")
 
 
 class Command(BaseCommand):
@@ -53,7 +43,8 @@ class Command(BaseCommand):
             # Editors' groups and the 信息公开发布审核 workflow (保密审查 → 领导审签) on the disclosure root.
             call_command("gi_wagtail_setup_groups", stdout=self.stdout)
             call_command("gi_wagtail_setup_workflow", stdout=self.stdout)
-            roles = DEMO_LOGINS + ([HANDLER_LOGIN] if _request_group() else [])
+            setup_handlers_group()
+            roles = [*DEMO_LOGINS, HANDLER_LOGIN]
             logins = [(role, username, self._login(username, group), can) for role, username, group, can in roles]
         self.stdout.write(self.style.SUCCESS("Demo content ready."))
         self.stdout.write("Site:  http://127.0.0.1:8000/\nAdmin: http://127.0.0.1:8000/admin/\n")
