@@ -96,9 +96,9 @@ class DisclosureRequest(models.Model):
     submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now, editable=False)
     # Applicant (personal data: only the 依申请公开经办人 group sees it; never indexed or logged).
     applicant_type = models.CharField(_("applicant type"), max_length=24, choices=ApplicantType.choices)
-    applicant_name = models.CharField(_("name"), max_length=200, blank=True)
+    applicant_name = models.CharField(_("applicant name"), max_length=200, blank=True)
     applicant_id_type = models.CharField(_("identity document"), max_length=16, choices=IdType.choices, blank=True)
-    applicant_id_number = models.CharField(_("document number"), max_length=64, blank=True)
+    applicant_id_number = models.CharField(_("ID document number"), max_length=64, blank=True)
     applicant_contact = models.CharField(
         _("contact person"), max_length=100, blank=True, help_text=_("For organisations: the person handling it.")
     )
@@ -265,7 +265,7 @@ class NoticeTemplate(models.Model):
     body = models.TextField(
         _("text"), help_text=_("Placeholders in braces, e.g. {reference}, {received_on}, {due_on}.")
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         ordering = ["kind"]

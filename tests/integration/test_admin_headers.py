@@ -6,6 +6,7 @@ editing this test. Spreadsheet exports of those listings are checked the same wa
 """
 
 import csv
+import datetime
 import io
 import re
 from io import StringIO
@@ -17,6 +18,8 @@ from django.urls import NoReverseMatch, reverse
 from wagtail.admin.viewsets import viewsets
 
 from gi_wagtail.models import SearchSynonym
+from gi_wagtail.requests import services
+from gi_wagtail.requests.models import NoticeTemplate
 from gi_wagtail.review.setup import EDITORS
 from tests.factories import add_item, build_catalogue
 from tests.helpers import make_user
@@ -70,6 +73,16 @@ def admin_client(client, django_user_model):
         category, "关于印发《高青县科技创新券管理办法》的通知", doc_no="高科发〔2024〕3号", organisation=organisation
     )
     SearchSynonym.objects.create(terms="科技局 科学技术局")
+    NoticeTemplate.objects.create(kind="receipt", title="登记回执", body="受理编号：{reference}")
+    services.register(
+        {
+            "channel": "post",
+            "received_on": datetime.date(2025, 3, 3),
+            "applicant_type": "natural_person",
+            "description": "2024年科技项目立项名单",
+            "organisation": organisation,
+        }
+    )
     call_command("gi_wagtail_setup_workflow", stdout=StringIO())  # groups, and the workflow on the column
     editor = make_user("editor", EDITORS)
     submitted = add_item(category, "关于开展科技特派员工作的通知", publish=False, organisation=organisation)

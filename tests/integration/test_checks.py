@@ -11,7 +11,8 @@ def _ids():
 
 class SettingsChecksTests(SimpleTestCase):
     def test_default_settings_pass(self):
-        self.assertEqual(_ids(), set())
+        # W040 depends on today's date against the installed holiday calendar (tests/requests/test_checks.py).
+        self.assertEqual(_ids() - {"gi_wagtail.W040"}, set())
 
     @override_settings(GI_WAGTAIL={"SEARCH_BACKEND": "solr"})
     def test_unknown_search_backend_is_rejected(self):

@@ -4,7 +4,6 @@ import datetime
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from django.test import override_settings
 from django.urls import reverse
 
 from gi_wagtail.models import Organisation
@@ -12,6 +11,7 @@ from gi_wagtail.reports.models import AnnualReportPage
 from gi_wagtail.reports.prefill import register_scope
 from gi_wagtail.reports.schema import empty_report
 from gi_wagtail.requests import services, tables
+from gi_wagtail.requests.models import DisclosureRequest
 from tests.factories import build_catalogue
 from tests.reports.pages import add_report, edit_form_data
 
@@ -143,22 +143,25 @@ def test_prefilled_cells_link_to_the_requests_behind_them(admin_client, site):
     prefill(admin_client, page)
     edit = reverse("wagtailadmin_pages:edit", args=[page.pk])
     html = admin_client.get(edit).content.decode()
-    assert "gi-cell-provenance" in html and "Show the requests" not in html  # no register listing yet
-    with override_settings(ROOT_URLCONF="tests.reports.register_urls"):
-        html = admin_client.get(edit).content.decode()
-        hrefs = [part.split('"', 1)[0] for part in html.split('href="/admin/requests/?')[1:]]
-        assert hrefs
-        queries = [parse_qs(urlsplit("?" + h.replace("&amp;", "&")).query) for h in hrefs]
-        cell = next(q for q in queries if q["cell"] == ["table3.granted.natural_person"])
-        assert cell == {
-            "year": ["2025"],
-            "report_format": ["2021"],
-            "organisation": [str(org.pk)],
-            "cell": ["table3.granted.natural_person"],
-        }
-        assert all(q["cell"][0].startswith("table3.") for q in queries)  # table 四 has no listing filter
-        # The link's filter finds the requests counted in that cell.
-        assert tables.requests_for_cell(2025, "2021", "table3.granted.natural_person", org).count() == 5
+    listing = reverse("gi_wagtail_requests:index")
+    hrefs = [part.split('"', 1)[0] for part in html.split(f'href="{listing}?')[1:]]
+    assert hrefs
+    queries = [parse_qs(urlsplit("?" + h.replace("&amp;", "&")).query) for h in hrefs]
+    cell = next(q for q in queries if q["cell"] == ["table3.granted.natural_person"])
+    assert cell == {
+        "year": ["2025"],
+        "report_format": ["2021"],
+        "organisation": [str(org.pk)],
+        "cell": ["table3.granted.natural_person"],
+    }
+    assert all(q["cell"][0].startswith("table3.") for q in queries)  # table 四 has no listing filter
+    # Following the link lists exactly the requests counted in that cell.
+    href = next(h for h in hrefs if "table3.granted.natural_person" in h).replace("&amp;", "&")
+    listed = admin_client.get(f"{listing}?{href}").content.decode()
+    expected = tables.requests_for_cell(2025, "2021", "table3.granted.natural_person", org)
+    assert expected.count() == 5
+    for request in DisclosureRequest.objects.filter(organisation=org):
+        assert (request.reference in listed) == expected.filter(pk=request.pk).exists(), request.reference
 
 
 def test_a_single_agency_register_without_organisations_counts_for_the_report(admin_client, db):
