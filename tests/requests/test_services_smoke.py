@@ -39,7 +39,11 @@ def test_register_reply_split_and_tables():
     assert _register(received_on=datetime.date(2025, 12, 30)).reference == "YSQ2025-0003"  # parts are not serials
     t = tables.table3(2025, "2021")
     assert t["received"]["total"] == 4 and t["granted"]["natural_person"] == 1
-    assert t["withheld_4"]["org_business"] == 1 and t["carried_out"]["org_business"] == 1 and t["carried_out"]["total"] == 2
+    assert (
+        t["withheld_4"]["org_business"] == 1
+        and t["carried_out"]["org_business"] == 1
+        and t["carried_out"]["total"] == 2
+    )
     assert t["received"]["total"] + t["carried_in"]["total"] == t["handled_total"]["total"] + t["carried_out"]["total"]
     assert tables.table3(2026, "2019")["carried_in"]["total"] == 2
     assert DisclosureRequest.objects.get(pk=other.pk).status == Status.SPLIT
