@@ -144,6 +144,15 @@ def _fill(name, entry, model):
         obj = model._default_manager.order_by("pk").first()
         if obj is not None:
             return [(name, reverse(name, kwargs={params[0]: obj.pk}))]
+    if name == "gi_wagtail_request_notice":  # a request's notices: the receipt, as DOCX and for print
+        from gi_wagtail.requests.models import DisclosureRequest
+
+        obj = DisclosureRequest.objects.order_by("pk").first()
+        if obj is not None:
+            return [
+                (f"{name} {fmt}", reverse(name, kwargs={"pk": obj.pk, "kind": "receipt", "fmt": fmt}))
+                for fmt in ("docx", "print")
+            ]
     return [(name, None)]
 
 

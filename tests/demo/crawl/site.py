@@ -48,12 +48,16 @@ def build_crawl_site():
 
 
 def _ensure_request():
-    """One request for the register's detail, edit and history screens, unless the demo already holds some."""
+    """One request for the register's screens (unless the demo holds some), and one notice template."""
     import datetime
 
     from gi_wagtail.requests import services
-    from gi_wagtail.requests.models import DisclosureRequest
+    from gi_wagtail.requests.models import DisclosureRequest, NoticeTemplate
 
+    # A changed notice text, for the notice templates' edit, history and usage screens.
+    NoticeTemplate.objects.get_or_create(
+        kind="receipt", defaults={"title": "登记回执", "body": "受理编号：{reference}"}
+    )
     if not DisclosureRequest.objects.exists():
         services.register(
             {
