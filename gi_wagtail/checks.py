@@ -25,6 +25,7 @@ REQUIRED_APPS = (
     "wagtail.documents",
     "wagtail.images",
     "wagtail.snippets",
+    "captcha",  # django-simple-captcha: the public 依申请公开 form (and `path("captcha/", include("captcha.urls"))`)
 )
 
 

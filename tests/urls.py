@@ -11,5 +11,6 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("gi/", include("gi_wagtail.urls")),
+    path("captcha/", include("captcha.urls")),  # the captcha image of the 依申请公开 form
     path("", include(wagtail_urls)),
 ]

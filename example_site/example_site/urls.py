@@ -13,6 +13,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
     path("gi/", include("gi_wagtail.urls")),
+    path("captcha/", include("captcha.urls")),  # the captcha image of the 依申请公开 form
 ]
 
 if settings.DEBUG:

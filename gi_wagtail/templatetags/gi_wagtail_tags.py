@@ -5,6 +5,7 @@
     {% gi_category_nav %}    renders gi_wagtail/includes/category_nav.html (the catalogue's menu)
     {% gi_ancestors page as ancestors %}         the trail's pages, top first
     {% gi_catalogue_navigation page as nav %}   the menu's data: nav.root, nav.categories
+    {% gi_request_link %}    the 依申请公开 entry: this site's form or the external platform
 
 The two includes also work when a template includes them directly: they then ask for their data.
 """
@@ -15,9 +16,11 @@ from typing import Any
 
 from django import template
 from django.template.context import Context
-from wagtail.models import Page
+from django.urls import NoReverseMatch, reverse
+from wagtail.models import Page, Site
 
 from gi_wagtail.catalogue import navigation
+from gi_wagtail.requests.models import RequestMode, RequestSettings
 
 register = template.Library()
 
@@ -52,3 +55,18 @@ def gi_catalogue_navigation(page: Page | None) -> dict[str, Any]:
     if page is None:
         return {"root": None, "categories": []}
     return navigation.catalogue_navigation(page)
+
+
+@register.inclusion_tag("gi_wagtail/requests/includes/request_link.html", takes_context=True)
+def gi_request_link(context: Context) -> dict[str, Any]:
+    """The 依申请公开 entry of the current site: this site's form, or the external platform in external mode."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    site = site or Site.objects.filter(is_default_site=True).first()
+    settings = RequestSettings.for_site(site) if site is not None else RequestSettings()
+    if settings.mode == RequestMode.EXTERNAL:
+        return {"url": settings.external_url, "external": True, "name": settings.external_name or settings.external_url}
+    try:
+        return {"url": reverse("gi_wagtail_request_apply"), "external": False}
+    except NoReverseMatch:  # the project does not include gi_wagtail.urls
+        return {"url": ""}
