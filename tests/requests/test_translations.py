@@ -33,6 +33,7 @@ def msgids_in_code():
         text = path.read_text("utf-8")
         found.update(re.findall(r'{% translate "([^"]+)"', text))
         for block in re.findall(r"{% blocktranslate[^%]*%}(.*?){% endblocktranslate %}", text, re.S):
+            block = block.split("{% plural %}")[0]  # the singular is the msgid
             found.add(re.sub(r"\s+", " ", re.sub(r"{{ (\w+) }}", r"%(\1)s", block)).strip())
     return found
 
@@ -41,7 +42,9 @@ def po_entries():
     entries = {}
     for fragment in FRAGMENTS:
         text = fragment.read_text("utf-8")
-        for msgid, msgstr in re.findall(r'^msgid ((?:".*"\n)+)msgstr ((?:".*"\n?)+)', text, re.M):
+        singular = re.findall(r'^msgid ((?:".*"\n)+)msgstr ((?:".*"\n?)+)', text, re.M)
+        plural = re.findall(r'^msgid ((?:".*"\n)+)msgid_plural (?:".*"\n)+msgstr\[0\] ((?:".*"\n?)+)', text, re.M)
+        for msgid, msgstr in singular + plural:
             key = "".join(ast.literal_eval(line) for line in msgid.strip().splitlines())
             value = "".join(ast.literal_eval(line) for line in msgstr.strip().splitlines())
             if key:
