@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.http import urlencode
 from wagtail.admin.ui.components import Component
-from wagtail.permissions import policy_registry
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from gi_wagtail.requests.models import DisclosureRequest
 from gi_wagtail.requests.viewsets import DUE_STATES, filter_due_state
@@ -18,7 +18,8 @@ PANEL_STATES = ("open", "overdue", "near_due", "paused")
 
 
 def can_see_register(user: Any) -> bool:
-    return policy_registry.get_by_type(DisclosureRequest).user_has_any_permission(user, VIEW_ACTIONS)
+    # The viewset's own policy (wagtail.permissions.policy_registry exists only from Wagtail 8).
+    return ModelPermissionPolicy(DisclosureRequest).user_has_any_permission(user, VIEW_ACTIONS)
 
 
 class RequestsDuePanel(Component):
