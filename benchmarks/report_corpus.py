@@ -1,0 +1,52 @@
+"""The report validator's score on the corpus of real annual reports.
+
+    python benchmarks/report_corpus.py [--verbose]
+
+Prints, per report: inconsistencies known by reading, how many the validator
+flags, how many it misses, and its false errors (errors or conflicts about a
+consistent part). The corpus and its manifests are in tests/reports/corpus/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--verbose", action="store_true", help="list missed and false findings")
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+    import django
+
+    django.setup()
+    from tests.reports.corpus_score import score_all
+
+    scores = score_all()
+    print(f"{'report':<46} {'fmt':>4} {'known':>5} {'flagged':>7} {'missed':>6} {'false':>5}")
+    for s in scores:
+        flag = " import failed" if s.import_error else ""
+        print(
+            f"{s.file:<46} {s.format:>4} {s.known:>5} {len(s.flagged):>7} {len(s.missed):>6} {len(s.false_errors):>5}{flag}"
+        )
+        if args.verbose:
+            for k in s.missed:
+                print(f"    missed {k['rule']}: {k['note']}")
+            for f in s.false_errors:
+                print(f"    false  {f.rule} {f.location}: {f.message}")
+    known = sum(s.known for s in scores)
+    flagged = sum(len(s.flagged) for s in scores)
+    false = sum(len(s.false_errors) for s in scores)
+    print(
+        f"{'total (' + str(len(scores)) + ' reports)':<46} {'':>4} {known:>5} {flagged:>7} {known - flagged:>6} {false:>5}"
+    )
+
+
+if __name__ == "__main__":
+    main()
