@@ -1,7 +1,14 @@
 """Cells an import could not read are "missing"; printed empty cells stay printed blanks (null)."""
 
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
 from gi_wagtail.reports.formats import get_format
 from gi_wagtail.reports.parsers import parse_bytes, parse_file
+from tests.factories import build_catalogue
 
 HEAD = """<html><head><title>某局2021年政府信息公开工作年度报告</title></head><body>
 <p>一、总体情况</p><p>略。</p><p>三、收到和处理政府信息公开申请情况</p>
@@ -84,3 +91,35 @@ def test_complete_fixtures_have_nothing_missing(fixtures_dir, seeds_dir):
     assert parse_file(fixtures_dir / "county-kjj-2021-report.html")["missing"] == []
     assert parse_file(fixtures_dir / "district-kjj-2019-report.html")["missing"] == []
     assert parse_file(seeds_dir / "gaoqing-kjj-2012-annual-report.txt")["missing"] == []
+
+
+@pytest.mark.django_db
+def test_import_command_reports_missing_cells_and_unit_conversions(fixtures_dir, tmp_path):
+    index, _c, org = build_catalogue()
+    html = HEAD + row("一、本年新收政府信息公开申请数量", [2, 0, 0, 0, 0, 0, 2]) + "</table></body></html>"
+    path = tmp_path / "cut.html"
+    path.write_bytes(html.encode())
+    args = ("gi_wagtail_import_report", str(path), "--parent", str(index.pk), "--organisation", org.name, "--dry-run")
+    out = StringIO()
+    call_command(*args, stdout=out)
+    text = out.getvalue()
+    assert "cell(s) could not be read and are marked as missing (not known): table2." in text
+    out = StringIO()
+    call_command(*args, "--json", stdout=out)
+    result = json.loads(out.getvalue())
+    assert "table3.carried_out.total" in result["missing"] and result["missing"] == result["report"]["missing"]
+
+    out = StringIO()
+    fixture = str(fixtures_dir / "county-kjj-2021-report.html")
+    call_command(
+        "gi_wagtail_import_report",
+        fixture,
+        "--parent",
+        str(index.pk),
+        "--organisation",
+        org.name,
+        "--dry-run",
+        stdout=out,
+    )
+    assert "表二“第二十条第（八）项 行政事业性收费”行" in out.getvalue()
+    assert "Printed as 12000 元; converted to 1.2 万元." in out.getvalue()
