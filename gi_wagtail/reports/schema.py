@@ -30,11 +30,30 @@ normalised form always has all of them)::
         "admin_reviews": int | null, "lawsuits": int | null
       },
       "provenance": {"table2.normative_docs.issued": "text"},  # where prefilled figures came from
-      "notes": ["importer remarks"]
+      "notes": ["importer remarks"],
+      "missing": ["table3.carried_out.total"],  # cells not known (import could not read them)
+      "units": {"table2.procurement.amount": "万元"},  # the unit of every amount held
+      "units_not_printed": ["table2.procurement.amount"]  # amounts whose source printed no unit
     }
 
-``null`` (blank cell, unknown) is kept distinct from ``0``. Row and column keys
-are listed in :mod:`gi_wagtail.reports.formats`. Numbers must be JSON numbers;
+Blanks: ``null`` is kept distinct from ``0``. A ``null`` cell whose address is
+in ``missing`` is *not known* (cut off, not transcribed, unreadable); a ``null``
+cell not in ``missing`` is a *printed blank*. On input a cell (or a whole row
+or table) may be the string ``"missing"``: it becomes ``null`` and its
+address(es) join ``missing``. A cell listed in ``missing`` that holds a number
+is known after all and is dropped from ``missing``. ``missing`` is sorted and
+unique; its addresses are table cells (``table3.received.total``), fee figures
+(``fees.collected``) or key figures (``key_figures.fees_collected``).
+
+Units: amounts are held in a fixed canonical unit per format (2019 table 二
+采购总金额 and 2021 table 二 本年收费金额 in 万元; fees and 2008 fees_collected in
+元); the normalised ``units`` always lists all of them. On input ``units`` may
+declare another unit for an address or a glob pattern (``"table2.*.amount":
+"元"``); the value is converted (Decimal arithmetic) and the canonical unit
+written. Known units: 元, 千元, 万元, 亿元. ``units_not_printed`` lists amounts
+whose source printed no unit (the importer assumed the canonical one).
+
+Row and column keys are listed in :mod:`gi_wagtail.reports.formats`. Numbers must be JSON numbers;
 whether they are non-negative integers is checked by the validator (rule 5) so
 that editors see it next to the cell.
 """
@@ -48,8 +67,14 @@ from collections.abc import Iterable, Mapping
 from typing import Any, TypeAlias
 
 from gi_wagtail.reports.formats import CATEGORY_NAMES_KEY, FORMAT_CODES, TABLE_NAMES, get_format
+from gi_wagtail.reports.schema_cells import (
+    FEE_KEYS,
+    check_missing,
+    check_units,
+)
 
-FEE_KEYS = ("notices_count", "notices_amount", "collected")
+# On input, a cell (row, table) that is not known.
+MISSING = "missing"
 # A report in this shape (the normalised form after validate_shape).
 Report: TypeAlias = dict[str, Any]
 
@@ -66,6 +91,9 @@ TOP_KEYS = {
     "key_figures",
     "provenance",
     "notes",
+    "missing",
+    "units",
+    "units_not_printed",
 }
 
 
@@ -94,11 +122,19 @@ def _check_date(value: object, path: str, problems: list[str]) -> str | None:
 
 
 def _check_grid(
-    name: str, value: object, expected: Mapping[str, tuple[str, ...]], problems: list[str], fmt_code: str
+    name: str,
+    value: object,
+    expected: Mapping[str, tuple[str, ...]],
+    problems: list[str],
+    fmt_code: str,
+    missing: set[str],
 ) -> dict[str, dict[str, Any]]:
-    """expected: {row_key: (col_keys...)}; returns a full grid (missing -> None)."""
+    """expected: {row_key: (col_keys...)}; returns a full grid (absent -> None, "missing" -> None + ``missing``)."""
     grid = {row: dict.fromkeys(cols) for row, cols in expected.items()}
     if value is None:
+        return grid
+    if value == MISSING:
+        missing.update(f"{name}.{r}.{c}" for r, cols in expected.items() for c in cols)
         return grid
     if not isinstance(value, dict):
         problems.append(f"tables.{name}: expected an object of rows, got {type(value).__name__}")
@@ -113,6 +149,9 @@ def _check_grid(
             continue
         if row is None:
             continue
+        if row == MISSING:
+            missing.update(f"{name}.{row_key}.{c}" for c in expected[row_key])
+            continue
         if not isinstance(row, dict):
             problems.append(f"tables.{name}.{row_key}: expected an object of cells")
             continue
@@ -120,8 +159,10 @@ def _check_grid(
             path = f"tables.{name}.{row_key}.{col_key}"
             if col_key not in expected[row_key]:
                 problems.append(f"{path}: unknown column (expected one of: {', '.join(expected[row_key])})")
+            elif cell == MISSING:
+                missing.add(path.removeprefix("tables."))
             elif cell is not None and not _is_number(cell):
-                problems.append(f"{path}: expected a number or null, got {cell!r}")
+                problems.append(f'{path}: expected a number or null (or "missing"), got {cell!r}')
             else:
                 grid[row_key][col_key] = cell
     return grid
@@ -135,6 +176,7 @@ def validate_shape(data: object) -> Report:
     if not isinstance(data, dict):
         raise SchemaError(f"a report must be a JSON object, got {type(data).__name__}")
     problems: list[str] = []
+    missing: set[str] = set()
     unknown = set(data) - TOP_KEYS
     if unknown:
         problems.append(f"unknown top-level keys: {', '.join(sorted(unknown))}")
@@ -190,7 +232,8 @@ def validate_shape(data: object) -> Report:
         for name in set(tables) - set(TABLE_NAMES):
             problems.append(f"tables.{name}: unknown table (expected table2, table3, table4)")
         out["tables"] = {
-            name: _check_grid(name, tables.get(name), fmt.cell_keys(name), problems, code) for name in TABLE_NAMES
+            name: _check_grid(name, tables.get(name), fmt.cell_keys(name), problems, code, missing)
+            for name in TABLE_NAMES
         }
     else:
         if tables:
@@ -212,6 +255,8 @@ def validate_shape(data: object) -> Report:
                             out["fees"]["text"] = v
                     elif k not in FEE_KEYS:
                         problems.append(f"fees.{k}: unknown key (expected {', '.join(FEE_KEYS)}, text)")
+                    elif v == MISSING:
+                        missing.add(f"fees.{k}")
                     elif v is not None and not _is_number(v):
                         problems.append(f"fees.{k}: expected a number or null, got {v!r}")
                     else:
@@ -237,6 +282,8 @@ def validate_shape(data: object) -> Report:
                         problems.append(
                             f"key_figures.{k}: unknown figure (expected one of: {', '.join(sorted(known))})"
                         )
+                    elif v == MISSING:
+                        missing.add(f"key_figures.{k}")
                     elif v is not None and not _is_number(v):
                         problems.append(f"key_figures.{k}: expected a number or null, got {v!r}")
                     else:
@@ -254,6 +301,9 @@ def validate_shape(data: object) -> Report:
         problems.append("notes: expected a list of text")
     else:
         out["notes"] = list(notes)
+    if not problems:
+        check_missing(data.get("missing"), fmt, out, missing, problems)
+        check_units(data, fmt, out, problems)
     if problems:
         raise SchemaError(problems)
     return out
@@ -301,4 +351,6 @@ def set_cell(report: Report, address: str, value: int | float | None) -> Report:
     new = copy.deepcopy(report)
     table, row, col = address.split(".")
     new["tables"][table][row][col] = value
+    if value is not None and address in (new.get("missing") or []):
+        new["missing"] = [a for a in new["missing"] if a != address]
     return new

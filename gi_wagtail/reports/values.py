@@ -60,7 +60,7 @@ def to_number(text: str) -> int:
     return cn_to_int(text)
 
 
-_NUM_RE = re.compile(r"^([+-]?)(\d+(?:\.\d+)?)(万元|元|万|件|个|项|条|次|人次|家)?$")
+_NUM_RE = re.compile(r"^([+-]?)(\d+(?:\.\d+)?)(亿元|千元|万元|元|万|件|个|项|条|次|人次|家)?$")
 
 
 def parse_cell(raw: object, kind: str = "count", unit: str = "") -> int | float | None:
@@ -92,13 +92,51 @@ def parse_cell(raw: object, kind: str = "count", unit: str = "") -> int | float 
     if sign == "-":
         value = -value
     if kind == AMOUNT:
-        if unit == "万元" and cell_unit == "元":
-            value = value / Decimal(10000)
-        elif unit == "元" and cell_unit in ("万元", "万"):
-            value = value * Decimal(10000)
+        source = _UNIT_ALIASES.get(cell_unit or "", cell_unit)
+        if unit in UNIT_FACTORS and source in UNIT_FACTORS:
+            value = value * UNIT_FACTORS[source] / UNIT_FACTORS[unit]
         return int(value) if value == value.to_integral_value() else float(value)
     if value != value.to_integral_value():
         raise CellValueError(f"{str(raw)!r} is not a whole number")
     if sign == "-" and kind != SIGNED:
         return int(value)  # kept so that rule 5 reports it, rather than hidden
     return int(value)
+
+
+# Units an amount may be stated in, as multiples of 元. Canonical units are
+# fixed per amount (see schema.amount_units); other units are converted.
+UNIT_FACTORS = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+_UNIT_ALIASES = {"万": "万元", "亿": "亿元", "千": "千元", "人民币元": "元"}
+
+
+def normalise_unit(text: str) -> str | None:
+    """The unit named by ``text`` ("元", "万元", "万"), or None if it is not a known money unit."""
+    unit = re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(text)))
+    unit = _UNIT_ALIASES.get(unit, unit)
+    return unit if unit in UNIT_FACTORS else None
+
+
+def convert_amount(value: int | float, from_unit: str, to_unit: str) -> int | float:
+    """``value`` in ``from_unit`` expressed in ``to_unit``, computed in Decimal (no float noise)."""
+    if from_unit == to_unit:
+        return value
+    result = Decimal(str(value)) * UNIT_FACTORS[from_unit] / UNIT_FACTORS[to_unit]
+    return int(result) if result == result.to_integral_value() else float(result)
+
+
+def printed_unit(text: str) -> str:
+    """The money unit printed in a header or caption ("采购总金额（元）", "单位：万元"); "" if none."""
+    text = unicodedata.normalize("NFKC", text or "")
+    m = re.search(r"单位[:：]?\s*(?:人民币)?\s*(亿元|千元|万元|元)", text) or re.search(
+        r"[(（]\s*(?:人民币)?\s*(亿元|千元|万元|元)\s*[)）]", text
+    )
+    return m.group(1) if m else ""
+
+
+def cell_unit(text: str) -> str:
+    """The money unit written in a cell ("251000元" -> "元", "25.1万元" -> "万元"); "" if none."""
+    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(text or "")))
+    m = re.fullmatch(r"[+-]?[\d,.]+(亿元|千元|万元|元|万)", text)
+    if not m:
+        return ""
+    return _UNIT_ALIASES.get(m.group(1), m.group(1))

@@ -10,6 +10,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from gi_wagtail.importing.reports import ReportImportError, prepare_page, save_page
+from gi_wagtail.reports.formats import get_format
+from gi_wagtail.reports.locations import describe
 from gi_wagtail.reports.parsers import ReportParseError, parse_file
 from gi_wagtail.reports.validator import summary, validate
 
@@ -44,6 +46,9 @@ class Command(BaseCommand):
             "year": report["year"],
             "organisation": page.organisation.name,
             "notes": report["notes"],
+            "missing": report["missing"],  # cells not known (not printed blanks)
+            "units_not_printed": report["units_not_printed"],
+            "unit_conversions": {a: t for a, t in report["provenance"].items() if a in report["units"]},
             "summary": summary(findings),
             "findings": [f.as_dict() for f in findings],
             "page_id": None,
@@ -69,9 +74,22 @@ class Command(BaseCommand):
         )
         for note in report["notes"]:
             self.stdout.write("  note: " + note)
+        self._write_blanks_and_units(report, result)
         for f in findings:
             self.stdout.write(f"  [{f.severity}] {f.rule} {f.location}: {f.message}")
         if result["page_id"]:
             self.stdout.write(_("Created page %(id)s.") % {"id": result["page_id"]})
         else:
             self.stdout.write(_("Dry run: nothing was written."))
+
+    def _write_blanks_and_units(self, report: dict[str, Any], result: dict[str, Any]) -> None:
+        fmt = get_format(report["format"])
+        if report["missing"]:
+            self.stdout.write(
+                "  "
+                + _("%(n)s cell(s) could not be read and are marked as missing (not known): %(cells)s")
+                % {"n": len(report["missing"]), "cells": ", ".join(report["missing"][:12])}
+                + (" …" if len(report["missing"]) > 12 else "")
+            )
+        for address, text in result["unit_conversions"].items():
+            self.stdout.write(f"  {describe(fmt, address)}: {text}")

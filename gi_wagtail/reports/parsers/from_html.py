@@ -6,6 +6,7 @@ from bs4 import BeautifulSoup, NavigableString
 
 from gi_wagtail.reports.findings import gettext_noop, translate
 from gi_wagtail.reports.formats import get_format
+from gi_wagtail.reports.parsers.blanks import all_cells, record, table_caption
 from gi_wagtail.reports.parsers.errors import ReportParseError
 from gi_wagtail.reports.parsers.grid import expand
 from gi_wagtail.reports.parsers.html_tables import classify, detect_format, read_table2, read_table3, read_table4
@@ -60,7 +61,7 @@ def parse_html(html: str, format: str | None = None, year: int | None = None) ->
     if title_tag:
         title_tag.decompose()
 
-    grids, tables = {}, []
+    grids, tables, captions = {}, [], {}
     for table in soup.find_all("table"):
         if table.find("table"):
             continue  # layout table wrapping the data tables
@@ -68,6 +69,7 @@ def parse_html(html: str, format: str | None = None, year: int | None = None) ->
         kind = classify(grid) if grid else None
         if kind and kind not in grids:
             grids[kind] = grid
+            captions[kind] = table_caption(table)
             tables.append(table)
     for table in tables:
         table.decompose()
@@ -102,7 +104,13 @@ def parse_html(html: str, format: str | None = None, year: int | None = None) ->
         data["key_figures"] = key_figures_from_sections(sections)
     else:
         fmt = get_format(fmt_code)
-        data["tables"] = {name: READERS[name](grid, fmt, notes) for name, grid in grids.items()}
+        missing, printed = set(), {}
+        data["tables"] = {
+            name: read_table2(grid, fmt, notes, missing, printed, captions[name])
+            if name == "table2"
+            else READERS[name](grid, fmt, notes, missing)
+            for name, grid in grids.items()
+        }
         if fmt.has_fee_figures:
             data["fees"] = fees_from_sections(sections)
         for name in ("table2", "table3", "table4"):
@@ -110,6 +118,8 @@ def parse_html(html: str, format: str | None = None, year: int | None = None) ->
                 notes.append(
                     translate(gettext_noop("%(table)s was not found; its cells were left blank.")) % {"table": name}
                 )
+                missing |= all_cells(fmt, name)
+        record(data, fmt, missing, printed, notes)
     try:
         return validate_shape(data)
     except SchemaError as exc:

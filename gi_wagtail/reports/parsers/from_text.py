@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from gi_wagtail.reports.findings import gettext_noop, translate
+from gi_wagtail.reports.formats import FORMAT_CODES, TABLE_NAMES, get_format
+from gi_wagtail.reports.parsers.blanks import all_cells
 from gi_wagtail.reports.parsers.errors import ReportParseError
 from gi_wagtail.reports.parsers.outline import key_figures_from_sections, keyed_sections, preamble_notes, split_outline
 from gi_wagtail.reports.schema import SchemaError, validate_shape
@@ -32,6 +34,9 @@ def parse_text(text: str, format: str | None = None, year: int | None = None) ->
         data["key_figures"] = key_figures_from_sections(sections)
     else:
         notes.append(translate(gettext_noop("Plain text has no tables: every table cell was left blank.")))
+        # Not printed blanks: the cells are not known, so they are marked missing.
+        if fmt in FORMAT_CODES:
+            data["missing"] = [a for name in TABLE_NAMES for a in sorted(all_cells(get_format(fmt), name))]
     try:
         return validate_shape(data)
     except SchemaError as exc:

@@ -12,7 +12,7 @@ from gi_wagtail.reports.formats.base import Column, FormatSpec, GridTableDef, Ro
 from gi_wagtail.reports.formats.table3 import APPLICANT_HEADER, ORG_HEADER
 from gi_wagtail.reports.labels import core, leading_number, normalise
 from gi_wagtail.reports.parsers.grid import GridCell, distinct
-from gi_wagtail.reports.values import CellValueError, parse_cell
+from gi_wagtail.reports.values import CellValueError, cell_unit, parse_cell, printed_unit
 
 Grid: TypeAlias = list[list[GridCell | None]]
 Cells: TypeAlias = dict[str, dict[str, Any]]
@@ -66,14 +66,26 @@ def _match(label: str, rows: Sequence[Row], allow_contains: bool = True, min_len
     return None
 
 
-def _read(text: str, col: Column, notes: list[str], where: str, header_unit: str = "") -> int | float | None:
-    if col.kind == AMOUNT and header_unit == "元" and re.fullmatch(r"\s*[\d.,，]+\s*", text or ""):
-        text = f"{text}元"
+def _read(
+    cell: GridCell | None, col: Column, notes: list[str], where: str, missing: set[str], header_unit: str = ""
+) -> int | float | None:
+    """One cell's value; a cell cut off (absent from its row) or unreadable joins ``missing``."""
+    if cell is None:
+        missing.add(where)
+        return None
+    text = cell.text
+    if col.kind == AMOUNT and header_unit and re.fullmatch(r"\s*[\d.,，]+\s*", text or ""):
+        text = f"{text}{header_unit}"
     try:
         return parse_cell(text, col.kind, col.unit)
     except CellValueError as exc:
         _note(notes, _("%(where)s: %(error)s; left blank."), where=where, error=str(exc))
+        missing.add(where)
         return None
+
+
+def _all_cells(tdef: GridTableDef, missing: set[str]) -> None:
+    missing.update(f"{tdef.key}.{r}.{c}" for r, cols in tdef.cell_keys().items() for c in cols)
 
 
 # ---------------------------------------------------------------- table 三
@@ -134,12 +146,14 @@ def _t3_row(parts: list[GridCell], tdef: GridTableDef, last_group: str | None) -
     return row or _match(item, singles)
 
 
-def read_table3(grid: Grid, fmt: FormatSpec, notes: list[str]) -> Cells:
-    """Table 三 of ``fmt`` from a grid; what could not be read is blank and explained in ``notes``."""
+def read_table3(grid: Grid, fmt: FormatSpec, notes: list[str], missing: set[str] | None = None) -> Cells:
+    """Table 三 of ``fmt`` from a grid; what could not be read joins ``missing`` and is explained in ``notes``."""
     tdef = fmt.table3
+    missing = set() if missing is None else missing
     ncols = len(grid[0]) if grid else 0
     if ncols < 8:
         _note(notes, _("Table 三 has %(n)s columns, expected at least 8; it was not read."), n=ncols)
+        _all_cells(tdef, missing)
         return {}
     first_data_col = ncols - 7
     out, seen, header_rows, data_started, last_group = {}, set(), [], False, None
@@ -166,17 +180,18 @@ def read_table3(grid: Grid, fmt: FormatSpec, notes: list[str]) -> Cells:
             continue
         seen.add(matched.key)
         out[matched.key] = {
-            key: _read(row[j].text if row[j] else "", tdef.column(key), notes, f"table3.{matched.key}.{key}")
+            key: _read(row[j], tdef.column(key), notes, f"table3.{matched.key}.{key}", missing)
             for j, key in mapping.items()
         }
-    missing = [r.key for r in tdef.rows if r.key not in out]
-    if missing:
+    absent = [r.key for r in tdef.rows if r.key not in out]
+    if absent:
         _note(
             notes,
             _("Table 三: %(n)s row(s) not found and left blank: %(rows)s."),
-            n=len(missing),
-            rows=", ".join(missing),
+            n=len(absent),
+            rows=", ".join(absent),
         )
+        missing.update(f"table3.{r}.{c.key}" for r in absent for c in tdef.columns)
     return out
 
 
@@ -193,12 +208,14 @@ _T4_RESULT_WORDS = (
 )
 
 
-def read_table4(grid: Grid, fmt: FormatSpec, notes: list[str]) -> Cells:
-    """Table 四 from a grid (one row of cases); problems go to ``notes``."""
+def read_table4(grid: Grid, fmt: FormatSpec, notes: list[str], missing: set[str] | None = None) -> Cells:
+    """Table 四 from a grid (one row of cases); problems go to ``notes``, unread cells to ``missing``."""
     tdef = fmt.table4
+    missing = set() if missing is None else missing
     ncols = len(grid[0]) if grid else 0
     if ncols < 15:
         _note(notes, _("Table 四 has %(n)s columns, expected 15; it was not read."), n=ncols)
+        _all_cells(tdef, missing)
         return {}
     first = ncols - 15
     data_row = None
@@ -215,6 +232,7 @@ def read_table4(grid: Grid, fmt: FormatSpec, notes: list[str]) -> Cells:
         break
     if data_row is None:
         _note(notes, _("Table 四: no data row found; left blank."))
+        _all_cells(tdef, missing)
         return {}
     mapping = {}
     for j in range(first, ncols):
@@ -230,8 +248,7 @@ def read_table4(grid: Grid, fmt: FormatSpec, notes: list[str]) -> Cells:
     row = grid[data_row]
     return {
         "cases": {
-            key: _read(row[j].text if row[j] else "", tdef.column(key), notes, f"table4.cases.{key}")
-            for j, key in mapping.items()
+            key: _read(row[j], tdef.column(key), notes, f"table4.cases.{key}", missing) for j, key in mapping.items()
         }
     }
 
@@ -241,14 +258,36 @@ def read_table4(grid: Grid, fmt: FormatSpec, notes: list[str]) -> Cells:
 _ITEM_RE = re.compile(r"第二十条第\(?([一二三四五六七八九十]+)\)?项")
 
 
-def read_table2(grid: Grid, fmt: FormatSpec, notes: list[str]) -> Cells:
-    """Table 二 of ``fmt`` from a grid; problems go to ``notes``."""
+_UNIT_CAPTION_RE = re.compile(r"^\W*单位\s*[:：]")
+
+
+def read_table2(
+    grid: Grid,
+    fmt: FormatSpec,
+    notes: list[str],
+    missing: set[str] | None = None,
+    units: dict[str, str] | None = None,
+    caption: str = "",
+) -> Cells:
+    """Table 二 of ``fmt`` from a grid; problems go to ``notes``, unread cells to ``missing``.
+
+    Amounts are converted to their canonical unit from the unit printed in the
+    cell, the column header or the caption (``caption`` or a "单位：元" row);
+    ``units`` receives, per amount address, the unit printed ("" = none printed).
+    """
     tdef = fmt.table2
+    missing = set() if missing is None else missing
+    units = {} if units is None else units
+    table_unit = printed_unit(caption)
+    for row in grid:
+        for c in distinct(row):
+            if not table_unit and _UNIT_CAPTION_RE.search(c.text):
+                table_unit = printed_unit(c.text)
     out = {}
     block, colmap = None, {}
     for row in grid:
         cells = distinct(row)
-        if not cells:
+        if not cells or (len(cells) == 1 and _UNIT_CAPTION_RE.search(cells[0].text)):
             continue
         joined = normalise("".join(c.text for c in cells))
         m = _ITEM_RE.search(joined)
@@ -264,8 +303,7 @@ def read_table2(grid: Grid, fmt: FormatSpec, notes: list[str]) -> Cells:
             for cell in cells[1:]:
                 col = _match(cell.text, columns, allow_contains=False) or _match(cell.text, columns)
                 if col is not None:
-                    unit = "元" if ("元" in cell.text and "万元" not in cell.text) else ""
-                    colmap[cell.col] = (col, unit)
+                    colmap[cell.col] = (col, printed_unit(cell.text))
             continue
         rows = block.rows if block else tdef.rows
         matched = _match(cells[0].text, rows)
@@ -278,5 +316,13 @@ def read_table2(grid: Grid, fmt: FormatSpec, notes: list[str]) -> Cells:
             if cell.col in colmap:
                 col, unit = colmap[cell.col]
                 if col.key in dict.fromkeys(c.key for c in tdef.columns_of(matched.key)):
-                    values[col.key] = _read(cell.text, col, notes, f"table2.{matched.key}.{col.key}", unit)
+                    where = f"table2.{matched.key}.{col.key}"
+                    unit = unit or table_unit
+                    values[col.key] = _read(cell, col, notes, where, missing, unit)
+                    if col.kind == AMOUNT:
+                        units[where] = cell_unit(cell.text) or unit
+    for row in tdef.rows:  # rows and columns not printed (cut off, not found)
+        missing.update(
+            f"table2.{row.key}.{c.key}" for c in tdef.columns_of(row.key) if c.key not in out.get(row.key, {})
+        )
     return out
