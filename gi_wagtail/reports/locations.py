@@ -42,7 +42,7 @@ def _column_label(fmt: FormatSpec, table: str, row_key: str, col_key: str) -> st
         col = fmt.column_def(table, row_key, col_key)
     except (KeyError, AttributeError):
         return col_key
-    label = f"{col.label}（{col.unit}）" if col.unit else col.label
+    label = f"{col.label}（{col.unit}）" if col.unit and col.unit not in col.label else col.label
     return f"{col.parent}·{label}" if col.parent else label
 
 

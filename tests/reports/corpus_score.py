@@ -53,7 +53,7 @@ def score_file(path: Path, entry: dict) -> FileScore:
     known = entry.get("known", [])
     score = FileScore(entry["file"], entry["format"], len(known))
     try:
-        findings = validate(parse_file(path))
+        findings = validate(parse_file(path, year=entry.get("year")))
     except (ReportParseError, SchemaError) as exc:
         score.import_error = str(exc)
         score.missed = list(known)
