@@ -33,6 +33,7 @@ from gi_wagtail.reports.forms import AnnualReportPageForm
 from gi_wagtail.reports.panels import ReportFindingsPanel
 from gi_wagtail.reports.schema import validate_shape
 from gi_wagtail.reports.validator import validate
+from gi_wagtail.reports.widgets import MISSING_KEY
 
 
 class ReportFormat(models.TextChoices):
@@ -187,6 +188,9 @@ class AbstractAnnualReportPage(RoutablePageMixin, GiPage):
         fmt = get_format(self.report_format)
         if fmt.has_tables:
             data["tables"] = {k: v for k, v in (self.tables or {}).items() if k in TABLE_NAMES}
+            missing = self.missing_cells()
+            if missing:  # only when present: older schemas reject the key (contract of issue #17)
+                data["missing"] = missing
         if fmt.has_fee_figures:
             data["fees"] = {
                 "notices_count": self.fee_notices_count,
@@ -197,6 +201,11 @@ class AbstractAnnualReportPage(RoutablePageMixin, GiPage):
         if fmt.key_figures:
             data["key_figures"] = self.key_figures or {}
         return validate_shape(data)
+
+    def missing_cells(self) -> list[str]:
+        """Cells not known (an import could not read them), kept in ``tables["missing"]``; blank otherwise."""
+        missing = (self.tables or {}).get(MISSING_KEY) or []
+        return [a for a in missing if isinstance(a, str)]
 
     def previous_report(self) -> AbstractAnnualReportPage | None:
         """The same organisation's report for the year before (live one preferred)."""
@@ -241,7 +250,9 @@ class AbstractAnnualReportPage(RoutablePageMixin, GiPage):
             )
             for key, sec in data["sections"].items()
         ]
-        self.tables = data.get("tables") or {}
+        self.tables = dict(data.get("tables") or {})
+        if data.get("missing"):
+            self.tables[MISSING_KEY] = list(data["missing"])
         self.key_figures = data.get("key_figures") or {}
         fees = data.get("fees") or {}
         self.fee_notices_count = fees.get("notices_count")
