@@ -31,8 +31,7 @@ from gi_wagtail.reports.findings import Finding, has_errors
 from gi_wagtail.reports.formats import TABLE_NAMES, get_format
 from gi_wagtail.reports.forms import AnnualReportPageForm
 from gi_wagtail.reports.panels import ReportFindingsPanel
-from gi_wagtail.reports.schema import validate_shape
-from gi_wagtail.reports.validator import validate
+from gi_wagtail.reports.validator import shape_with_missing, validate
 from gi_wagtail.reports.widgets import MISSING_KEY
 
 
@@ -200,7 +199,7 @@ class AbstractAnnualReportPage(RoutablePageMixin, GiPage):
             }
         if fmt.key_figures:
             data["key_figures"] = self.key_figures or {}
-        return validate_shape(data)
+        return shape_with_missing(data)
 
     def missing_cells(self) -> list[str]:
         """Cells not known (an import could not read them), kept in ``tables["missing"]``; blank otherwise."""
@@ -232,7 +231,7 @@ class AbstractAnnualReportPage(RoutablePageMixin, GiPage):
 
     def apply_report_data(self, data: dict[str, Any]) -> None:
         """Copy an imported report (schema dict) onto this page (not saved)."""
-        data = validate_shape(data)
+        data = shape_with_missing(data)
         self.year = data["year"]
         self.report_format = data["format"]
         if not self.title:
