@@ -59,4 +59,4 @@ class Command(BaseCommand):
             self.stdout.write("")
             self.stdout.write(f"== {heading} ==")
             for f in group:
-                self.stdout.write(f"[{names[f.severity]}] {f.rule} {f.label or f.location}: {f.message}")
+                self.stdout.write(f"[{names[f.severity]}] {f.rule} {f.label or f.location}：{f.message}")

@@ -98,15 +98,13 @@ def rule13_completeness(report: Report, fmt: FormatSpec, previous: Report | None
         }
         if missing and printed:
             msgid = gettext_noop(
-                "%(table)s: %(missing_count)s cell(s) are not known (not read from the source: %(missing)s) and "
+                "%(missing_count)s cell(s) are not known (not read from the source: %(missing)s) and "
                 "%(blank_count)s cell(s) are printed blank (%(blanks)s)."
             )
         elif missing:
-            msgid = gettext_noop(
-                "%(table)s: %(missing_count)s cell(s) are not known (not read from the source: %(missing)s)."
-            )
+            msgid = gettext_noop("%(missing_count)s cell(s) are not known (not read from the source: %(missing)s).")
         else:
-            msgid = gettext_noop("%(table)s: %(blank_count)s cell(s) are printed blank (%(blanks)s).")
+            msgid = gettext_noop("%(blank_count)s cell(s) are printed blank (%(blanks)s).")
         yield Finding(
             "R13",
             WARNING if skipped else INFO,
