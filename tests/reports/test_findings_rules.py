@@ -81,3 +81,15 @@ def test_errors_first_then_table_order_and_grouped_per_table():
     assert [heading for heading, _ in groups] == ["表二", "表三", "表四"]
     table3 = dict(groups)["表三"]
     assert [f.severity for f in table3][-1] == WARNING and table3[0].severity == ERROR
+
+
+def test_carry_over_skipped_for_a_blank_is_named_in_the_completeness_finding():
+    previous = balanced_report("2021", 2020)
+    current = with_cell(balanced_report("2021", 2021), "table3.carried_in.org_research", None)
+    findings = validate(current, previous=previous)
+    assert not [f for f in findings if f.rule == "R6"]
+    (finding,) = [f for f in findings if f.code == "incomplete"]
+    assert "R6：“科研机构”列" in finding.message and "R1：“科研机构”列" in finding.message
+    blank_before = with_cell(previous, "table3.carried_out.org_research", None)
+    (r6,) = [f for f in validate(balanced_report("2021", 2021), previous=blank_before) if f.rule == "R6"]
+    assert r6.code == "incomplete" and r6.label == "表三“二、上年结转政府信息公开申请数量”行“法人或其他组织·科研机构”列"
