@@ -75,7 +75,10 @@ def _skipped(checks: list[Check], blanks: set[str]) -> str:
     for rule, label, cells in checks:
         if blanks.intersection(cells):
             per_rule.setdefault(rule, []).append(label)
-    return "；".join(f"{rule}：{'、'.join(labels)}" for rule, labels in per_rule.items())
+    return "；".join(
+        f"{rule}：{'、'.join(labels[:MAX_LISTED])}{'……' if len(labels) > MAX_LISTED else ''}"
+        for rule, labels in per_rule.items()
+    )
 
 
 def rule13_completeness(report: Report, fmt: FormatSpec, previous: Report | None = None) -> Iterator[Finding]:
