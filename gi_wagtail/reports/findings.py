@@ -39,17 +39,23 @@ class Finding:
     params: dict = field(default_factory=dict)
     cells: tuple = ()  # every cell address the rule looked at
     code: str = ""  # sub-kind, e.g. "incomplete", "conflict"
+    label: str = ""  # printed Chinese labels of ``location``, filled in by validate()
+    extra_msgid: str = ""  # a second sentence (same params), e.g. which checks were skipped
 
     @property
     def message(self) -> str:
         params = {k: ("—" if v is None else v) for k, v in self.params.items()}
-        return translate(self.msgid) % params
+        text = translate(self.msgid) % params
+        if self.extra_msgid:
+            text = f"{text} {translate(self.extra_msgid) % params}"
+        return text
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "rule": self.rule,
             "severity": self.severity,
             "location": self.location,
+            "label": self.label or self.location,
             "message": self.message,
             "code": self.code,
             "cells": list(self.cells),
@@ -58,6 +64,12 @@ class Finding:
 
 def has_errors(findings: Iterable[Finding]) -> bool:
     return any(f.severity == ERROR for f in findings)
+
+
+def table_of(location: str) -> str:
+    """The table a finding is about ("table2".."table4"), or "" for fees, key figures, narrative, year."""
+    head = location.split(".", 1)[0]
+    return head if head in ("table2", "table3", "table4") else ""
 
 
 def by_location(findings: Iterable[Finding]) -> dict[str, list[Finding]]:

@@ -96,7 +96,7 @@ class AnnualReportPageForm(WagtailAdminPageForm):
             )
             return
         if errors and self.is_guarded_action() and not page.validation_override:
-            listed = [f"{f.location}: {f.message}" for f in errors[:MAX_LISTED]]
+            listed = [f"{f.label or f.location}：{f.message}" for f in errors[:MAX_LISTED]]
             if len(errors) > MAX_LISTED:
                 listed.append(_("… and %(count)s more.") % {"count": len(errors) - MAX_LISTED})
             self.add_error(

@@ -26,6 +26,7 @@ def filled_layout(report: dict[str, Any], table: str, findings: Iterable[Finding
     layout = copy.deepcopy(table_layout(fmt, table))
     located = by_location(findings)
     data = report["tables"][table]
+    missing = set(report.get("missing") or [])  # not known, unlike a printed blank
     for row in layout["head"] + layout["body"]:
         for cell in row:
             if cell["address"]:
@@ -36,6 +37,7 @@ def filled_layout(report: dict[str, Any], table: str, findings: Iterable[Finding
                 cell["location"] = address
                 cell["findings"] = located.get(address, [])
                 cell["severity"] = _worst(cell["findings"])
+                cell["missing"] = cell["value"] is None and address in missing
     return layout
 
 

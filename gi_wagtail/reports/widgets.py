@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gi_wagtail.reports.findings import Finding
 from gi_wagtail.reports.formats import CATEGORY_NAMES_KEY, TABLE_NAMES, get_format
+from gi_wagtail.reports.locations import describe
 from gi_wagtail.reports.prefill import is_register_provenance
 from gi_wagtail.reports.render import display, filled_layout
 from gi_wagtail.reports.schema import empty_report
@@ -22,6 +23,11 @@ from gi_wagtail.reports.values import CellValueError, parse_cell
 
 TABLE_FORMATS = ("2019", "2021")
 FORMAT_KEY = "__format__"
+# Cells not known (an import could not read them) are kept in the tables JSON under this key, apart from
+# printed blanks (None, not listed). A cell stays "not known" while its input is empty; typing a value, or
+# ticking "printed blank", makes it known and drops it from the list.
+MISSING_KEY = "missing"
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 # The request register's admin listing (its ViewSet's index URL); it filters by ``cell``.
 REGISTER_INDEX_URL = "gi_wagtail_requests:index"
 
@@ -35,6 +41,15 @@ def register_listing_url(address: str, query: Mapping[str, Any]) -> str:
     except NoReverseMatch:
         return ""
     return f"{base}?{urlencode({**query, 'cell': address})}"
+
+
+def _missing_list(value: object) -> list[str]:
+    if isinstance(value, str):
+        try:
+            value = json.loads(value or "[]")
+        except ValueError:
+            return []
+    return [a for a in value if isinstance(a, str)] if isinstance(value, list) else []
 
 
 def _as_dict(value: object) -> dict[str, Any]:
@@ -66,9 +81,13 @@ class ReportTablesWidget(forms.Widget):
     def input_name(self, name: str, code: str, address: str) -> str:
         return f"{name}__{code}__{address.replace('.', '__')}"
 
+    def blank_name(self, name: str, address: str) -> str:
+        return f"{name}__printed_blank__{address.replace('.', '__')}"
+
     def get_context(self, name: str, value: object, attrs: dict[str, Any] | None) -> dict[str, Any]:
         context = super().get_context(name, value, attrs)
         value = _as_dict(value)
+        missing = _missing_list(value.get(MISSING_KEY))
         grids = []
         for code in TABLE_FORMATS:
             skeleton = empty_report(code, 2000)
@@ -93,11 +112,20 @@ class ReportTablesWidget(forms.Widget):
                             if is_register_provenance(cell["provenance"])
                             else ""
                         )
-                        cell["messages"] = [f.message for f in cell["findings"]]
+                        ordered = sorted(cell["findings"], key=lambda f: SEVERITY_ORDER.get(f.severity, 3))
+                        cell["messages"] = [f.message for f in ordered]  # errors first
+                        cell["label"] = describe(get_format(code), cell["location"])
+                        cell["missing"] = (
+                            code == self.current_format and cell["location"] in missing and not cell["text"]
+                        )
+                        cell["blank_name"] = self.blank_name(name, cell["location"])
                 tables.append(layout)
             grids.append({"code": code, "tables": tables, "active": code == self.current_format})
         context["widget"]["grids"] = grids
         context["widget"]["format_field"] = self.format_field
+        context["widget"]["missing"] = missing
+        context["widget"]["missing_name"] = f"{name}__{MISSING_KEY}"
+        context["widget"]["missing_json"] = json.dumps(missing)
         return context
 
     def value_from_datadict(self, data: Mapping[str, Any], files: MultiValueDict, name: str) -> dict[str, Any]:
@@ -111,10 +139,27 @@ class ReportTablesWidget(forms.Widget):
                 row: {col: data.get(self.input_name(name, code, f"{table}.{row}.{col}"), "") for col in cols}
                 for row, cols in fmt.cell_keys(table).items()
             }
+        # Still not known: listed before, input still empty and not ticked as printed blank.
+        out[MISSING_KEY] = [
+            a
+            for a in _missing_list(data.get(f"{name}__{MISSING_KEY}"))
+            if a.split(".")[0] in TABLE_NAMES
+            and not str(data.get(self.input_name(name, code, a), "") or "").strip()
+            and not data.get(self.blank_name(name, a))
+        ]
         return out
 
     def value_omitted_from_data(self, data: Mapping[str, Any], files: MultiValueDict, name: str) -> bool:
         return False
+
+
+def _blank_in(tables: dict[str, Any], address: str) -> bool:
+    parts = address.split(".")
+    if len(parts) != 3:
+        return False
+    table, row, col = parts
+    row_values = (tables.get(table) or {}).get(row) or {}
+    return col in row_values and row_values[col] is None
 
 
 class ReportTablesField(forms.Field):
@@ -138,9 +183,12 @@ class ReportTablesField(forms.Field):
                         out[table][row][col] = parse_cell(raw, column.kind, column.unit)
                     except CellValueError as exc:
                         out[table][row][col] = None
-                        problems.append(f"{table}.{row}.{col}: {exc}")
+                        problems.append(f"{describe(fmt, f'{table}.{row}.{col}')}: {exc}")
         if problems:
             raise ValidationError([_("Cell %(cell)s") % {"cell": p} for p in problems[:20]])
+        missing = [a for a in _missing_list(value.get(MISSING_KEY)) if _blank_in(out, a)]
+        if missing:
+            out[MISSING_KEY] = missing
         return out
 
     def prepare_value(self, value: object) -> dict[str, Any]:

@@ -72,7 +72,10 @@ def test_2021_table4_and_fees(r2021):
 def test_2021_validation_reports_blanks_and_the_narrative_conflict(r2021):
     findings = validate(r2021)
     assert not has_errors(findings)
-    assert at(findings, "table3.not_handled_3.total", "R2")[0].code == "incomplete"
+    assert not at(findings, "table3.not_handled_3.total", "R2")
+    incomplete = at(findings, "table3", "R13")
+    assert len(incomplete) == 1 and incomplete[0].code == "incomplete"
+    assert "table3.not_handled_3.org_business" in incomplete[0].cells
     conflict = at(findings, "table4.cases.review_pending", "R10")
     assert conflict and "均获维持" in conflict[0].message
     assert not [f for f in findings if f.rule == "R11"]  # section 六 mentions 收费通知
@@ -95,7 +98,7 @@ def test_2019_page_gb2312_traditional_labels_and_signed_changes(r2019):
     assert t3["partial"]["total"] is None  # blank total column in middle rows
     findings = validate(r2019)
     assert not has_errors(findings)
-    assert {f.rule for f in findings} == {"R2", "R3"}
+    assert {(f.rule, f.location) for f in findings} == {("R13", "table3")}
     assert all(f.code == "incomplete" for f in findings)
 
 

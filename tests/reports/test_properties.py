@@ -74,8 +74,11 @@ def test_blanking_one_cell_turns_errors_into_incomplete_warnings(case):
     report, address = case
     table, row, col = address.split(".")
     report["tables"][table][row][col] = None
-    involving = [f for f in validate(report) if address in f.cells and f.rule in ("R1", "R2", "R3", "R4")]
-    assert involving and all(f.code == "incomplete" and f.severity == "warning" for f in involving)
+    findings = validate(report)
+    assert not [f for f in findings if address in f.cells and f.rule in ("R1", "R2", "R3", "R4")]
+    completeness = [f for f in findings if f.rule == "R13" and f.location == table]
+    assert len(completeness) == 1 and completeness[0].cells == (address,)
+    assert completeness[0].code == "incomplete" and completeness[0].severity == "warning"
 
 
 @settings(max_examples=100, deadline=None)

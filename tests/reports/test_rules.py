@@ -46,8 +46,11 @@ def test_rule1_balance_error_names_the_numbers(code, year):
 def test_rule1_with_blank_cell_is_incomplete_warning_not_error(code, year):
     report = with_cell(balanced_report(code, year, outcomes=SAMPLE), "table3.carried_in.org_research", None)
     findings = validate(report)
-    hit = at(findings, "table3.received.org_research", "R1")
+    assert not at(findings, "table3.received.org_research", "R1")
+    hit = at(findings, "table3", "R13")
     assert [f.severity for f in hit] == [WARNING] and hit[0].code == "incomplete"
+    assert hit[0].cells == ("table3.carried_in.org_research",)
+    assert "R1：“科研机构”列" in hit[0].message and "R3" not in hit[0].message
     assert not has_errors(findings)
 
 
@@ -97,8 +100,11 @@ def test_rule4_table4_group_totals(code, year, group):
 
 def test_rule4_blank_is_incomplete():
     report = with_cell(balanced_report("2021", 2021), "table4.cases.review_pending", None)
-    hit = at(validate(report), "table4.cases.review_total", "R4")
+    findings = validate(report)
+    assert not at(findings, "table4.cases.review_total", "R4")
+    hit = at(findings, "table4", "R13")
     assert hit and hit[0].severity == WARNING and hit[0].code == "incomplete"
+    assert hit[0].label == "表四" and "行政复议" in hit[0].message
 
 
 # ---- rule 5 -------------------------------------------------------------
@@ -338,6 +344,7 @@ def test_empty_table_report_is_all_incomplete_warnings_no_errors():
     counts = summary(findings)
     assert counts["error"] == 0 and counts["warning"] > 0
     assert {f.code for f in findings} == {"incomplete"}
+    assert sorted(f.location for f in findings) == ["table2", "table3", "table4"]
 
 
 def test_findings_sorted_errors_first_and_serialisable():
@@ -346,7 +353,8 @@ def test_findings_sorted_errors_first_and_serialisable():
     findings = validate(report)
     assert findings[0].severity == ERROR
     d = findings[0].as_dict()
-    assert set(d) == {"rule", "severity", "location", "message", "code", "cells"}
+    assert set(d) == {"rule", "severity", "location", "label", "message", "code", "cells"}
+    assert d["label"] == "表三“（一）予以公开”行“总计”列"
 
 
 def test_validate_accepts_raw_dicts_and_rejects_bad_shape():

@@ -10,6 +10,8 @@ PACKAGE = Path(gi_wagtail.__file__).parent
 FRAGMENT = PACKAGE / "locale" / "fragments" / "reports.po"
 # The request register's prefill and its commands keep their messages in their own fragment.
 REGISTER_FRAGMENT = PACKAGE / "locale" / "fragments" / "requests_register.po"
+# Findings and the check command's text listing (issue #17).
+FINDINGS_FRAGMENT = PACKAGE / "locale" / "fragments" / "findings.po"
 MARKERS = {"gettext_noop", "_", "gettext", "gettext_lazy"}
 PY_FILES = [
     *(PACKAGE / "reports").rglob("*.py"),
@@ -44,7 +46,7 @@ def msgids_in_code():
 
 
 def po_entries():
-    text = FRAGMENT.read_text("utf-8") + "\n" + REGISTER_FRAGMENT.read_text("utf-8")
+    text = "\n".join(p.read_text("utf-8") for p in (FRAGMENT, REGISTER_FRAGMENT, FINDINGS_FRAGMENT))
     pairs = re.findall(r'^msgid "(.*)"\nmsgstr "(.*)"$', text, re.M)
     return {ast.literal_eval(f'"{k}"'): ast.literal_eval(f'"{v}"') for k, v in pairs if k}
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from gi_wagtail.reports.findings import ERROR, INFO, WARNING, Finding, gettext_noop
 from gi_wagtail.reports.formats.base import FormatSpec
 from gi_wagtail.reports.formats.table4 import GROUP_KEYS
+from gi_wagtail.reports.locations import describe
 from gi_wagtail.reports.rules.common import addr, incomplete, is_number, table2_row_label
 from gi_wagtail.reports.schema import Report
 
@@ -42,13 +43,10 @@ def rule6_carry_over(report: Report, fmt: FormatSpec, previous: Report | None = 
         loc = addr("table3", "carried_in", col.key)
         now = report["tables"]["table3"]["carried_in"][col.key]
         before = previous["tables"]["table3"]["carried_out"][col.key]
-        if now is None or before is None:
-            yield incomplete(
-                "R6",
-                loc,
-                [loc] if now is None else [f"previous.{addr('table3', 'carried_out', col.key)}"],
-                f"{col.label}（上年结转）",
-            )
+        if now is None:
+            continue  # this year's blank is reported once for table 三 by the completeness rule (R13)
+        if before is None:
+            yield incomplete("R6", loc, [f"previous.{addr('table3', 'carried_out', col.key)}"], describe(fmt, loc))
         elif now != before:
             yield Finding(
                 "R6",

@@ -9,7 +9,8 @@ from gi_wagtail.reports.formats import AMOUNT, SIGNED, TABLE_NAMES
 from gi_wagtail.reports.formats.base import FormatSpec
 from gi_wagtail.reports.formats.table3 import APPLICANT_COLUMNS
 from gi_wagtail.reports.formats.table4 import GROUP_KEYS, PARTS
-from gi_wagtail.reports.rules.common import addr, cell, incomplete, is_number, table2_row_label, total
+from gi_wagtail.reports.locations import describe
+from gi_wagtail.reports.rules.common import addr, cell, is_number, table2_row_label, total
 from gi_wagtail.reports.schema import Report
 
 
@@ -29,8 +30,7 @@ def rule1_balance(report: Report, fmt: FormatSpec, previous: Report | None = Non
         loc = addr("table3", "received", col.key)
         blanks = _blank(report, cells)
         if blanks:
-            yield incomplete("R1", loc, blanks, f"{col.label}（勾稽关系）")
-            continue
+            continue  # reported once per table by the completeness rule
         v = {r: cell(report, "table3", r, col.key) for r in ("received", "carried_in", "handled_total", "carried_out")}
         lhs, rhs = v["received"] + v["carried_in"], v["handled_total"] + v["carried_out"]
         if lhs != rhs:
@@ -63,8 +63,7 @@ def rule2_row_totals(report: Report, fmt: FormatSpec, previous: Report | None = 
         cells = parts + [loc]
         blanks = _blank(report, cells)
         if blanks:
-            yield incomplete("R2", loc, blanks, f"{row.label}（总计）")
-            continue
+            continue  # reported once per table by the completeness rule
         expected = sum(cell(report, "table3", row.key, c) for c in APPLICANT_COLUMNS)
         actual = cell(report, "table3", row.key, "total")
         if expected != actual:
@@ -87,8 +86,7 @@ def rule3_outcomes(report: Report, fmt: FormatSpec, previous: Report | None = No
         cells = parts + [loc]
         blanks = _blank(report, cells)
         if blanks:
-            yield incomplete("R3", loc, blanks, f"{col.label}（（七）总计）")
-            continue
+            continue  # reported once per table by the completeness rule
         expected = total(cell(report, "table3", r, col.key) for r in rows)
         actual = cell(report, "table3", "handled_total", col.key)
         if expected != actual:
@@ -113,8 +111,7 @@ def rule4_table4_totals(report: Report, fmt: FormatSpec, previous: Report | None
         label = fmt.table4.column(f"{group}_total").parent
         blanks = _blank(report, cells)
         if blanks:
-            yield incomplete("R4", loc, blanks, f"{label}（总计）")
-            continue
+            continue  # reported once per table by the completeness rule
         expected = sum(cell(report, "table4", "cases", f"{group}_{p}") for p in PARTS)
         actual = cell(report, "table4", "cases", f"{group}_total")
         if expected != actual:
@@ -137,7 +134,7 @@ def rule5_cell_values(report: Report, fmt: FormatSpec, previous: Report | None =
                     continue
                 col = fmt.column_def(table, row_key, col_key)
                 loc = addr(table, row_key, col_key)
-                params = {"value": value, "column": col.label}
+                params = {"value": value, "column": describe(fmt, loc)}
                 if col.kind == AMOUNT:
                     if not is_number(value) or value < 0:
                         yield Finding(
@@ -164,7 +161,7 @@ def rule5_cell_values(report: Report, fmt: FormatSpec, previous: Report | None =
                 ERROR,
                 loc,
                 gettext_noop("%(column)s: %(value)s is not a valid figure."),
-                {"value": value, "column": key},
+                {"value": value, "column": describe(fmt, loc)},
                 (loc,),
             )
     for fig in fmt.key_figures:
@@ -179,7 +176,7 @@ def rule5_cell_values(report: Report, fmt: FormatSpec, previous: Report | None =
                 ERROR,
                 loc,
                 gettext_noop("%(column)s: %(value)s is not a valid figure."),
-                {"value": value, "column": fig.label},
+                {"value": value, "column": describe(fmt, loc)},
                 (loc,),
             )
 

@@ -17,3 +17,21 @@
   function init() { document.querySelectorAll('[data-gi-report-tables]').forEach(sync); }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init); else init();
 })();
+
+// A "not read" cell becomes known once the editor types a figure or ticks "printed blank";
+// the server decides the same on save (widgets.ReportTablesWidget.value_from_datadict).
+(function () {
+  function update(cell) {
+    var input = cell.querySelector('input[type="text"]');
+    var box = cell.querySelector('.gi-cell-printed-blank input');
+    var known = (input && input.value.trim() !== '') || (box && box.checked);
+    cell.classList.toggle('gi-cell--missing', !known);
+  }
+  function init() {
+    document.querySelectorAll('td.gi-cell--missing').forEach(function (cell) {
+      cell.addEventListener('input', function () { update(cell); });
+      cell.addEventListener('change', function () { update(cell); });
+    });
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init); else init();
+})();
