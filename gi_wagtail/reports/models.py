@@ -31,8 +31,9 @@ from gi_wagtail.reports.findings import Finding, has_errors
 from gi_wagtail.reports.formats import TABLE_NAMES, get_format
 from gi_wagtail.reports.forms import AnnualReportPageForm
 from gi_wagtail.reports.panels import ReportFindingsPanel
-from gi_wagtail.reports.validator import shape_with_missing, validate
-from gi_wagtail.reports.widgets import MISSING_KEY
+from gi_wagtail.reports.schema import validate_shape
+from gi_wagtail.reports.validator import validate
+from gi_wagtail.reports.widgets import MISSING_KEY, UNITS_KEY
 
 
 class ReportFormat(models.TextChoices):
@@ -187,9 +188,8 @@ class AbstractAnnualReportPage(RoutablePageMixin, GiPage):
         fmt = get_format(self.report_format)
         if fmt.has_tables:
             data["tables"] = {k: v for k, v in (self.tables or {}).items() if k in TABLE_NAMES}
-            missing = self.missing_cells()
-            if missing:  # only when present: older schemas reject the key (contract of issue #17)
-                data["missing"] = missing
+            data["missing"] = self.missing_cells()
+            data[UNITS_KEY] = [a for a in (self.tables or {}).get(UNITS_KEY) or [] if isinstance(a, str)]
         if fmt.has_fee_figures:
             data["fees"] = {
                 "notices_count": self.fee_notices_count,
@@ -199,7 +199,7 @@ class AbstractAnnualReportPage(RoutablePageMixin, GiPage):
             }
         if fmt.key_figures:
             data["key_figures"] = self.key_figures or {}
-        return shape_with_missing(data)
+        return validate_shape(data)
 
     def missing_cells(self) -> list[str]:
         """Cells not known (an import could not read them), kept in ``tables["missing"]``; blank otherwise."""
@@ -231,7 +231,7 @@ class AbstractAnnualReportPage(RoutablePageMixin, GiPage):
 
     def apply_report_data(self, data: dict[str, Any]) -> None:
         """Copy an imported report (schema dict) onto this page (not saved)."""
-        data = shape_with_missing(data)
+        data = validate_shape(data)
         self.year = data["year"]
         self.report_format = data["format"]
         if not self.title:
@@ -250,8 +250,9 @@ class AbstractAnnualReportPage(RoutablePageMixin, GiPage):
             for key, sec in data["sections"].items()
         ]
         self.tables = dict(data.get("tables") or {})
-        if data.get("missing"):
-            self.tables[MISSING_KEY] = list(data["missing"])
+        for key in (MISSING_KEY, UNITS_KEY):
+            if data.get(key):
+                self.tables[key] = list(data[key])
         self.key_figures = data.get("key_figures") or {}
         fees = data.get("fees") or {}
         self.fee_notices_count = fees.get("notices_count")

@@ -18,8 +18,8 @@ from gi_wagtail.reports.findings import SEVERITIES, Finding, gettext_noop, has_e
 from gi_wagtail.reports.formats import get_format
 from gi_wagtail.reports.formats.base import FormatSpec
 from gi_wagtail.reports.locations import describe
-from gi_wagtail.reports.rules import completeness, cross_year, tables, text
-from gi_wagtail.reports.schema import TOP_KEYS, Report, validate_shape
+from gi_wagtail.reports.rules import completeness, cross_year, tables, text, units
+from gi_wagtail.reports.schema import Report, validate_shape
 
 TABLE_RULES = (
     tables.rule1_balance,
@@ -28,6 +28,7 @@ TABLE_RULES = (
     tables.rule4_table4_totals,
     tables.rule8_table2_2019,
     completeness.rule13_completeness,
+    units.rule_units_not_printed,
 )
 ALWAYS_RULES = (tables.rule5_cell_values, text.rule10_narrative_numbers, text.rule12_no_requests)
 CROSS_YEAR_RULES = (
@@ -39,23 +40,10 @@ CROSS_YEAR_RULES = (
 )
 
 
-def shape_with_missing(data: object) -> Report:
-    """validate_shape, keeping the top-level ``missing`` list even where the schema does not know it yet.
-
-    (Issue #17: the schema gains ``missing`` in parallel; once it has, this is plain validate_shape.)
-    """
-    if isinstance(data, dict) and "missing" in data and "missing" not in TOP_KEYS:
-        missing = [a for a in data.get("missing") or [] if isinstance(a, str)]
-        out = validate_shape({k: v for k, v in data.items() if k != "missing"})
-        out["missing"] = missing
-        return out
-    return validate_shape(data)
-
-
 def _normalised(data: object) -> Report | None:
     if data is None:
         return None
-    return shape_with_missing(data)
+    return validate_shape(data)
 
 
 def validate(report: Report, previous: Report | None = None) -> list[Finding]:

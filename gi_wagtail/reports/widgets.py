@@ -27,6 +27,8 @@ FORMAT_KEY = "__format__"
 # printed blanks (None, not listed). A cell stays "not known" while its input is empty; typing a value, or
 # ticking "printed blank", makes it known and drops it from the list.
 MISSING_KEY = "missing"
+# Amounts imported without a printed unit; kept while the editor leaves the figure unchanged.
+UNITS_KEY = "units_not_printed"
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 # The request register's admin listing (its ViewSet's index URL); it filters by ``cell``.
 REGISTER_INDEX_URL = "gi_wagtail_requests:index"
@@ -126,6 +128,10 @@ class ReportTablesWidget(forms.Widget):
         context["widget"]["missing"] = missing
         context["widget"]["missing_name"] = f"{name}__{MISSING_KEY}"
         context["widget"]["missing_json"] = json.dumps(missing)
+        context["widget"]["units_name"] = f"{name}__{UNITS_KEY}"
+        context["widget"]["units_json"] = json.dumps(
+            {a: display(_value_at(value, a)) for a in _missing_list(value.get(UNITS_KEY))}
+        )
         return context
 
     def value_from_datadict(self, data: Mapping[str, Any], files: MultiValueDict, name: str) -> dict[str, Any]:
@@ -147,10 +153,29 @@ class ReportTablesWidget(forms.Widget):
             and not str(data.get(self.input_name(name, code, a), "") or "").strip()
             and not data.get(self.blank_name(name, a))
         ]
+        try:
+            shown = json.loads(data.get(f"{name}__{UNITS_KEY}") or "{}")
+        except ValueError:
+            shown = {}
+        out[UNITS_KEY] = [
+            a
+            for a, text in (shown.items() if isinstance(shown, dict) else ())
+            if isinstance(a, str)
+            and a.split(".")[0] in TABLE_NAMES
+            and str(data.get(self.input_name(name, code, a), "") or "").strip() == str(text)
+        ]
         return out
 
     def value_omitted_from_data(self, data: Mapping[str, Any], files: MultiValueDict, name: str) -> bool:
         return False
+
+
+def _value_at(tables: dict[str, Any], address: str) -> object:
+    parts = address.split(".")
+    if len(parts) != 3:
+        return None
+    table, row, col = parts
+    return ((tables.get(table) or {}).get(row) or {}).get(col)
 
 
 def _blank_in(tables: dict[str, Any], address: str) -> bool:
@@ -189,6 +214,9 @@ class ReportTablesField(forms.Field):
         missing = [a for a in _missing_list(value.get(MISSING_KEY)) if _blank_in(out, a)]
         if missing:
             out[MISSING_KEY] = missing
+        unprinted = [a for a in _missing_list(value.get(UNITS_KEY)) if _value_at(out, a) is not None]
+        if unprinted:
+            out[UNITS_KEY] = unprinted
         return out
 
     def prepare_value(self, value: object) -> dict[str, Any]:

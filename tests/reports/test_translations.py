@@ -12,6 +12,8 @@ FRAGMENT = PACKAGE / "locale" / "fragments" / "reports.po"
 REGISTER_FRAGMENT = PACKAGE / "locale" / "fragments" / "requests_register.po"
 # Findings and the check command's text listing (issue #17).
 FINDINGS_FRAGMENT = PACKAGE / "locale" / "fragments" / "findings.po"
+# Units and blanks, narrative figures (issue #17).
+ISSUE17_FRAGMENTS = tuple(PACKAGE / "locale" / "fragments" / f"{name}.po" for name in ("units", "narrative"))
 MARKERS = {"gettext_noop", "_", "gettext", "gettext_lazy"}
 PY_FILES = [
     *(PACKAGE / "reports").rglob("*.py"),
@@ -46,7 +48,8 @@ def msgids_in_code():
 
 
 def po_entries():
-    text = "\n".join(p.read_text("utf-8") for p in (FRAGMENT, REGISTER_FRAGMENT, FINDINGS_FRAGMENT))
+    fragments = (FRAGMENT, REGISTER_FRAGMENT, FINDINGS_FRAGMENT, *ISSUE17_FRAGMENTS)
+    text = "\n".join(p.read_text("utf-8") for p in fragments if p.exists())
     pairs = re.findall(r'^msgid "(.*)"\nmsgstr "(.*)"$', text, re.M)
     return {ast.literal_eval(f'"{k}"'): ast.literal_eval(f'"{v}"') for k, v in pairs if k}
 
