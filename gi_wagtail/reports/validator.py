@@ -92,16 +92,24 @@ def location_label(fmt: FormatSpec, report: Report, location: str) -> str:
 TABLE_HEADINGS = {"table2": "表二", "table3": "表三", "table4": "表四"}
 
 
+SEVERITY_HEADINGS = {
+    "error": gettext_noop("Errors"),
+    "warning": gettext_noop("Warnings"),
+    "info": gettext_noop("Hints"),
+}
+
+
 def grouped_by_table(findings: Iterable[Finding]) -> list[tuple[str, list[Finding]]]:
-    """(heading, findings) per table in table order, then the rest; each group keeps errors first."""
-    groups: dict[str, list[Finding]] = {}
+    """(heading, findings) per severity (errors first), then per table in table order, then the rest."""
+    groups: dict[tuple[str, str], list[Finding]] = {}
     for f in sorted(findings, key=sort_key):
-        groups.setdefault(table_of(f.location), []).append(f)
-    order = [*TABLE_HEADINGS, ""]
+        groups.setdefault((f.severity, table_of(f.location)), []).append(f)
+    other = translate(gettext_noop("Fees, key figures and narrative"))
     return [
-        (TABLE_HEADINGS.get(key) or translate(gettext_noop("Fees, key figures and narrative")), groups[key])
-        for key in order
-        if key in groups
+        (f"{translate(SEVERITY_HEADINGS[severity])} · {TABLE_HEADINGS.get(table) or other}", groups[severity, table])
+        for severity in SEVERITIES
+        for table in (*TABLE_HEADINGS, "")
+        if (severity, table) in groups
     ]
 
 

@@ -40,7 +40,7 @@ def test_text_lists_findings_per_table_with_printed_labels(fixtures_dir, name):
     lines = out.splitlines()
     assert lines[0].endswith(name)
     assert "0" in lines[1] and not err  # summary line: no errors
-    assert "== 表三 ==" in lines
+    assert any(line.startswith("== ") and line.endswith(" · 表三 ==") for line in lines)
     assert "table3." not in out  # machine keys only in JSON
     body = [line for line in lines if line.startswith("[")]
     assert body and all(" R" in line for line in body)
@@ -59,13 +59,13 @@ def test_text_puts_errors_first_and_exits_1(tmp_path):
     assert exc.value.code == 1
     lines = out.getvalue().splitlines()
     headings = [line for line in lines if line.startswith("== ")]
-    assert headings == ["== 表三 ==", "== 表四 =="]
-    table3 = lines[lines.index("== 表三 ==") + 1 : lines.index("== 表四 ==")]
-    table3 = [line for line in table3 if line]
-    assert "R2 表三“（一）予以公开”行“总计”列" in table3[0]
-    assert "R13 表三" in table3[-1]
-    first_error, last_entry = table3[0].split("]")[0], table3[-1].split("]")[0]
-    assert first_error != last_entry  # an error label, then a warning label
+    # errors of 表三 and 表四 first, then the warnings (the completeness finding of 表三)
+    assert [h.rsplit(" · ", 1)[1] for h in headings] == ["表三 ==", "表四 ==", "表三 =="]
+    assert headings[0].split(" · ")[0] == headings[1].split(" · ")[0] != headings[2].split(" · ")[0]
+    entries = [line for line in lines if line.startswith("[")]
+    assert "R2 表三“（一）予以公开”行“总计”列" in entries[0]
+    assert "R13 表三" in entries[-1]
+    assert entries[0].split("]")[0] != entries[-1].split("]")[0]  # an error label, then a warning label
     with pytest.raises(SystemExit) as exc:
         call_command("gi_wagtail_check_report", str(path), stdout=StringIO(), stderr=StringIO())
     assert exc.value.code == 1
