@@ -62,6 +62,14 @@ class Finding:
         }
 
 
+SEVERITY_NAMES = {ERROR: gettext_noop("Error"), WARNING: gettext_noop("Warning"), INFO: gettext_noop("Hint")}
+
+
+def severity_name(severity: str) -> str:
+    """The translated name of a severity (错误 / 警告 / 提示)."""
+    return translate(SEVERITY_NAMES.get(severity, severity))
+
+
 def has_errors(findings: Iterable[Finding]) -> bool:
     return any(f.severity == ERROR for f in findings)
 

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from gi_wagtail.reports.findings import has_errors
+from gi_wagtail.reports.findings import has_errors, severity_name
 from gi_wagtail.reports.parsers import ReportParseError, parse_file
 from gi_wagtail.reports.validator import grouped_by_table, summary, validate
 
@@ -47,7 +47,6 @@ class Command(BaseCommand):
                 sys.exit(1)
 
     def write_text(self, path: str, findings: list, counts: dict[str, int]) -> None:
-        names = {"error": _("Error"), "warning": _("Warning"), "info": _("Hint")}
         self.stdout.write(path)
         self.stdout.write(
             _("%(errors)s error(s), %(warnings)s warning(s), %(infos)s hint(s).")
@@ -59,4 +58,4 @@ class Command(BaseCommand):
             self.stdout.write("")
             self.stdout.write(f"== {heading} ==")
             for f in group:
-                self.stdout.write(f"[{names[f.severity]}] {f.rule} {f.label or f.location}：{f.message}")
+                self.stdout.write(f"[{severity_name(f.severity)}] {f.rule} {f.label or f.location}：{f.message}")

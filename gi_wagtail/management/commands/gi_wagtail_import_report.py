@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from gi_wagtail.importing.reports import ReportImportError, prepare_page, save_page
+from gi_wagtail.reports.findings import severity_name
 from gi_wagtail.reports.formats import get_format
 from gi_wagtail.reports.locations import describe
 from gi_wagtail.reports.parsers import ReportParseError, parse_file
@@ -76,7 +77,7 @@ class Command(BaseCommand):
             self.stdout.write("  note: " + note)
         self._write_blanks_and_units(report, result)
         for f in findings:
-            self.stdout.write(f"  [{f.severity}] {f.rule} {f.location}: {f.message}")
+            self.stdout.write(f"  [{severity_name(f.severity)}] {f.rule} {f.label}：{f.message}")
         if result["page_id"]:
             self.stdout.write(_("Created page %(id)s.") % {"id": result["page_id"]})
         else:
@@ -88,8 +89,8 @@ class Command(BaseCommand):
             self.stdout.write(
                 "  "
                 + _("%(n)s cell(s) could not be read and are marked as missing (not known): %(cells)s")
-                % {"n": len(report["missing"]), "cells": ", ".join(report["missing"][:12])}
-                + (" …" if len(report["missing"]) > 12 else "")
+                % {"n": len(report["missing"]), "cells": "、".join(describe(fmt, a) for a in report["missing"][:6])}
+                + ("……" if len(report["missing"]) > 6 else "")
             )
         for address, text in result["unit_conversions"].items():
             self.stdout.write(f"  {describe(fmt, address)}: {text}")
