@@ -26,15 +26,14 @@ def main() -> None:
     import django
 
     django.setup()
-    from tests.reports.corpus_score import score_all
+    from tests.reports.corpus_score import entries, score_all
 
     scores = score_all()
-    print(f"{'report':<46} {'fmt':>4} {'known':>5} {'flagged':>7} {'missed':>6} {'false':>5}")
+    print(f"{'report':<56} {'fmt':>4} {'known':>5} {'flagged':>7} {'missed':>6} {'false':>5} {'incompl.':>8}")
     for s in scores:
         flag = " import failed" if s.import_error else ""
-        print(
-            f"{s.file:<46} {s.format:>4} {s.known:>5} {len(s.flagged):>7} {len(s.missed):>6} {len(s.false_errors):>5}{flag}"
-        )
+        counts = f"{s.known:>5} {len(s.flagged):>7} {len(s.missed):>6} {len(s.false_errors):>5} {s.incomplete:>8}"
+        print(f"{s.file:<56} {s.format:>4} {counts}{flag}")
         if args.verbose:
             for k in s.missed:
                 print(f"    missed {k['rule']}: {k['note']}")
@@ -43,9 +42,12 @@ def main() -> None:
     known = sum(s.known for s in scores)
     flagged = sum(len(s.flagged) for s in scores)
     false = sum(len(s.false_errors) for s in scores)
-    print(
-        f"{'total (' + str(len(scores)) + ' reports)':<46} {'':>4} {known:>5} {flagged:>7} {known - flagged:>6} {false:>5}"
-    )
+    noise = sum(s.incomplete for s in scores)
+    complete = [s for s, (_path, e) in zip(scores, entries(), strict=True) if e.get("complete")]
+    total = f"total ({len(scores)} reports)"
+    print(f"{total:<56} {'':>4} {known:>5} {flagged:>7} {known - flagged:>6} {false:>5} {noise:>8}")
+    for s in complete:
+        print(f"complete report {s.file}: {s.incomplete} incomplete finding(s)")
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ class FileScore:
     flagged: list[dict] = field(default_factory=list)
     missed: list[dict] = field(default_factory=list)
     false_errors: list[Any] = field(default_factory=list)
+    incomplete: int = 0  # "incomplete" findings (the noise editors had to read past)
     import_error: str = ""
 
 
@@ -42,7 +43,11 @@ def _touches(finding: Any, known: dict) -> bool:
 
 
 def is_claim(finding: Any) -> bool:
-    return finding.severity == "error" or getattr(finding, "code", "") in CLAIM_CODES
+    """Errors, and warnings that say the report contradicts itself (R12 had no code before issue #17)."""
+    code = getattr(finding, "code", "")
+    return (
+        finding.severity == "error" or code in CLAIM_CODES or (finding.rule == "R12" and finding.severity == "warning")
+    )
 
 
 def score_file(path: Path, entry: dict) -> FileScore:
@@ -60,6 +65,7 @@ def score_file(path: Path, entry: dict) -> FileScore:
         return score
     for k in known:
         (score.flagged if any(_touches(f, k) for f in findings) else score.missed).append(k)
+    score.incomplete = sum(1 for f in findings if getattr(f, "code", "") == "incomplete")
     score.false_errors = [f for f in findings if is_claim(f) and not any(_touches(f, k) for k in known)]
     return score
 
