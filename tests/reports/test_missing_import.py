@@ -103,7 +103,8 @@ def test_import_command_reports_missing_cells_and_unit_conversions(fixtures_dir,
     out = StringIO()
     call_command(*args, stdout=out)
     text = out.getvalue()
-    assert "cell(s) could not be read and are marked as missing (not known): table2." in text
+    assert "cell(s) could not be read and are marked as missing (not known): 表二“" in text
+    assert "table2." not in text.split("missing (not known):")[1].splitlines()[0]
     out = StringIO()
     call_command(*args, "--json", stdout=out)
     result = json.loads(out.getvalue())

@@ -305,11 +305,20 @@ def test_rule12_no_requests_means_all_zero(code, year):
     zero = with_text(balanced_report(code, year), "requests", "本年度未收到政府信息公开申请。")
     assert validate(zero) == []
     report = with_text(balanced_report(code, year, outcomes=SAMPLE), "requests", "本年度未收到政府信息公开申请。")
-    findings = [f for f in validate(report) if f.rule == "R12"]
-    locations = {f.location for f in findings}
-    assert "table3.granted.natural_person" in locations and "table3.received.total" in locations
-    assert "table3.withheld_1.total" not in locations
-    assert all(f.severity == WARNING for f in findings)
+    (finding,) = [f for f in validate(report) if f.rule == "R12"]  # one finding, naming every non-zero cell
+    assert "table3.granted.natural_person" in finding.cells and "table3.received.total" in finding.cells
+    assert "table3.withheld_1.total" not in finding.cells
+    assert finding.severity == WARNING and finding.code == "conflict"
+    assert "table3." not in finding.message and "表三" in finding.message
+
+
+def test_rule12_organisations_only_is_not_no_requests():
+    report = with_text(
+        balanced_report("2021", 2021, outcomes=SAMPLE),
+        "requests",
+        "本年度未收到法人或者其他组织提出的政府信息公开申请。",
+    )
+    assert "R12" not in rules_of(validate(report))
 
 
 def test_rule12_blank_cells_reported_once():
