@@ -96,6 +96,8 @@ def extract(text: str, section: str = "") -> list[Statement]:
 
         # "申请行政复议" is about review, not about disclosure requests.
         plain = re.sub(r"申请(?:行政)?复议", "复议", clause)
+        # Applications of other kinds (行政许可申请, 复议申请 …) are not requests for disclosure.
+        plain = re.sub(r"(?:行政许可|许可|复议|诉讼|项目|资金|补贴|办事)(?:事项)?申请", "", plain)
         # "上年转结…申请0件" / "结转下年度0件" speak of carried requests, not of requests received.
         plain = re.sub(r"(?:结转|转结|转下)[^，,。；;]{0,20}?(?:0|零)件", "", plain)
         no_requests = any(re.search(p, plain) for p in _NO_REQUESTS)
