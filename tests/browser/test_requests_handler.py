@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from gi_wagtail.requests import services
 from gi_wagtail.requests.models import DisclosureRequest, Status
@@ -18,12 +19,23 @@ def _shot(page, name):
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 
+NO_PICKER_VISIBLE = "() => ![...document.querySelectorAll('.xdsoft_datetimepicker')].some(e => e.offsetParent !== null)"
+
+
 def _close_date_picker(page):
-    """The admin's date picker stays open over the form after typing a date; click outside it, as a user would."""
-    page.locator("#gi-actions-title").click()
-    page.wait_for_function(
-        "() => ![...document.querySelectorAll('.xdsoft_datetimepicker')].some(e => e.offsetParent !== null)"
-    )
+    """The admin's date picker stays open over the form after typing a date; click outside it, as a user would.
+
+    Under load the picker can open again as focus moves, so the click is repeated until it stays closed.
+    """
+    for _attempt in range(5):
+        page.keyboard.press("Escape")
+        page.locator("#gi-actions-title").click()
+        try:
+            page.wait_for_function(NO_PICKER_VISIBLE, timeout=5000)
+            return
+        except PlaywrightTimeoutError:
+            continue
+    page.wait_for_function(NO_PICKER_VISIBLE)
 
 
 def _open_action(page, name):
