@@ -26,7 +26,11 @@ MAX_GROUPS = 16
 MAX_TERMS = 96
 MAX_INDEXED_CHARS = 20_000
 # Single characters that carry no meaning on their own in a query.
-QUERY_STOP_CHARS = frozenset("的了和与及之或等并于其把被")
+QUERY_STOP_CHARS = frozenset("的了和与及之或等并于其把被在去看我想查哪吗呢吧啊呀么")
+# Question and filler words citizens type around what they look for (如何申请公开 → 申请 公开).
+QUERY_STOP_WORDS = frozenset(
+    ["怎么", "怎样", "怎么样", "如何", "哪里", "哪儿", "哪些", "哪个", "哪家", "在哪", "去哪", "什么", "请问", "查询", "查找", "查看", "查一下", "一下", "我想", "我要", "想要", "需要", "能否", "是否", "可以", "有没有", "有关", "相关", "关于", "一些", "那些", "这些", "请", "谢谢", "您好", "你好"]
+)
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 ENCODED_LENGTH = 14  # 26**14 > 2**64
 
@@ -138,11 +142,11 @@ def _cjk_spans(run: str, loose: bool = False) -> list[str]:
     the adjacent word (a dropped function word breaks adjacency). ``loose``
     keeps single characters apart (used when the strict query finds nothing)."""
     words = segment.query_words(run)
-    drop = len(words) > 1 and any(not (len(w) == 1 and w in QUERY_STOP_CHARS) for w in words)
+    drop = len(words) > 1 and any(not _is_stop(w) for w in words)
     spans: list[str] = []
     adjacent = False  # is the last span directly before the current word?
     for word in words:
-        if drop and len(word) == 1 and word in QUERY_STOP_CHARS:
+        if drop and _is_stop(word):
             adjacent = False
             continue
         if adjacent and not loose and (len(word) == 1 or len(spans[-1]) == 1):
@@ -151,6 +155,10 @@ def _cjk_spans(run: str, loose: bool = False) -> list[str]:
             spans.append(word)
         adjacent = True
     return spans
+
+
+def _is_stop(word: str) -> bool:
+    return word in QUERY_STOP_WORDS or (len(word) == 1 and word in QUERY_STOP_CHARS)
 
 
 def _plain_group(text: str) -> Group | None:

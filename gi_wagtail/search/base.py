@@ -123,6 +123,10 @@ class Hit:
     published: dt.datetime | None = None
     title_highlight: str = ""  # safe HTML
     highlight: str = ""  # safe HTML
+    # Matches some words of the query only (listed after every full match).
+    partial: bool = False
+    # The attached file whose text matched, when the page's own text did not.
+    attachment: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -140,6 +144,8 @@ class Hit:
             "score": round(self.score, 4),
             "title_highlight": self.title_highlight,
             "highlight": self.highlight,
+            "partial": self.partial,
+            "attachment": self.attachment,
         }
 
 
@@ -201,6 +207,33 @@ class SearchBackend(ABC):
 
     def count_matching(self, parsed: ParsedQuery, filters: dict[str, list[str]] | None = None) -> int:
         """How many documents match (used by ``suggest``)."""
+        raise NotImplementedError
+
+    # Primitives of the partial-match fallback (``gi_wagtail.search.relaxation``).
+
+    def ranked_page_ids(
+        self,
+        parsed: ParsedQuery,
+        filters: dict[str, list[str]],
+        *,
+        any_group: bool = False,
+        exclude: Iterable[int] = (),
+        limit: int = 100,
+    ) -> list[tuple[int, float]]:
+        """(page id, score) of the best matches, best first: every group must match, or any
+        group with ``any_group``; pages in ``exclude`` left out."""
+        raise NotImplementedError
+
+    def matching_page_ids(self, parsed: ParsedQuery, filters: dict[str, list[str]], among: list[int]) -> set[int]:
+        """The pages among ``among`` that match every group of ``parsed``."""
+        raise NotImplementedError
+
+    def hits_for(self, ranked: list[tuple[int, float]], parsed: ParsedQuery) -> list[Hit]:
+        """Hits of these (page id, score) pairs, in this order (missing pages skipped)."""
+        raise NotImplementedError
+
+    def facets_for(self, page_ids: list[int], facets: tuple[str, ...]) -> dict[str, list[tuple[str, int]]]:
+        """Facet value counts over these pages."""
         raise NotImplementedError
 
     def suggest(self, parsed: ParsedQuery, filters: dict[str, list[str]] | None = None) -> list[str]:

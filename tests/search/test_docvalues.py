@@ -17,7 +17,7 @@ def results_in_sql(backend, query):
 
 
 def results_in_memory(backend, query):
-    results = backend.search(query)
+    results = backend._search(query, query.parsed)  # full matches only, as the SQL path
     return [(h.page_id, round(h.score, 6)) for h in results.hits], results.total, results.facets
 
 

@@ -25,6 +25,7 @@ from gi_wagtail.search.elasticsearch.highlight import HL_POST, HL_PRE, render_fr
 from gi_wagtail.search.elasticsearch.mapping import index_body
 from gi_wagtail.search.elasticsearch.serialise import to_source
 from gi_wagtail.search.highlight import highlight_title, snippet
+from gi_wagtail.search.relaxation import add_partial_matches
 
 logger = logging.getLogger(__name__)
 
@@ -196,16 +197,85 @@ class ElasticsearchBackend(SearchBackend):
     def _search(self, query: SearchQuery, after: list | None) -> SearchResults:
         parsed = query.parsed
         results = self._run(query, parsed, after)
-        if results.total == 0 and parsed and after is None:
-            # As the embedded backend: nothing exact -> the characters of unknown words anywhere.
+        if not parsed or after is not None:
+            return results
+        # As the embedded backend: partial matches after the full ones; nothing at all ->
+        # the characters of unknown words anywhere.
+        suggestions = [] if results.total else self.suggest(parsed, query.filters)
+        add_partial_matches(self, query, parsed, results)
+        if not results.total:
             loose = query.loose
             if loose.groups != parsed.groups:
                 relaxed = self._run(query, loose, None)
                 if relaxed.total:
                     relaxed.relaxed = True
                     return relaxed
-            results.suggestions = self.suggest(parsed, query.filters)
+        results.suggestions = suggestions
         return results
+
+    # --- partial matches (gi_wagtail.search.relaxation) -----------------------------------------
+
+    def ranked_page_ids(
+        self,
+        parsed: ParsedQuery,
+        filters: dict[str, list[str]],
+        *,
+        any_group: bool = False,
+        exclude: Iterable[int] = (),
+        limit: int = 100,
+    ) -> list[tuple[int, float]]:
+        es_query = q.build_query(parsed, filters, any_group)
+        excluded = [str(pk) for pk in exclude]
+        if excluded:
+            es_query = {"bool": {"must": [es_query], "must_not": [{"ids": {"values": excluded}}]}}
+        body = {"query": es_query, "sort": q.sort_for("relevance", True), "size": limit, "_source": ["page_id"]}
+        hits = self.client.search(index=self.alias, **body)["hits"]["hits"]
+        return [(int(h["_source"].get("page_id") or h["_id"]), float(h.get("_score") or 0)) for h in hits]
+
+    def matching_page_ids(self, parsed: ParsedQuery, filters: dict[str, list[str]], among: list[int]) -> set[int]:
+        if not among:
+            return set()
+        es_query = {
+            "bool": {
+                "must": [q.build_query(parsed, filters)],
+                "filter": [{"ids": {"values": [str(pk) for pk in among]}}],
+            }
+        }
+        body = {"query": es_query, "size": len(among), "_source": ["page_id"]}
+        hits = self.client.search(index=self.alias, **body)["hits"]["hits"]
+        return {int(h["_source"].get("page_id") or h["_id"]) for h in hits}
+
+    def hits_for(self, ranked: list[tuple[int, float]], parsed: ParsedQuery) -> list[Hit]:
+        if not ranked:
+            return []
+        body = {
+            "query": {"ids": {"values": [str(pk) for pk, _ in ranked]}},
+            "size": len(ranked),
+            "_source": {"excludes": ["title", "meta", "body"]},
+        }
+        found = {}
+        for hit in self.client.search(index=self.alias, **body)["hits"]["hits"]:
+            result = self._hit(hit, parsed)
+            found[result.page_id] = result
+        scores = dict(ranked)
+        hits = [found[pk] for pk, _ in ranked if pk in found]
+        for hit in hits:
+            hit.score = scores[hit.page_id]
+        return hits
+
+    def facets_for(self, page_ids: list[int], facets: tuple[str, ...]) -> dict[str, list[tuple[str, int]]]:
+        body = {
+            "query": {"ids": {"values": [str(pk) for pk in page_ids]}},
+            "size": 0,
+            "aggs": q.facet_aggs(facets),
+        }
+        aggs = self.client.search(index=self.alias, **body).get("aggregations") or {}
+        return {
+            name: [
+                (str(b["key"]), int(b["doc_count"])) for b in aggs.get(name, {}).get("buckets", []) if b["key"] != ""
+            ]
+            for name in facets
+        }
 
     def _run(self, query: SearchQuery, parsed: ParsedQuery, after: list | None) -> SearchResults:
         results = SearchResults(query=query, engine=self.name)

@@ -23,6 +23,7 @@ from gi_wagtail.search.embedded import dialects, docvalues, storage
 from gi_wagtail.search.embedded.storage import document_rows  # noqa: F401  (re-exported)
 from gi_wagtail.search.highlight import highlight_title, snippet
 from gi_wagtail.search.models import SearchEntry, SearchEntryText
+from gi_wagtail.search.relaxation import add_partial_matches
 
 _FACET_COLUMNS = {f: f"e.{f}" for f in FACETS}
 _SELECT = (
@@ -91,11 +92,11 @@ class EmbeddedBackend(SearchBackend):
 
     # --- reading -------------------------------------------------------------------------
 
-    def _base(self, parsed: ParsedQuery, filters: dict[str, list[str]]) -> dialects.MatchFrom:
+    def _base(self, parsed: ParsedQuery, filters: dict[str, list[str]], any_group: bool = False) -> dialects.MatchFrom:
         """(from, where, score, params-for-from-and-where, params-for-score)."""
         if parsed:
             groups = [[alt.encoded for alt in g.alternatives] for g in parsed.groups]
-            from_, where, score, params, score_params = self.dialect.match_from(groups)
+            from_, where, score, params, score_params = self.dialect.match_from(groups, any_group)
         else:
             from_, where, score, params, score_params = f"{dialects.TABLE} e", "1=1", "0", [], []
         clauses, fparams = [where], list(params)
@@ -117,14 +118,19 @@ class EmbeddedBackend(SearchBackend):
     def search(self, query: SearchQuery) -> SearchResults:
         parsed = query.parsed
         results = self._search(query, parsed)
-        if results.total == 0 and parsed:
+        if results.total or not parsed:
+            add_partial_matches(self, query, parsed, results)
+            return results
+        suggestions = self.suggest(parsed, query.filters)
+        add_partial_matches(self, query, parsed, results)
+        if not results.total:
             loose = query.loose
             if loose.groups != parsed.groups:
                 relaxed = self._search(query, loose)
                 if relaxed.total:
                     relaxed.relaxed = True
                     return relaxed
-            results.suggestions = self.suggest(parsed, query.filters)
+        results.suggestions = suggestions
         return results
 
     def _search(self, query: SearchQuery, parsed: ParsedQuery) -> SearchResults:
@@ -226,6 +232,63 @@ class EmbeddedBackend(SearchBackend):
                 cursor.execute(f"SELECT COUNT(*) FROM {from_} WHERE {where}", params)
                 total, facets = cursor.fetchone()[0], {}
         return rows, total, facets
+
+    # --- partial matches (gi_wagtail.search.relaxation) -----------------------------------------
+
+    def ranked_page_ids(
+        self,
+        parsed: ParsedQuery,
+        filters: dict[str, list[str]],
+        *,
+        any_group: bool = False,
+        exclude: Iterable[int] = (),
+        limit: int = 100,
+    ) -> list[tuple[int, float]]:
+        if not parsed:
+            return []
+        from_, where, score, params, score_params = self._base(parsed, filters, any_group)
+        excluded = list(exclude)
+        if excluded:
+            where += f" AND e.page_id NOT IN ({', '.join(['%s'] * len(excluded))})"
+        sql = f"SELECT e.page_id, {score} AS score FROM {from_} WHERE {where} ORDER BY score DESC, e.id DESC LIMIT %s"
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, score_params + params + excluded + [limit])
+            return [(row[0], float(row[1] or 0)) for row in cursor.fetchall()]
+
+    def matching_page_ids(self, parsed: ParsedQuery, filters: dict[str, list[str]], among: list[int]) -> set[int]:
+        if not parsed or not among:
+            return set()
+        from_, where, _, params, _ = self._base(parsed, filters)
+        marks = ", ".join(["%s"] * len(among))
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"SELECT e.page_id FROM {from_} WHERE {where} AND e.page_id IN ({marks})", params + among)
+            return {row[0] for row in cursor.fetchall()}
+
+    def hits_for(self, ranked: list[tuple[int, float]], parsed: ParsedQuery) -> list[Hit]:
+        if not ranked:
+            return []
+        scores = dict(ranked)
+        marks = ", ".join(["%s"] * len(scores))
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"SELECT {_SELECT}, 0 FROM {dialects.TABLE} e WHERE e.page_id IN ({marks})", list(scores))
+            rows = {row[1]: row[:-1] + (scores[row[1]],) for row in cursor.fetchall()}
+        return self._hits([rows[pk] for pk, _ in ranked if pk in rows], parsed)
+
+    def facets_for(self, page_ids: list[int], facets: tuple[str, ...]) -> dict[str, list[tuple[str, int]]]:
+        if not page_ids:
+            return {name: [] for name in facets}
+        columns = ", ".join(f"e.{name}" for name in FACETS)
+        marks = ", ".join(["%s"] * len(page_ids))
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {columns}, COUNT(*) FROM {dialects.TABLE} e WHERE e.page_id IN ({marks}) GROUP BY {columns}",
+                list(page_ids),
+            )
+            combos, per_combo = [], {}
+            for *values, n in cursor.fetchall():
+                per_combo[len(combos)] = n
+                combos.append(tuple(values))
+        return _facet_counts(facets, combos, per_combo)
 
     def _entry_rows(self, ids: list[int]) -> list[tuple]:
         """Entry rows (as selected by the SQL path, score 0) for ids, in this order."""

@@ -32,9 +32,10 @@ def _checked(term: str) -> str:
     return term
 
 
-def boolean_expression(groups: Groups, and_: str, or_: str) -> str:
-    """Every group must match; within a group any alternative; within an alternative every term."""
-    return and_.join(
+def boolean_expression(groups: Groups, and_: str, or_: str, any_group: bool = False) -> str:
+    """Every group must match (any group with ``any_group``); within a group any alternative;
+    within an alternative every term."""
+    return (or_ if any_group else and_).join(
         "(" + or_.join("(" + and_.join(_checked(t) for t in alt) + ")" for alt in group) + ")" for group in groups
     )
 
@@ -44,7 +45,7 @@ class Dialect:
     text_type = "CHAR"
     materialized = ""
 
-    def match_from(self, groups: Groups) -> MatchFrom:
+    def match_from(self, groups: Groups, any_group: bool = False) -> MatchFrom:
         """(from clause, where clause, score expression, from/where params, score params)."""
         raise NotImplementedError
 
@@ -59,14 +60,14 @@ class SQLiteDialect(Dialect):
     text_type = "TEXT"
     materialized = "MATERIALIZED"
 
-    def expression(self, groups: Groups) -> str:
-        return boolean_expression(groups, " AND ", " OR ")
+    def expression(self, groups: Groups, any_group: bool = False) -> str:
+        return boolean_expression(groups, " AND ", " OR ", any_group)
 
-    def match_from(self, groups: Groups) -> MatchFrom:
+    def match_from(self, groups: Groups, any_group: bool = False) -> MatchFrom:
         from_ = f"{FTS_TABLE} JOIN {TABLE} e ON e.id = {FTS_TABLE}.rowid"
         where = f"{FTS_TABLE} MATCH %s"
         score = f"(-bm25({FTS_TABLE}, {TITLE_WEIGHT}, {META_WEIGHT}, {BODY_WEIGHT}))"
-        return from_, where, score, [self.expression(groups)], []
+        return from_, where, score, [self.expression(groups, any_group)], []
 
     def match_ids(self, groups: Groups) -> MatchIds:
         _from, where, score, params, score_params = self.match_from(groups)
@@ -78,16 +79,16 @@ class PostgresDialect(Dialect):
     text_type = "TEXT"
     materialized = "MATERIALIZED"
 
-    def expression(self, groups: Groups) -> str:
-        return boolean_expression(groups, " & ", " | ")
+    def expression(self, groups: Groups, any_group: bool = False) -> str:
+        return boolean_expression(groups, " & ", " | ", any_group)
 
-    def match_from(self, groups: Groups) -> MatchFrom:
+    def match_from(self, groups: Groups, any_group: bool = False) -> MatchFrom:
         from_ = f"{TEXT} t JOIN {TABLE} e ON e.id = t.entry_id CROSS JOIN to_tsquery('simple', %s) q"
         where = "t.search_vector @@ q"
         # ts_rank weights are {D, C, B, A}: body D, meta B, title A.
         w = f"'{{{BODY_WEIGHT / TITLE_WEIGHT}, 0, {META_WEIGHT / TITLE_WEIGHT}, 1.0}}'"
         score = f"ts_rank({w}::float4[], t.search_vector, q)"
-        return from_, where, score, [self.expression(groups)], []
+        return from_, where, score, [self.expression(groups, any_group)], []
 
     def match_ids(self, groups: Groups) -> MatchIds:
         _from, where, score, params, score_params = self.match_from(groups)
@@ -99,13 +100,14 @@ class MySQLDialect(Dialect):
     text_type = "CHAR"
     materialized = ""
 
-    def expression(self, groups: Groups) -> str:
+    def expression(self, groups: Groups, any_group: bool = False) -> str:
+        required = "" if any_group else "+"
         return " ".join(
-            "+(" + " ".join("(" + " ".join("+" + _checked(t) for t in alt) + ")" for alt in group) + ")"
+            required + "(" + " ".join("(" + " ".join("+" + _checked(t) for t in alt) + ")" for alt in group) + ")"
             for group in groups
         )
 
-    def match_from(self, groups: Groups) -> MatchFrom:
+    def match_from(self, groups: Groups, any_group: bool = False) -> MatchFrom:
         terms = " ".join(sorted({_checked(t) for g in groups for alt in g for t in alt}))
         from_ = f"{TEXT} t JOIN {TABLE} e ON e.id = t.entry_id"
         where = "MATCH(t.title_terms, t.meta_terms, t.body_terms) AGAINST (%s IN BOOLEAN MODE)"
@@ -114,7 +116,7 @@ class MySQLDialect(Dialect):
             f" + {META_WEIGHT} * MATCH(t.meta_terms) AGAINST (%s IN BOOLEAN MODE)"
             f" + {BODY_WEIGHT} * MATCH(t.body_terms) AGAINST (%s IN BOOLEAN MODE))"
         )
-        return from_, where, score, [self.expression(groups)], [terms, terms, terms]
+        return from_, where, score, [self.expression(groups, any_group)], [terms, terms, terms]
 
 
 DIALECTS = {d.vendor: d for d in (SQLiteDialect(), PostgresDialect(), MySQLDialect())}
