@@ -21,6 +21,7 @@ from gi_wagtail.catalogue.models.item import (
 )
 from gi_wagtail.catalogue.models.validity import Validity
 from gi_wagtail.search.base import SearchDocument
+from gi_wagtail.search.ranking import register_demotion
 from gi_wagtail.search.documents import (
     MAX_BODY_CHARS,
     ancestor_paths,
@@ -68,6 +69,9 @@ def register() -> None:
         extra_fields=EXTRA_FIELDS,
     )
     register_value_labels("validity", validity_label)
+    # No longer in force: listed below what is, however well it matches.
+    register_demotion(Validity.EXPIRED, 0.5)
+    register_demotion(Validity.REPEALED, 0.5)
 
 
 def validity_label(value: str) -> str:

@@ -4,14 +4,14 @@ from django.db import migrations
 
 
 def create(apps, schema_editor):
-    from gi_wagtail.search.embedded.dialects import SCHEMA
+    from gi_wagtail.search.embedded.dialects import SCHEMA_V1 as SCHEMA
 
     for sql in SCHEMA.get(schema_editor.connection.vendor, []):
         schema_editor.execute(sql)
 
 
 def drop(apps, schema_editor):
-    from gi_wagtail.search.embedded.dialects import DROP
+    from gi_wagtail.search.embedded.dialects import DROP_V1 as DROP
 
     for sql in DROP.get(schema_editor.connection.vendor, []):
         schema_editor.execute(sql)

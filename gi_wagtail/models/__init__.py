@@ -23,7 +23,7 @@ from gi_wagtail.requests.models import (
 )
 from gi_wagtail.review.models import LeaderSignOffTask, ReviewDecision, ReviewTaskState, SecrecyReviewTask
 from gi_wagtail.search.backlog import SearchIndexBacklog
-from gi_wagtail.search.models import SearchEntry, SearchEntryText, SearchSynonym
+from gi_wagtail.search.models import AttachmentText, SearchEntry, SearchEntryText, SearchSynonym
 
 __all__ = [
     "AbstractAnnualReportPage",
@@ -50,6 +50,7 @@ __all__ = [
     "RequestSettings",
     "ReviewDecision",
     "ReviewTaskState",
+    "AttachmentText",
     "SearchEntry",
     "SearchEntryText",
     "SearchIndexBacklog",

@@ -105,6 +105,8 @@ class SearchDocument:
     # beyond these (indexed by Elasticsearch as its registered extra fields).
     kind: str = "page"
     extra: dict[str, Any] = field(default_factory=dict)
+    # (file name or title, extracted text) of attached files, searched below the body.
+    attachments: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass

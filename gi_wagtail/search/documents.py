@@ -18,6 +18,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, QuerySet
 from django.utils import timezone
 from django.utils.html import strip_tags
+from wagtail import blocks
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
@@ -171,9 +172,27 @@ def plain_text(value: object) -> str:
     if value is None:
         return ""
     if hasattr(value, "stream_block"):  # StreamValue
-        parts = value.stream_block.get_searchable_content(value)
+        parts = block_text(value.stream_block, value)
         return " ".join(strip_tags(str(p)) for p in parts)
     return strip_tags(str(value))
+
+
+# Editors' settings, not text a reader sees (a heading's level, a plan's status …).
+_SETTING_BLOCKS = (blocks.ChoiceBlock, blocks.MultipleChoiceBlock, blocks.BooleanBlock)
+
+
+def block_text(block: blocks.Block, value: object) -> list[str]:
+    """The searchable content of a block value without the labels of choices and switches,
+    which Wagtail's ``get_searchable_content`` includes (二级标题, 已完成)."""
+    if isinstance(block, _SETTING_BLOCKS) or value is None:
+        return []
+    if isinstance(block, blocks.StreamBlock):
+        return [text for child in value for text in block_text(child.block, child.value)]
+    if isinstance(block, blocks.ListBlock):
+        return [text for item in value for text in block_text(block.child_block, item)]
+    if isinstance(block, blocks.StructBlock):
+        return [text for name, child in block.child_blocks.items() for text in block_text(child, value.get(name))]
+    return block.get_searchable_content(value)
 
 
 def aware(day: dt.date | dt.datetime | None) -> dt.datetime | None:

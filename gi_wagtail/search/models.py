@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.documents import get_document_model_string
 
 from gi_wagtail.search.synonyms import parse_lines
 
@@ -45,6 +46,9 @@ class SearchEntryText(models.Model):
     title_terms = models.TextField(blank=True)
     meta_terms = models.TextField(blank=True)
     body_terms = models.TextField(blank=True)
+    # Attached files' names and text (see storage.pack_attachments), and their terms.
+    attachments = models.TextField(blank=True, default="")
+    attachment_terms = models.TextField(blank=True, default="")
 
     class Meta:
         verbose_name = _("search entry text")
@@ -52,6 +56,26 @@ class SearchEntryText(models.Model):
 
     def __str__(self) -> str:
         return str(self.entry)
+
+
+class AttachmentText(models.Model):
+    """Text extracted from an attached document (PDF, DOCX, XLSX …), kept so that indexing
+    does not parse the file again until it changes (``file_hash``)."""
+
+    document = models.OneToOneField(
+        get_document_model_string(), on_delete=models.CASCADE, related_name="+", verbose_name=_("document")
+    )
+    file_hash = models.CharField(_("file hash"), max_length=40, blank=True)
+    text = models.TextField(_("text"), blank=True)
+    error = models.CharField(_("error"), max_length=255, blank=True)
+    extracted_at = models.DateTimeField(_("extracted at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("attachment text")
+        verbose_name_plural = _("attachment texts")
+
+    def __str__(self) -> str:
+        return str(self.document_id)
 
 
 class SearchSynonym(models.Model):

@@ -13,6 +13,7 @@ from elasticsearch import Elasticsearch, NotFoundError
 from elasticsearch.helpers import streaming_bulk
 
 from gi_wagtail.search.analysis import ParsedQuery
+from gi_wagtail.search.attachments import attachment_snippet
 from gi_wagtail.search.backlog import SearchIndexBacklog
 from gi_wagtail.search.base import Hit, SearchBackend, SearchDocument, SearchQuery, SearchResults, get_backend
 from gi_wagtail.search.documents import iter_documents
@@ -251,7 +252,7 @@ class ElasticsearchBackend(SearchBackend):
         body = {
             "query": {"ids": {"values": [str(pk) for pk, _ in ranked]}},
             "size": len(ranked),
-            "_source": {"excludes": ["title", "meta", "body"]},
+            "_source": {"excludes": ["title", "meta", "body", "attachment"]},
         }
         found = {}
         for hit in self.client.search(index=self.alias, **body)["hits"]["hits"]:
@@ -293,7 +294,7 @@ class ElasticsearchBackend(SearchBackend):
             "size": query.page_size,
             "track_total_hits": True,
             "aggs": q.facet_aggs(query.facets),
-            "_source": {"excludes": ["title", "meta", "body"]},
+            "_source": {"excludes": ["title", "meta", "body", "attachment"]},
         }
         if after:
             body["search_after"] = after
@@ -356,7 +357,11 @@ class ElasticsearchBackend(SearchBackend):
             published = dt.datetime.fromisoformat(published.replace("Z", "+00:00"))
             if timezone.is_naive(published):
                 published = published.replace(tzinfo=dt.UTC)
+        in_attachment = attachment_snippet(title, body, src.get("attachments_raw") or "", parsed, SNIPPET_LENGTH)
+        if in_attachment:
+            body_hl = in_attachment[1]
         return Hit(
+            attachment=in_attachment[0] if in_attachment else "",
             page_id=int(src.get("page_id") or hit["_id"]),
             title=title,
             url=src.get("url", ""),

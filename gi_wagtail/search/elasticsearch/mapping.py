@@ -21,7 +21,7 @@ TEXT_ANALYZERS = {
     "smartcn": ("smartcn", "smartcn"),  # analysis-smartcn plugin
     "ik": ("ik_max_word", "ik_smart"),  # elasticsearch-analysis-ik plugin
 }
-TEXT_FIELDS = ("title", "meta", "body")
+TEXT_FIELDS = ("title", "meta", "body", "attachment")
 
 
 def text_field(name: str | None = None) -> Text:
@@ -46,10 +46,12 @@ class PageDocument(Document):
     title = Text(analyzer="cjk")
     meta = Text(analyzer="cjk")
     body = Text(analyzer="cjk")
+    attachment = Text(analyzer="cjk")  # names and text of attached files
     docnos = Keyword()  # 文号 terms such as "#docno:2017:5"
     # Shown (original text).
     title_raw = Keyword(index=False, doc_values=False)
     body_raw = Text(index=False)
+    attachments_raw = Text(index=False)
     url = Keyword(index=False, doc_values=False)
     doc_no = Keyword()
     index_no = Keyword()
@@ -90,7 +92,8 @@ def index_body() -> dict:
 def searched_fields() -> dict[str, list[str]]:
     """Which fields a query phrase goes to: ``phrase`` fields match contiguous text
     (bigrams), ``words`` fields match segmented words (smartcn/ik only)."""
-    boosts = {"title": 6, "meta": 2, "body": 1}
+    # As the embedded backend's weights: title, then 文号/organisation, body, attached files.
+    boosts = {"title": 6, "meta": 2, "body": 1, "attachment": 0.5}
     chars = [f"{f}.chars^{b}" for f, b in boosts.items()]
     if analyzer_name() == "cjk":
         return {"phrase": [f"{f}^{b}" for f, b in boosts.items()], "words": [], "chars": chars}

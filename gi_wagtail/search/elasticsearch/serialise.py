@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from gi_wagtail.search import segment
 from gi_wagtail.search.analysis import MAX_INDEXED_CHARS
+from gi_wagtail.search.attachments import attachment_texts, pack
 from gi_wagtail.search.base import SearchDocument
 from gi_wagtail.text.normalise import normalise
 
@@ -17,6 +18,7 @@ def clean_text(text: str) -> str:
 
 def to_source(doc: SearchDocument) -> dict:
     title, body = clean_text(doc.title), clean_text(doc.body)
+    attachments = [(name, clean_text(text)) for name, text in attachment_texts(doc)]
     meta = " ".join(x for x in (doc.doc_no, doc.index_no, doc.organisation, doc.keywords) if x)
     title_n, meta_n, body_n = normalise(title), normalise(meta), normalise(body)
     docnos = sorted({t for text in (title_n, meta_n, body_n) for t in segment.docno_terms(text)})
@@ -30,6 +32,8 @@ def to_source(doc: SearchDocument) -> dict:
         "title": title_n,
         "meta": meta_n,
         "body": body_n,
+        "attachment": normalise(" ".join(f"{name} {text}" for name, text in attachments)),
+        "attachments_raw": pack(attachments),
         "docnos": docnos,
         "title_raw": title,
         "body_raw": body,

@@ -17,7 +17,9 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.backends.utils import CursorWrapper
 from django.utils.dateparse import parse_datetime
 
+from gi_wagtail.search import ranking
 from gi_wagtail.search.analysis import ParsedQuery
+from gi_wagtail.search.attachments import attachment_snippet
 from gi_wagtail.search.base import FACETS, Hit, SearchBackend, SearchDocument, SearchQuery, SearchResults
 from gi_wagtail.search.embedded import dialects, docvalues, storage
 from gi_wagtail.search.embedded.storage import document_rows  # noqa: F401  (re-exported)
@@ -141,7 +143,7 @@ class EmbeddedBackend(SearchBackend):
         from_, where, score, params, score_params = self._base(parsed, query.filters)
         located = self._match_ids(parsed) if parsed and not query.filters else None
         if located is not None:
-            scores, results.total, results.facets = self._page_in_memory(query, located)
+            scores, results.total, results.facets = self._page_in_memory(query, located, parsed)
             rows = self._entry_rows(list(scores))
             rows = [row[:-1] + (scores[row[0]],) for row in rows]
         else:
@@ -156,7 +158,7 @@ class EmbeddedBackend(SearchBackend):
         return self.dialect.match_ids(groups)
 
     def _page_in_memory(
-        self, query: SearchQuery, located: dialects.MatchIds
+        self, query: SearchQuery, located: dialects.MatchIds, parsed: ParsedQuery
     ) -> tuple[dict[int, float], int, dict[str, list[tuple[str, int]]]]:
         """{entry id: score} of the requested page (in order), total and facets, from the matching
         (id, score) pairs and the doc values: no join, no sort and no grouping in SQL."""
@@ -180,11 +182,12 @@ class EmbeddedBackend(SearchBackend):
             rows = [row for row in rows if row[0] in combo]
         k = query.offset + query.page_size
         if ranked:  # score DESC, published DESC with NULLs last, id DESC
-            if len(rows) > k:  # only rows scoring at least the k-th best can be on the page
-                threshold = heapq.nlargest(k, [row[1] for row in rows])[-1]
+            depth = max(k, ranking.CANDIDATES)
+            if len(rows) > depth:  # only rows scoring at least the depth-th best can be reranked onto the page
+                threshold = heapq.nlargest(depth, [row[1] for row in rows])[-1]
                 rows = [row for row in rows if row[1] >= threshold]
-            top = sorted(((s, published[i] is not None, published[i], i) for i, s in rows), reverse=True)[:k]
-            top = [(t[3], t[0]) for t in top]
+            top = sorted(((s, published[i] is not None, published[i], i) for i, s in rows), reverse=True)[:depth]
+            top = self._rerank([(t[3], t[0]) for t in top], parsed, published)[:k]
         else:
             ids = [row[0] for row in rows]
             if query.sort == "oldest":  # published ASC, NULLs last, id ASC
@@ -214,6 +217,8 @@ class EmbeddedBackend(SearchBackend):
         params: list,
         score_params: list,
     ) -> tuple[list[tuple], int, dict[str, list[tuple[str, int]]]]:
+        if query.sort == "relevance" and parsed:
+            return self._ranked_in_sql(query, parsed, from_, where, score, params, score_params)
         nulls_last = "CASE WHEN e.published IS NULL THEN 1 ELSE 0 END"
         if query.sort == "oldest":
             order = f"{nulls_last}, e.published ASC, e.id ASC"
@@ -290,6 +295,58 @@ class EmbeddedBackend(SearchBackend):
                 combos.append(tuple(values))
         return _facet_counts(facets, combos, per_combo)
 
+    def _ranked_in_sql(
+        self,
+        query: SearchQuery,
+        parsed: ParsedQuery,
+        from_: str,
+        where: str,
+        score: str,
+        params: list,
+        score_params: list,
+    ) -> tuple[list[tuple], int, dict[str, list[tuple[str, int]]]]:
+        """The relevance order of the SQL path: the engine's best, reranked (see ``ranking``)."""
+        depth = max(query.offset + query.page_size, ranking.CANDIDATES)
+        sql = (
+            f"SELECT e.id, e.published, {score} AS score FROM {from_} WHERE {where}"
+            " ORDER BY score DESC, e.id DESC LIMIT %s"
+        )
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, score_params + params + [depth])
+            candidates = cursor.fetchall()
+            if query.facets:
+                total, facets = self._facets(cursor, from_, where, params, query.facets)
+            else:
+                cursor.execute(f"SELECT COUNT(*) FROM {from_} WHERE {where}", params)
+                total, facets = cursor.fetchone()[0], {}
+        published = {row[0]: row[1] for row in candidates}
+        top = self._rerank([(row[0], float(row[2] or 0)) for row in candidates], parsed, published)
+        scores = dict(top[query.offset : query.offset + query.page_size])
+        rows = [row[:-1] + (scores[row[0]],) for row in self._entry_rows(list(scores))]
+        return rows, total, facets
+
+    def _rerank(self, top: list[tuple[int, float]], parsed: ParsedQuery, published: dict) -> list[tuple[int, float]]:
+        """(entry id, score) best first after proximity and validity (``ranking``); ties go to
+        the newer page, then the higher id."""
+        if not top:
+            return top
+        marks = ", ".join(["%s"] * len(top))
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT e.id, e.title, e.validity, SUBSTR(t.body, 1, {ranking.BODY_HEAD}) FROM {dialects.TABLE} e"
+                f" JOIN {dialects.TEXT} t ON t.entry_id = e.id WHERE e.id IN ({marks})",
+                [i for i, _ in top],
+            )
+            info = {row[0]: row[1:] for row in cursor.fetchall()}
+        adjusted = []
+        for entry_id, score in top:
+            title, validity, head = info.get(entry_id) or ("", "", "")
+            value = round(ranking.adjusted(score, parsed, validity, title, head or ""), 9)
+            when = published.get(entry_id)
+            adjusted.append((value, when is not None, when, entry_id))
+        adjusted.sort(reverse=True)
+        return [(a[3], a[0]) for a in adjusted]
+
     def _entry_rows(self, ids: list[int]) -> list[tuple]:
         """Entry rows (as selected by the SQL path, score 0) for ids, in this order."""
         if not ids:
@@ -306,9 +363,10 @@ class EmbeddedBackend(SearchBackend):
             marks = ", ".join(["%s"] * len(rows))
             with self.connection.cursor() as cursor:
                 cursor.execute(
-                    f"SELECT entry_id, body FROM {dialects.TEXT} WHERE entry_id IN ({marks})", [r[0] for r in rows]
+                    f"SELECT entry_id, body, attachments FROM {dialects.TEXT} WHERE entry_id IN ({marks})",
+                    [r[0] for r in rows],
                 )
-                bodies = dict(cursor.fetchall())
+                bodies = {row[0]: (row[1] or "", row[2] or "") for row in cursor.fetchall()}
         hits = []
         for row in rows:
             (
@@ -326,6 +384,8 @@ class EmbeddedBackend(SearchBackend):
                 published,
                 score_value,
             ) = row
+            body, attached = bodies.get(entry_id) or ("", "")
+            in_attachment = attachment_snippet(title, body, attached, parsed, SNIPPET_LENGTH)
             hits.append(
                 Hit(
                     page_id=page_id,
@@ -341,7 +401,8 @@ class EmbeddedBackend(SearchBackend):
                     validity=validity,
                     published=self._datetime(published),
                     title_highlight=highlight_title(title, parsed),
-                    highlight=snippet(bodies.get(entry_id) or "", parsed, SNIPPET_LENGTH),
+                    highlight=in_attachment[1] if in_attachment else snippet(body, parsed, SNIPPET_LENGTH),
+                    attachment=in_attachment[0] if in_attachment else "",
                 )
             )
         return hits

@@ -18,6 +18,8 @@ _TERM_RE = re.compile(r"[a-z]{14}")
 
 # Field weights: title above document/index numbers and organisation, above body.
 TITLE_WEIGHT, META_WEIGHT, BODY_WEIGHT = 10.0, 4.0, 1.0
+# Attached files: below the page's own text (a policy's attachment repeats boilerplate).
+ATTACHMENT_WEIGHT = 0.5
 
 Groups = list[list[tuple[str, ...]]]  # AND of groups, OR of alternatives, AND of terms
 # (from clause, where clause, score expression, from/where params, score params)
@@ -66,7 +68,7 @@ class SQLiteDialect(Dialect):
     def match_from(self, groups: Groups, any_group: bool = False) -> MatchFrom:
         from_ = f"{FTS_TABLE} JOIN {TABLE} e ON e.id = {FTS_TABLE}.rowid"
         where = f"{FTS_TABLE} MATCH %s"
-        score = f"(-bm25({FTS_TABLE}, {TITLE_WEIGHT}, {META_WEIGHT}, {BODY_WEIGHT}))"
+        score = f"(-bm25({FTS_TABLE}, {TITLE_WEIGHT}, {META_WEIGHT}, {BODY_WEIGHT}, {ATTACHMENT_WEIGHT}))"
         return from_, where, score, [self.expression(groups, any_group)], []
 
     def match_ids(self, groups: Groups) -> MatchIds:
@@ -85,8 +87,8 @@ class PostgresDialect(Dialect):
     def match_from(self, groups: Groups, any_group: bool = False) -> MatchFrom:
         from_ = f"{TEXT} t JOIN {TABLE} e ON e.id = t.entry_id CROSS JOIN to_tsquery('simple', %s) q"
         where = "t.search_vector @@ q"
-        # ts_rank weights are {D, C, B, A}: body D, meta B, title A.
-        w = f"'{{{BODY_WEIGHT / TITLE_WEIGHT}, 0, {META_WEIGHT / TITLE_WEIGHT}, 1.0}}'"
+        # ts_rank weights are {D, C, B, A}: body D, attachments C, meta B, title A.
+        w = f"'{{{BODY_WEIGHT / TITLE_WEIGHT}, {ATTACHMENT_WEIGHT / TITLE_WEIGHT}, {META_WEIGHT / TITLE_WEIGHT}, 1.0}}'"
         score = f"ts_rank({w}::float4[], t.search_vector, q)"
         return from_, where, score, [self.expression(groups, any_group)], []
 
@@ -110,13 +112,14 @@ class MySQLDialect(Dialect):
     def match_from(self, groups: Groups, any_group: bool = False) -> MatchFrom:
         terms = " ".join(sorted({_checked(t) for g in groups for alt in g for t in alt}))
         from_ = f"{TEXT} t JOIN {TABLE} e ON e.id = t.entry_id"
-        where = "MATCH(t.title_terms, t.meta_terms, t.body_terms) AGAINST (%s IN BOOLEAN MODE)"
+        where = f"MATCH({', '.join('t.' + c for c in COLUMNS)}) AGAINST (%s IN BOOLEAN MODE)"
         score = (
             f"({TITLE_WEIGHT} * MATCH(t.title_terms) AGAINST (%s IN BOOLEAN MODE)"
             f" + {META_WEIGHT} * MATCH(t.meta_terms) AGAINST (%s IN BOOLEAN MODE)"
-            f" + {BODY_WEIGHT} * MATCH(t.body_terms) AGAINST (%s IN BOOLEAN MODE))"
+            f" + {BODY_WEIGHT} * MATCH(t.body_terms) AGAINST (%s IN BOOLEAN MODE)"
+            f" + {ATTACHMENT_WEIGHT} * MATCH(t.attachment_terms) AGAINST (%s IN BOOLEAN MODE))"
         )
-        return from_, where, score, [self.expression(groups, any_group)], [terms, terms, terms]
+        return from_, where, score, [self.expression(groups, any_group)], [terms] * 4
 
 
 DIALECTS = {d.vendor: d for d in (SQLiteDialect(), PostgresDialect(), MySQLDialect())}
@@ -131,41 +134,68 @@ def for_connection(connection: BaseDatabaseWrapper) -> Dialect:
         ) from None
 
 
-# --- schema (used by the migration) ----------------------------------------------------------
+# --- schema (used by the migrations) ---------------------------------------------------------
 
-# storage.write_rows inserts and updates the FTS table itself, a batch at a time (much
-# faster than a trigger per row); deletes, also Django's cascades, go through the trigger.
-SQLITE_SCHEMA = [
-    f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(title_terms, meta_terms, body_terms,"
-    f" content='{TEXT}', content_rowid='entry_id', tokenize='ascii')",
-    f"CREATE TRIGGER {TABLE}_ad AFTER DELETE ON {TEXT} BEGIN"
-    f" INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title_terms, meta_terms, body_terms)"
-    f" VALUES ('delete', old.entry_id, old.title_terms, old.meta_terms, old.body_terms); END",
-    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')",
-]
+# Term columns of the text table, in FTS column order (bm25 weights follow this order).
+COLUMNS_V1 = ("title_terms", "meta_terms", "body_terms")
+COLUMNS = (*COLUMNS_V1, "attachment_terms")
+# tsvector weight letter of each column (ts_rank weights are {D, C, B, A}).
+_PG_WEIGHTS = {"title_terms": "A", "meta_terms": "B", "attachment_terms": "C", "body_terms": "D"}
+
+
+def _sqlite_schema(columns: tuple[str, ...]) -> list[str]:
+    # storage.write_rows inserts and updates the FTS table itself, a batch at a time (much
+    # faster than a trigger per row); deletes, also Django's cascades, go through the trigger.
+    cols = ", ".join(columns)
+    old = ", ".join(f"old.{c}" for c in columns)
+    return [
+        f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5({cols},"
+        f" content='{TEXT}', content_rowid='entry_id', tokenize='ascii')",
+        f"CREATE TRIGGER {TABLE}_ad AFTER DELETE ON {TEXT} BEGIN"
+        f" INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {cols})"
+        f" VALUES ('delete', old.entry_id, {old}); END",
+        f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')",
+    ]
+
+
+def _postgres_schema(columns: tuple[str, ...]) -> list[str]:
+    vector = " || ".join(f"setweight(to_tsvector('simple', {c}), '{_PG_WEIGHTS[c]}')" for c in columns)
+    return [
+        f"ALTER TABLE {TEXT} ADD COLUMN search_vector tsvector GENERATED ALWAYS AS ({vector}) STORED",
+        f"CREATE INDEX {TABLE}_search_vector_gin ON {TEXT} USING GIN (search_vector)",
+    ]
+
+
+def _mysql_names(columns: tuple[str, ...]) -> list[str]:
+    return ["all", *(c.removesuffix("_terms") for c in columns)]
+
+
+def _mysql_schema(columns: tuple[str, ...]) -> list[str]:
+    sql = [f"CREATE FULLTEXT INDEX {TABLE}_ft_all ON {TEXT} ({', '.join(columns)})"]
+    return sql + [f"CREATE FULLTEXT INDEX {TABLE}_ft_{c.removesuffix('_terms')} ON {TEXT} ({c})" for c in columns]
+
+
 SQLITE_DROP = [
     f"DROP TRIGGER IF EXISTS {TABLE}_ai",
     f"DROP TRIGGER IF EXISTS {TABLE}_ad",
     f"DROP TRIGGER IF EXISTS {TABLE}_au",
     f"DROP TABLE IF EXISTS {FTS_TABLE}",
 ]
-POSTGRES_SCHEMA = [
-    f"ALTER TABLE {TEXT} ADD COLUMN search_vector tsvector GENERATED ALWAYS AS ("
-    " setweight(to_tsvector('simple', title_terms), 'A') ||"
-    " setweight(to_tsvector('simple', meta_terms), 'B') ||"
-    " setweight(to_tsvector('simple', body_terms), 'D')) STORED",
-    f"CREATE INDEX {TABLE}_search_vector_gin ON {TEXT} USING GIN (search_vector)",
-]
 POSTGRES_DROP = [
     f"DROP INDEX IF EXISTS {TABLE}_search_vector_gin",
     f"ALTER TABLE {TEXT} DROP COLUMN IF EXISTS search_vector",
 ]
-MYSQL_SCHEMA = [
-    f"CREATE FULLTEXT INDEX {TABLE}_ft_all ON {TEXT} (title_terms, meta_terms, body_terms)",
-    f"CREATE FULLTEXT INDEX {TABLE}_ft_title ON {TEXT} (title_terms)",
-    f"CREATE FULLTEXT INDEX {TABLE}_ft_meta ON {TEXT} (meta_terms)",
-    f"CREATE FULLTEXT INDEX {TABLE}_ft_body ON {TEXT} (body_terms)",
-]
-MYSQL_DROP = [f"DROP INDEX {TABLE}_ft_{n} ON {TEXT}" for n in ("all", "title", "meta", "body")]
-SCHEMA = {"sqlite": SQLITE_SCHEMA, "postgresql": POSTGRES_SCHEMA, "mysql": MYSQL_SCHEMA}
-DROP = {"sqlite": SQLITE_DROP, "postgresql": POSTGRES_DROP, "mysql": MYSQL_DROP}
+
+
+def schema(columns: tuple[str, ...]) -> dict[str, list[str]]:
+    return {"sqlite": _sqlite_schema(columns), "postgresql": _postgres_schema(columns), "mysql": _mysql_schema(columns)}
+
+
+def drop(columns: tuple[str, ...]) -> dict[str, list[str]]:
+    mysql = [f"DROP INDEX {TABLE}_ft_{n} ON {TEXT}" for n in _mysql_names(columns)]
+    return {"sqlite": SQLITE_DROP, "postgresql": POSTGRES_DROP, "mysql": mysql}
+
+
+# Migration 0100 created the first version; 0104 added the attachment column.
+SCHEMA_V1, DROP_V1 = schema(COLUMNS_V1), drop(COLUMNS_V1)
+SCHEMA, DROP = schema(COLUMNS), drop(COLUMNS)

@@ -17,6 +17,7 @@ from django.db.models import Model
 from django.utils import timezone
 
 from gi_wagtail.search import analysis
+from gi_wagtail.search.attachments import attachment_texts, pack
 from gi_wagtail.search.base import SearchDocument
 from gi_wagtail.search.embedded import dialects
 
@@ -35,7 +36,7 @@ ENTRY_COLUMNS = (
     "published",
     "indexed_at",
 )
-TEXT_COLUMNS = ("entry_id", "body", "title_terms", "meta_terms", "body_terms")
+TEXT_COLUMNS = ("entry_id", "body", "title_terms", "meta_terms", "body_terms", "attachments", "attachment_terms")
 # Parameters per IN (...) list: below every engine's limit.
 CHUNK = 500
 
@@ -60,11 +61,14 @@ def document_rows(doc: SearchDocument) -> tuple[dict, dict]:
         year=year,
         published=published,
     )
+    attachments = attachment_texts(doc)
     text = dict(
         body=doc.body[: analysis.MAX_INDEXED_CHARS],
         title_terms=analysis.index_text(doc.title),
         meta_terms=analysis.index_text(meta),
         body_terms=analysis.index_text(doc.body),
+        attachments=pack(attachments),
+        attachment_terms=analysis.index_text(*(f"{name} {text}" for name, text in attachments)),
     )
     return entry, text
 
@@ -126,8 +130,8 @@ def write_rows(connection: BaseDatabaseWrapper, entry_model: type[Model], page_r
 
 # MD5 of a text row as the server computes it, and as _digest computes it.
 _DIGEST_SQL = {
-    "postgresql": "md5(body || chr(1) || title_terms || chr(1) || meta_terms || chr(1) || body_terms)",
-    "mysql": "MD5(CONCAT_WS(CHAR(1 USING utf8mb4), body, title_terms, meta_terms, body_terms))",
+    "postgresql": "md5(" + " || chr(1) || ".join(TEXT_COLUMNS[1:]) + ")",
+    "mysql": f"MD5(CONCAT_WS(CHAR(1 USING utf8mb4), {', '.join(TEXT_COLUMNS[1:])}))",
 }
 
 
@@ -167,7 +171,9 @@ def _write_sqlite_text(cursor: CursorWrapper, text_params: list[tuple]) -> None:
     FTS5 indexes a batch several times faster this way than through a trigger
     firing per row; unchanged rows are left alone.
     """
-    fts, columns = dialects.FTS_TABLE, "title_terms, meta_terms, body_terms"
+    fts, columns = dialects.FTS_TABLE, ", ".join(dialects.COLUMNS)
+    term_positions = [TEXT_COLUMNS.index(c) for c in dialects.COLUMNS]
+    marks = ", %s" * len(dialects.COLUMNS)
     old = {}
     ids = [p[0] for p in text_params]
     for start in range(0, len(ids), CHUNK):
@@ -184,12 +190,13 @@ def _write_sqlite_text(cursor: CursorWrapper, text_params: list[tuple]) -> None:
     replaced = [old[p[0]] for p in changed if p[0] in old]
     if replaced:  # the delete command needs the terms the row was indexed with
         cursor.executemany(
-            f"INSERT INTO {fts}({fts}, rowid, {columns}) VALUES ('delete', %s, %s, %s, %s)",
-            [(r[0], *r[2:]) for r in replaced],
+            f"INSERT INTO {fts}({fts}, rowid, {columns}) VALUES ('delete', %s{marks})",
+            [(r[0], *(r[i] for i in term_positions)) for r in replaced],
         )
     cursor.executemany(upsert_sql("sqlite", dialects.TEXT, TEXT_COLUMNS, "entry_id"), changed)
     cursor.executemany(
-        f"INSERT INTO {fts}(rowid, {columns}) VALUES (%s, %s, %s, %s)", [(p[0], *p[2:]) for p in changed]
+        f"INSERT INTO {fts}(rowid, {columns}) VALUES (%s{marks})",
+        [(p[0], *(p[i] for i in term_positions)) for p in changed],
     )
 
 

@@ -28,13 +28,14 @@ def test_facet_and_filter_fields_are_keyword_or_date(settings):
 def test_default_analyzer_is_builtin_cjk(settings):
     configure(settings)
     props = index_body()["mappings"]["properties"]
-    for name in ("title", "meta", "body"):
+    for name in ("title", "meta", "body", "attachment"):
         assert props[name] == {
             "type": "text",
             "analyzer": "cjk",
             "fields": {"chars": {"type": "text", "analyzer": "standard"}},
         }
-    assert searched_fields()["phrase"] == ["title^6", "meta^2", "body^1"] and searched_fields()["words"] == []
+    # Title above 文号 and organisation, above the body, above attached files (as the embedded backend).
+    assert searched_fields()["phrase"] == ["title^6", "meta^2", "body^1", "attachment^0.5"] and searched_fields()["words"] == []
 
 
 def test_ik_indexes_max_word_and_searches_smart(settings):
@@ -43,7 +44,7 @@ def test_ik_indexes_max_word_and_searches_smart(settings):
     assert body["analyzer"] == "ik_max_word" and body["search_analyzer"] == "ik_smart"
     assert body["fields"]["bigram"] == {"type": "text", "analyzer": "cjk"}
     assert body["fields"]["chars"] == {"type": "text", "analyzer": "standard"}
-    assert searched_fields()["words"] == ["title^6", "meta^2", "body^1"]
+    assert searched_fields()["words"] == ["title^6", "meta^2", "body^1", "attachment^0.5"]
 
 
 def test_smartcn(settings):
