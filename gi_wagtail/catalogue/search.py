@@ -1,8 +1,8 @@
 """The search document of a catalogue item, registered with ``gi_wagtail.search`` from ``ready()``.
 
 An item is indexed with its nearest category, its organisation (the agency, whose short
-name is searchable too), topic, genre, validity, keywords, attachment titles and its
-publication date (发布日期), which gives the year facet.
+name is searchable too), topic, genre, validity, keywords, the names and text of its
+attachments and its publication date (发布日期), which gives the year facet.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from gi_wagtail.catalogue.models.item import (
     ItemKeyword,
 )
 from gi_wagtail.catalogue.models.validity import Validity
+from gi_wagtail.search.attachments import document_texts
 from gi_wagtail.search.base import SearchDocument
-from gi_wagtail.search.ranking import register_demotion
 from gi_wagtail.search.documents import (
     MAX_BODY_CHARS,
     ancestor_paths,
@@ -33,6 +33,7 @@ from gi_wagtail.search.documents import (
 from gi_wagtail.search.documents import (
     register as register_source,
 )
+from gi_wagtail.search.ranking import register_demotion
 
 # What item_document and Page.get_url read: loading only these halves the cost of building items.
 ITEM_FIELDS = (
@@ -97,11 +98,13 @@ def item_document(page: AbstractDisclosureItemPage) -> SearchDocument:
     if organisation and organisation.short_name:
         keywords.append(organisation.short_name)
     if "attachments" in prefetched:
-        attachment_titles = prefetched["attachments"]
+        attachments = prefetched["attachments"]
     else:
-        attachment_titles = [a.display_title for a in page.attachments.all()] if hasattr(page, "attachments") else []
+        attachments = (
+            attachment_pairs(page.attachments.select_related("document")) if hasattr(page, "attachments") else []
+        )
     category = prefetched["category"] if "category" in prefetched else category_title(page)
-    body = " ".join(x for x in [page.summary, plain_text(page.body), *attachment_titles] if x)
+    body = " ".join(x for x in [page.summary, plain_text(page.body)] if x)
     return SearchDocument(
         page_id=page.pk,
         title=page.title,
@@ -116,7 +119,15 @@ def item_document(page: AbstractDisclosureItemPage) -> SearchDocument:
         validity=page.validity,
         keywords=" ".join(keywords),
         published=aware(page.published_on) or page.first_published_at,
+        attachments=attachments,
     )
+
+
+def attachment_pairs(attachments: Iterable[ItemAttachment]) -> list[tuple[str, str]]:
+    """(name, extracted text) of an item's attachments, in their order."""
+    attachments = list(attachments)
+    texts = document_texts([a.document for a in attachments])
+    return [(a.display_title, texts.get(a.document_id, "")) for a in attachments]
 
 
 def load_items(model: type[AbstractDisclosureItemPage], ids: list[int]) -> list[AbstractDisclosureItemPage]:
@@ -135,12 +146,14 @@ def load_items(model: type[AbstractDisclosureItemPage], ids: list[int]) -> list[
             .values_list("content_object_id", "tag__name")
         ):
             keywords[page_id].append(name)
-        for attachment in (
+        rows = list(
             ItemAttachment.objects.filter(page_id__in=list(prefetched))
             .select_related("document")
             .order_by("page_id", "sort_order", "pk")
-        ):
-            attachments[attachment.page_id].append(attachment.display_title)
+        )
+        texts = document_texts([a.document for a in rows])
+        for attachment in rows:
+            attachments[attachment.page_id].append((attachment.display_title, texts.get(attachment.document_id, "")))
         for pk, values in prefetched.items():
             values["keywords"], values["attachments"] = keywords[pk], attachments[pk]
     paths = {path for item in items for path in ancestor_paths(item)[:-1]}

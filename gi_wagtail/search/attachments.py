@@ -8,6 +8,7 @@ contain the query shows the passage of the attachment that does, and names the f
 from __future__ import annotations
 
 from django.utils.safestring import SafeString
+from wagtail.documents.models import AbstractDocument
 
 from gi_wagtail.search.analysis import MAX_INDEXED_CHARS, ParsedQuery
 from gi_wagtail.search.base import SearchDocument
@@ -64,3 +65,47 @@ def attachment_snippet(
     if best is None:
         return None
     return best[1], snippet(best[2], parsed, length)
+
+
+# --- extracted text of documents, kept until the file changes --------------------------------
+
+# Files larger than this are not read for search (a scanned 300-page PDF has no text anyway).
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+def document_texts(documents: list[AbstractDocument]) -> dict[int, str]:
+    """{document id: extracted text} for Wagtail documents, extracting (and keeping) the text
+    of files not seen before or changed since (``file_hash``)."""
+    from gi_wagtail.search.models import AttachmentText
+
+    if not documents:
+        return {}
+    known = {a.document_id: a for a in AttachmentText.objects.filter(document_id__in=[d.pk for d in documents])}
+    texts = {}
+    for document in documents:
+        stored = known.get(document.pk)
+        file_hash = getattr(document, "file_hash", "") or ""
+        if stored is not None and file_hash and stored.file_hash == file_hash:
+            texts[document.pk] = stored.text
+            continue
+        text, error = _extract(document)
+        AttachmentText.objects.update_or_create(
+            document_id=document.pk, defaults={"file_hash": file_hash, "text": text, "error": error[:255]}
+        )
+        texts[document.pk] = text
+    return texts
+
+
+def _extract(document: AbstractDocument) -> tuple[str, str]:
+    from gi_wagtail.text.extract import extract_text
+
+    try:
+        size = document.file.size
+        if size > MAX_FILE_BYTES:
+            return "", "too large"
+        with document.file.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except (OSError, ValueError) as exc:  # a file missing from storage must not stop indexing
+        return "", f"unreadable: {type(exc).__name__}"
+    result = extract_text(data, document.file.name)
+    return result.text, str(result.error or "")

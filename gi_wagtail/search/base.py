@@ -161,6 +161,8 @@ class SearchResults:
     # True when nothing matched exactly and the results match a looser query
     # (the characters of unknown words anywhere in the text).
     relaxed: bool = False
+    # How many of ``total`` match only some words of the query (listed after the full matches).
+    partial_total: int = 0
     engine: str = ""  # the backend that answered
     fallback: bool = False  # True when the configured backend failed and another one answered
     notice: str = ""  # a message for the visitor (e.g. why the results come from the fallback)
@@ -183,6 +185,7 @@ class SearchResults:
             "facets": {k: [{"value": v, "count": c} for v, c in vs] for k, vs in self.facets.items()},
             "suggestions": self.suggestions,
             "relaxed": self.relaxed,
+            "partial_total": self.partial_total,
         }
 
 

@@ -36,6 +36,10 @@ def register_demotion(validity: str, factor: float) -> None:
     _demotions[validity] = factor
 
 
+def demotions() -> dict[str, float]:
+    return {str(k): v for k, v in _demotions.items()}
+
+
 def demotion(validity: str) -> float:
     return _demotions.get(validity or "", 1.0)
 

@@ -51,5 +51,6 @@ def add_partial_matches(
         hit.partial = True
     results.hits.extend(hits)
     results.total = full + len(ranked)
+    results.partial_total = len(ranked)
     if not full and query.facets:
         results.facets = backend.facets_for([pk for pk, _ in ranked], query.facets)

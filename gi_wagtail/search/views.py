@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from gi_wagtail.conf import gi_settings
+from gi_wagtail.search import querylog, suggestions
 from gi_wagtail.search.base import FACETS, SORTS, SearchQuery, get_backend
 from gi_wagtail.search.documents import value_label
 from gi_wagtail.security.ratelimit import ratelimit
@@ -49,13 +50,15 @@ def _promotions(q: str, page_number: int) -> list[dict]:
     """Editors' picks for this query (first page only); records the hit."""
     if not q:
         return []
-    try:
-        from wagtail.contrib.search_promotions.models import Query
-    except ImportError:  # the app is optional
+    if not querylog.enabled():  # the app is optional
         return []
-    query = Query.get(q)
-    if page_number == 1:
-        query.add_hit()
+    from wagtail.contrib.search_promotions.models import Query
+    from wagtail.search.utils import normalise_query_string
+
+    # Look up only: the anonymous query log (querylog.record) decides what is kept.
+    query = Query.objects.filter(query_string=normalise_query_string(q)).first()
+    if query is None:
+        return []
     picks = []
     for pick in query.editors_picks.select_related("page").order_by("sort_order"):
         if pick.page_id and not (pick.page.live and pick.page.get_view_restrictions().count() == 0):
@@ -96,13 +99,17 @@ def search_view(request: HttpRequest) -> HttpResponse:
         try:
             results = get_backend().search(query)
             promotions = _promotions(q, query.page)
+            if query.page == 1 and not query.filters:
+                querylog.record(q, results.total - results.partial_total)
         except Exception as exc:  # never an error page for a visitor
             logger.exception("gi_wagtail search failed (%s)", type(exc).__name__)
             error = _("Search is temporarily unavailable. Please try again later.")
             results = None
+    offered = suggestions.offers(q, results) if q and not error else suggestions.Offers()
     if request.GET.get("format") == "json":
         data = results.as_dict() if results else {"query": q, "total": 0, "hits": [], "facets": {}, "suggestions": []}
         data["promotions"] = promotions
+        data["offers"] = offered.as_dict()
         if results and results.notice:  # e.g. Elasticsearch down, embedded fallback
             data["notice"] = str(results.notice)
         if error:
@@ -148,9 +155,13 @@ def search_view(request: HttpRequest) -> HttpResponse:
         "hits": results.hits if results else [],
         "facets": facets,
         "promotions": promotions,
-        "suggestions": [
-            {"text": s, "url": _link(s, query.filters, query.sort)} for s in (results.suggestions if results else [])
-        ],
+        "suggestions": [{"text": s, "url": _link(s, query.filters, query.sort)} for s in offered.shorter],
+        "did_you_mean": {"text": offered.did_you_mean, "url": _link(offered.did_you_mean, query.filters, query.sort)}
+        if offered.did_you_mean
+        else None,
+        "pinyin": [{"text": s, "url": _link(s, query.filters, query.sort)} for s in offered.pinyin],
+        "popular": [{"text": s, "url": _link(s, {}, "relevance")} for s in offered.popular],
+        "exact_total": (results.total - results.partial_total) if results else 0,
         "sorts": [
             {"value": v, "label": label, "selected": v == query.sort, "url": _link(q, query.filters, v)}
             for v, label in _sort_labels().items()
@@ -160,3 +171,18 @@ def search_view(request: HttpRequest) -> HttpResponse:
         "max_length": gi_settings.SEARCH_MAX_QUERY_LENGTH,
     }
     return TemplateResponse(request, "gi_wagtail/search/search.html", context)
+
+
+@require_GET
+@ratelimit("gi_wagtail_search_suggest", rate="300/m")
+def suggest_view(request: HttpRequest) -> HttpResponse:
+    """Completions for the search box (联想): ``?q=科技`` or ``?q=kj`` -> ``{"suggestions": [...]}``."""
+    q = "".join(ch for ch in (request.GET.get("q") or "") if ch.isprintable()).strip()[:40]
+    try:
+        found = suggestions.completions(q)
+    except Exception as exc:  # the box works without completions
+        logger.exception("gi_wagtail search completions failed (%s)", type(exc).__name__)
+        found = []
+    response = _json({"query": q, "suggestions": found})
+    response["Cache-Control"] = "public, max-age=300"
+    return response

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from gi_wagtail.search import segment
+from gi_wagtail.search import ranking, segment
 from gi_wagtail.search.analysis import Group, ParsedQuery
 from gi_wagtail.search.elasticsearch.mapping import searched_fields
 
@@ -67,6 +67,43 @@ def text_query(parsed: ParsedQuery, any_group: bool = False) -> dict | None:
     return {"bool": {"must": clauses}}
 
 
+def ranked(text: dict, parsed: ParsedQuery) -> dict:
+    """``text`` scored as the embedded backend ranks (``gi_wagtail.search.ranking``): the query's
+    words together in the title or body multiply the score, items no longer in force are demoted."""
+    words = ranking.phrase_words(parsed)
+    if len(words) >= 2:
+        phrase = " ".join(words)
+        slop = len(words) + ranking.MAX_GAP
+        text = {
+            "function_score": {
+                "query": text,
+                "functions": [
+                    {
+                        "filter": {"match_phrase": {"title": {"query": phrase, "slop": slop}}},
+                        "weight": ranking.TITLE_PHRASE,
+                    },
+                    {
+                        "filter": {"match_phrase": {"body": {"query": phrase, "slop": slop}}},
+                        "weight": ranking.BODY_PHRASE,
+                    },
+                ],
+                "score_mode": "max",
+                "boost_mode": "multiply",
+            }
+        }
+    demotions = ranking.demotions()
+    if demotions:
+        text = {
+            "function_score": {
+                "query": text,
+                "functions": [{"filter": {"term": {"validity": v}}, "weight": f} for v, f in sorted(demotions.items())],
+                "score_mode": "multiply",
+                "boost_mode": "multiply",
+            }
+        }
+    return text
+
+
 def filter_clauses(filters: dict[str, list[str]]) -> list[dict]:
     return [{"terms": {name: list(values)}} for name, values in sorted(filters.items())]
 
@@ -75,7 +112,7 @@ def build_query(parsed: ParsedQuery, filters: dict[str, list[str]], any_group: b
     text = text_query(parsed, any_group) if parsed else None
     query: dict = {"bool": {"filter": filter_clauses(filters)}}
     if text:
-        query["bool"]["must"] = [text]
+        query["bool"]["must"] = [ranked(text, parsed)]
     elif not query["bool"]["filter"]:
         return {"match_all": {}}
     return query

@@ -1,0 +1,70 @@
+"""An anonymous log of what visitors search for, and the popular searches drawn from it.
+
+Counts live in Wagtail's ``search_promotions`` models (``Query`` and its daily hits), so
+editors see them in Wagtail's "Promoted search results" reports too. Nothing about the
+visitor is kept: no address, session or user, only the query and a count per day. And only
+queries that cannot carry personal data are kept at all: ones that found published pages,
+without long digit runs (身份证号, 手机号, bank cards), e-mail addresses or URLs. A query
+becomes "popular" only once it was searched on ``MIN_DAYS`` different days, so a single
+visitor's unusual query never reaches the public page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from django.apps import apps
+from django.db.models import Count, Sum
+from django.utils import timezone
+
+from gi_wagtail.text.normalise import normalise
+
+MIN_CHARS, MAX_CHARS = 2, 30
+# Popular: searched on at least this many days within the window.
+MIN_DAYS = 3
+WINDOW_DAYS = 90
+# Six or more digits in a row (ID, phone and card numbers; 文号 have years and short numbers).
+_PERSONAL = re.compile(r"\d{6,}|@|https?:|www\.", re.IGNORECASE)
+_DIGITS_AND_SPACES = re.compile(r"[\d\s\-]{11,}")
+
+
+def enabled() -> bool:
+    return apps.is_installed("wagtail.contrib.search_promotions")
+
+
+def loggable(query: str) -> str:
+    """The query as logged (normalised), or "" when it must not be kept."""
+    text = " ".join(normalise(query or "").split())
+    if not (MIN_CHARS <= len(text) <= MAX_CHARS):
+        return ""
+    if _PERSONAL.search(text) or _DIGITS_AND_SPACES.search(text):
+        return ""
+    return text
+
+
+def record(query: str, total: int) -> None:
+    """Count one search for ``query`` if it found something and carries no personal data."""
+    text = loggable(query)
+    if not text or total <= 0 or not enabled():
+        return
+    from wagtail.contrib.search_promotions.models import Query
+
+    Query.get(text).add_hit()
+
+
+def popular(limit: int = 8, today: dt.date | None = None) -> list[str]:
+    """Queries searched most within the window, each on at least ``MIN_DAYS`` days."""
+    if not enabled():
+        return []
+    from wagtail.contrib.search_promotions.models import Query
+
+    since = (today or timezone.localdate()) - dt.timedelta(days=WINDOW_DAYS)
+    rows = (
+        Query.objects.filter(daily_hits__date__gte=since)
+        .annotate(days=Count("daily_hits", distinct=True), total=Sum("daily_hits__hits"))
+        .filter(days__gte=MIN_DAYS)
+        .order_by("-total", "query_string")
+        .values_list("query_string", flat=True)[: limit * 3]
+    )
+    return [q for q in rows if loggable(q)][:limit]
