@@ -2,6 +2,7 @@
 
 The PDF names the standard Chinese font STSong-Light (Adobe-GB1), which PDF readers
 supply themselves, so nothing is embedded. The DOCX is the smallest package Word opens.
+The XLSX comes from openpyxl. Benchmarks and the search evaluation use them too.
 """
 
 import zipfile
@@ -9,26 +10,48 @@ from io import BytesIO
 from xml.sax.saxutils import escape
 
 
+LINES_PER_PAGE = 32
+CHARS_PER_LINE = 38
+
+
+def _wrapped(lines):
+    for line in lines:
+        while len(line) > CHARS_PER_LINE:
+            yield line[:CHARS_PER_LINE]
+            line = line[CHARS_PER_LINE:]
+        yield line
+
+
 def pdf(title, lines):
-    """A one-page A4 PDF with a title and paragraphs, in Chinese."""
+    """An A4 PDF with a title and paragraphs, in Chinese, on as many pages as they need."""
 
     def text(value):
         return "<" + value.encode("utf-16-be").hex().upper() + ">"
 
-    rows = [f"BT /F1 18 Tf 72 770 Td {text(title)} Tj ET"]
-    rows += [f"BT /F1 11 Tf 72 {730 - 22 * n} Td {text(line)} Tj ET" for n, line in enumerate(lines)]
-    stream = "\n".join(rows).encode("ascii")
+    wrapped = list(_wrapped(lines))
+    chunks = [wrapped[i : i + LINES_PER_PAGE] for i in range(0, len(wrapped), LINES_PER_PAGE)] or [[]]
+    pages = []
+    for number, chunk in enumerate(chunks):
+        rows = [f"BT /F1 18 Tf 72 770 Td {text(title)} Tj ET"] if number == 0 else []
+        rows += [f"BT /F1 11 Tf 72 {730 - 20 * n} Td {text(line)} Tj ET" for n, line in enumerate(chunk)]
+        pages.append("\n".join(rows).encode("ascii"))
+    # 1 catalog, 2 pages, 3 font, 4 CID font, 5 descriptor, then a page and its content per page.
+    kids = " ".join(f"{6 + 2 * n} 0 R" for n in range(len(pages)))
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
-        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids.encode(), len(pages)),
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [4 0 R] >>",
         b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light "
-        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 7 0 R >>",
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 5 0 R >>",
         b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] "
         b"/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>",
     ]
+    for n, stream in enumerate(pages):
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >>"
+            b" /Contents %d 0 R >>" % (7 + 2 * n)
+        )
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
     out = BytesIO()
     out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
@@ -40,6 +63,27 @@ def pdf(title, lines):
     out.write(b"".join(b"%010d 00000 n \n" % offset for offset in offsets))
     out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
     return out.getvalue()
+
+
+def xlsx(title, lines):
+    """A workbook with one sheet named after the title; each line is a row of tab-separated cells."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "".join(ch for ch in title if ch not in "[]:*?/\\")[:31] or "Sheet1"
+    for line in lines:
+        sheet.append([_cell(value) for value in line.split("\t")])
+    out = BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _cell(value):
+    try:
+        return int(value) if value.strip().isascii() and value.strip().lstrip("-").isdigit() else value
+    except ValueError:
+        return value
 
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
