@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 from django.apps import apps
 from django.db.models import Count, Sum
 from django.utils import timezone
 
-from gi_wagtail.text.normalise import normalise
+from gi_wagtail.text.normalise import to_simplified
 
 MIN_CHARS, MAX_CHARS = 2, 30
 # Popular: searched on at least this many days within the window.
@@ -35,7 +36,8 @@ def enabled() -> bool:
 
 def loggable(query: str) -> str:
     """The query as logged (normalised), or "" when it must not be kept."""
-    text = " ".join(normalise(query or "").split())
+    # Simplified and half-width, as typed otherwise (文号 keep their brackets).
+    text = " ".join(to_simplified(unicodedata.normalize("NFKC", query or "")).split())
     if not (MIN_CHARS <= len(text) <= MAX_CHARS):
         return ""
     if _PERSONAL.search(text) or _DIGITS_AND_SPACES.search(text):
