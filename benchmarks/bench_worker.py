@@ -73,7 +73,55 @@ def stage_import(args):
     )
     seconds = time.perf_counter() - started
     items = DisclosureItemPage.objects.count()
-    return {"items": items, "seconds": seconds, "items_per_s": items / seconds}
+    started = time.perf_counter()
+    attached = _attach_files()
+    return {
+        "items": items,
+        "seconds": seconds,
+        "items_per_s": items / seconds,
+        "attachments": attached,
+        "attach_seconds": time.perf_counter() - started,
+    }
+
+
+# Every ATTACH_EVERY-th item gets an attached file (PDF, DOCX, XLSX in turn) with text of its own.
+ATTACH_EVERY = 10
+FORMATS = ("pdf", "docx", "xlsx")
+
+
+def _attach_files():
+    """Attached files as editors upload them, generated from the items' text plus sentences of
+    the evaluation material, so the rebuild extracts and indexes real PDF, DOCX and XLSX files."""
+    import random
+
+    import material
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from gi_wagtail.models import DisclosureItemPage, ItemAttachment
+    from home import demo_files
+
+    rng = random.Random(11)
+    sentences = list(material.GENERIC) + [s for subject in material.SUBJECTS.values() for s in subject["sentences"]]
+    document_model = get_document_model()
+    rows = list(DisclosureItemPage.objects.order_by("pk").values_list("pk", "title", "summary"))[::ATTACH_EVERY]
+    attachments = []
+    for n, (pk, title, summary) in enumerate(rows):
+        fmt = FORMATS[n % len(FORMATS)]
+        lines = [summary or title, *rng.sample(sentences, min(len(sentences), 8))]
+        if fmt == "xlsx":
+            lines = [
+                "序号\t事项\t金额（万元）",
+                *(f"{i}\t{line[:30]}\t{rng.randint(1, 500)}" for i, line in enumerate(lines, 1)),
+            ]
+        name = f"附件{n}.{fmt}"
+        document = document_model(title=f"附件：{title[:80]}")
+        document.file.save(name, ContentFile(getattr(demo_files, fmt)(title, lines)), save=False)
+        document._set_document_file_metadata()
+        document.save()
+        attachments.append(ItemAttachment(page_id=pk, document=document, sort_order=0))
+    ItemAttachment.objects.bulk_create(attachments, batch_size=500)
+    return len(attachments)
 
 
 def stage_rebuild(args):

@@ -220,7 +220,11 @@ def bench_backend(backend, n, data: Path, workdir: Path, keep=False) -> dict:
         run_stage("migrate", env, data, workdir)
         print(f"[{backend}] importing {n} items", flush=True)
         imp = run_stage("import", env, data, workdir)
-        print(f"[{backend}]   {imp['items']} items in {imp['seconds']:.1f} s; rebuilding the index", flush=True)
+        print(
+            f"[{backend}]   {imp['items']} items in {imp['seconds']:.1f} s, {imp.get('attachments', 0)} attached files"
+            f" in {imp.get('attach_seconds', 0):.1f} s; rebuilding the index",
+            flush=True,
+        )
         reb = run_stage("rebuild", env, data, workdir)
         print(f"[{backend}]   {reb['pages']} pages in {reb['seconds']:.1f} s; measuring", flush=True)
         mes = run_stage("measure", env, data, workdir)
@@ -241,6 +245,7 @@ def bench_backend(backend, n, data: Path, workdir: Path, keep=False) -> dict:
         raise BenchError(f"{backend}: no value for {missing}")
     details = {
         "items": imp["items"],
+        "attachments": imp.get("attachments", 0),
         "pages_indexed": reb["pages"],
         "listing_items": mes["listing_items"],
         "import_items_per_cpu_s": imp["items"] / imp["cpu_seconds"],

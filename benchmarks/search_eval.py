@@ -75,7 +75,9 @@ def build_pages(corpus: list[dict], verbose: bool = False) -> dict[int, str]:
     for child in root.get_children():
         child.delete()
     home = root.add_child(instance=Page(title="首页", slug="eval-home"))
-    Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": home, "port": 80})
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "root_page": home, "port": 80}
+    )
     index = home.add_child(
         instance=DisclosureIndexPage(title="政府信息公开", slug="xxgk", agency_name="评测", org_code="000000000")
     )
@@ -151,7 +153,7 @@ class PageBuilder:
         )
         try:
             page.apply_report_data(parse_bytes(doc["body"].encode("utf-8"), "report.txt", year=year))
-        except Exception:  # noqa: BLE001 an excerpt the parser cannot read: its text as one section
+        except Exception:
             page.year, page.report_format = year, "2021" if year >= 2020 else "2019"
             page.sections = [("section", {"key": "", "heading": "", "body": RichText(_paragraphs(doc["body"]))})]
         page.title = doc["title"][:255]
@@ -173,8 +175,9 @@ def _paragraphs(text: str) -> str:
 
 def _document(attachment: dict):
     from django.core.files.uploadedfile import SimpleUploadedFile
-    from home import demo_files
     from wagtail.documents import get_document_model
+
+    from home import demo_files
 
     fmt = attachment.get("format") or "pdf"
     name = attachment.get("name") or f"附件.{fmt}"
@@ -225,7 +228,7 @@ def system_runner(name: str):
         def run(q):
             try:
                 return Result([p.pk for p in Page.objects.live().search(q)[:10]])
-            except Exception as exc:  # noqa: BLE001 stock search raises on some input; no result
+            except Exception as exc:
                 print(f"  stock search failed for {q!r}: {type(exc).__name__}")
                 return Result([])
 
@@ -288,7 +291,7 @@ def evaluate(run, queries: list[dict], id_map: dict[int, str]) -> list[dict]:
                 kind=q.get("kind", ""),
                 ms=ms,
                 recall=len(found) / min(10, len(rel)),
-                precision=(sum(1 for cid in full if cid in rel) / len(full)) if full else (0.0 if shown else 0.0),
+                precision=(sum(1 for cid in full if cid in rel) / len(full)) if full else 0.0,
                 shown_precision=len(found) / len(shown) if shown else 0.0,
                 rr=1 / first if first else 0.0,
                 top=[cid for cid, _ in shown],

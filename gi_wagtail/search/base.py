@@ -221,16 +221,11 @@ class SearchBackend(ABC):
         parsed: ParsedQuery,
         filters: dict[str, list[str]],
         *,
-        any_group: bool = False,
         exclude: Iterable[int] = (),
         limit: int = 100,
     ) -> list[tuple[int, float]]:
-        """(page id, score) of the best matches, best first: every group must match, or any
-        group with ``any_group``; pages in ``exclude`` left out."""
-        raise NotImplementedError
-
-    def matching_page_ids(self, parsed: ParsedQuery, filters: dict[str, list[str]], among: list[int]) -> set[int]:
-        """The pages among ``among`` that match every group of ``parsed``."""
+        """(page id, score) of the best pages matching every group, best first; pages in
+        ``exclude`` left out."""
         raise NotImplementedError
 
     def hits_for(self, ranked: list[tuple[int, float]], parsed: ParsedQuery) -> list[Hit]:

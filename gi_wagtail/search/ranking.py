@@ -22,8 +22,10 @@ from gi_wagtail.text.normalise import normalise
 
 # How many of the engine's best matches are reranked (at least the requested page's end).
 CANDIDATES = 100
-# Characters of the body looked at for proximity (the lead paragraph says what a page is about).
+# Characters of the body looked at for proximity (the lead paragraph says what a page is about),
+# for this many of the best candidates.
 BODY_HEAD = 600
+BODY_CANDIDATES = 20
 TITLE_PHRASE, BODY_PHRASE = 2.0, 1.3
 # Most characters between two query words still counted as "together".
 MAX_GAP = 2
@@ -69,16 +71,9 @@ def phrase_words(parsed: ParsedQuery) -> list[str]:
     return [w for w in (normalise(g.text).strip() for g in parsed.groups) if w]
 
 
-def proximity(parsed: ParsedQuery, title: str, body_head: str) -> float:
-    words = phrase_words(parsed)
-    if len(words) < 2:
-        return 1.0
-    if in_order(normalise(title), words):
-        return TITLE_PHRASE
-    if in_order(normalise(body_head), words):
-        return BODY_PHRASE
-    return 1.0
+def title_proximity(words: list[str], title: str) -> float:
+    return TITLE_PHRASE if len(words) >= 2 and in_order(normalise(title), words) else 1.0
 
 
-def adjusted(score: float, parsed: ParsedQuery, validity: str, title: str, body_head: str) -> float:
-    return score * demotion(validity) * proximity(parsed, title, body_head)
+def body_proximity(words: list[str], body_head: str) -> float:
+    return BODY_PHRASE if len(words) >= 2 and in_order(normalise(body_head), words) else 1.0

@@ -3,13 +3,16 @@
 Every word of a query must match, so one word that no page contains in that
 form (如何, or 规则 where the text says 说明) would empty the result. When the
 full matches do not fill a page, the pages matching most of the query's words
-follow them, each marked ``partial``: first by how many words they match,
-then by score. Only the best ``MAX_PARTIAL`` are offered: further down they
-are noise.
+follow them, each marked ``partial``: those matching all words but one first,
+then all but two, and so on down to half of the words (fewer is noise); within
+a level by score. Each level is a plain "every word" query over a subset of the
+words, so the engines' indexes do the work and no query scores a page twice.
+At most ``MAX_PARTIAL`` are offered and ``MAX_QUERIES`` subset queries run.
 """
 
 from __future__ import annotations
 
+from itertools import combinations
 from typing import TYPE_CHECKING
 
 from gi_wagtail.search.analysis import ParsedQuery
@@ -17,9 +20,21 @@ from gi_wagtail.search.analysis import ParsedQuery
 if TYPE_CHECKING:
     from gi_wagtail.search.base import SearchBackend, SearchQuery, SearchResults
 
-# Pages matching some word that are ranked by coverage; the best MAX_PARTIAL are listed.
-CANDIDATES = 300
 MAX_PARTIAL = 100
+MAX_QUERIES = 8
+
+
+def subsets(parsed: ParsedQuery) -> list[list[ParsedQuery]]:
+    """Sub-queries by level: all words but one, then all but two … down to half of the words."""
+    n = len(parsed.groups)
+    levels = []
+    for size in range(n - 1, max(1, -(-n // 2)) - 1, -1):
+        level = []
+        for kept in combinations(range(n), size):
+            groups = tuple(parsed.groups[i] for i in kept)
+            level.append(ParsedQuery(parsed.raw, " ".join(g.text for g in groups), groups))
+        levels.append(level)
+    return levels
 
 
 def add_partial_matches(
@@ -30,20 +45,27 @@ def add_partial_matches(
         return
     full = results.total
     if query.page == 1:
-        full_ids = [h.page_id for h in results.hits]
+        seen = [h.page_id for h in results.hits]
     else:
-        full_ids = [pk for pk, _ in backend.ranked_page_ids(parsed, query.filters, limit=query.page_size)]
-    candidates = backend.ranked_page_ids(parsed, query.filters, any_group=True, exclude=full_ids, limit=CANDIDATES)
-    if not candidates:
+        seen = [pk for pk, _ in backend.ranked_page_ids(parsed, query.filters, limit=query.page_size)]
+    ranked: list[tuple[int, float]] = []
+    budget = MAX_QUERIES
+    for level in subsets(parsed):
+        found: dict[int, float] = {}
+        for sub in level:
+            if budget <= 0 or len(ranked) + len(found) >= MAX_PARTIAL:
+                break
+            budget -= 1
+            limit = MAX_PARTIAL - len(ranked)
+            for pk, score in backend.ranked_page_ids(sub, query.filters, exclude=seen + list(found), limit=limit):
+                found[pk] = max(score, found.get(pk, score))
+        ranked.extend(sorted(found.items(), key=lambda item: (-item[1], -item[0])))
+        seen.extend(found)
+        if budget <= 0 or len(ranked) >= MAX_PARTIAL:
+            break
+    ranked = ranked[:MAX_PARTIAL]
+    if not ranked:
         return
-    ids = [pk for pk, _ in candidates]
-    coverage = dict.fromkeys(ids, 0)
-    for i in range(len(parsed.groups)):
-        single = ParsedQuery(parsed.raw, parsed.groups[i].text, (parsed.groups[i],))
-        for pk in backend.matching_page_ids(single, query.filters, ids):
-            coverage[pk] += 1
-    order = {pk: n for n, pk in enumerate(ids)}
-    ranked = sorted(candidates, key=lambda c: (-coverage[c[0]], order[c[0]]))[:MAX_PARTIAL]
     start = max(0, query.offset - full)
     end = max(0, query.offset + query.page_size - full)
     hits = backend.hits_for(ranked[start:end], parsed)

@@ -105,7 +105,12 @@ def search_view(request: HttpRequest) -> HttpResponse:
             logger.exception("gi_wagtail search failed (%s)", type(exc).__name__)
             error = _("Search is temporarily unavailable. Please try again later.")
             results = None
-    offered = suggestions.offers(q, results) if q and not error else suggestions.Offers()
+    offered = suggestions.Offers()
+    if q and not error:
+        try:
+            offered = suggestions.offers(q, results)
+        except Exception as exc:  # offers are extras: the results page works without them
+            logger.exception("gi_wagtail search offers failed (%s)", type(exc).__name__)
     if request.GET.get("format") == "json":
         data = results.as_dict() if results else {"query": q, "total": 0, "hits": [], "facets": {}, "suggestions": []}
         data["promotions"] = promotions

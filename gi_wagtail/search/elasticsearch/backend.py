@@ -221,30 +221,16 @@ class ElasticsearchBackend(SearchBackend):
         parsed: ParsedQuery,
         filters: dict[str, list[str]],
         *,
-        any_group: bool = False,
         exclude: Iterable[int] = (),
         limit: int = 100,
     ) -> list[tuple[int, float]]:
-        es_query = q.build_query(parsed, filters, any_group)
+        es_query = q.build_query(parsed, filters)
         excluded = [str(pk) for pk in exclude]
         if excluded:
             es_query = {"bool": {"must": [es_query], "must_not": [{"ids": {"values": excluded}}]}}
         body = {"query": es_query, "sort": q.sort_for("relevance", True), "size": limit, "_source": ["page_id"]}
         hits = self.client.search(index=self.alias, **body)["hits"]["hits"]
         return [(int(h["_source"].get("page_id") or h["_id"]), float(h.get("_score") or 0)) for h in hits]
-
-    def matching_page_ids(self, parsed: ParsedQuery, filters: dict[str, list[str]], among: list[int]) -> set[int]:
-        if not among:
-            return set()
-        es_query = {
-            "bool": {
-                "must": [q.build_query(parsed, filters)],
-                "filter": [{"ids": {"values": [str(pk) for pk in among]}}],
-            }
-        }
-        body = {"query": es_query, "size": len(among), "_source": ["page_id"]}
-        hits = self.client.search(index=self.alias, **body)["hits"]["hits"]
-        return {int(h["_source"].get("page_id") or h["_id"]) for h in hits}
 
     def hits_for(self, ranked: list[tuple[int, float]], parsed: ParsedQuery) -> list[Hit]:
         if not ranked:

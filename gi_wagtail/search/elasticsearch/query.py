@@ -56,14 +56,12 @@ def group_clause(group: Group, fields: dict) -> dict | None:
     return shoulds[0] if len(shoulds) == 1 else {"bool": {"should": shoulds, "minimum_should_match": 1}}
 
 
-def text_query(parsed: ParsedQuery, any_group: bool = False) -> dict | None:
-    """Every group must match (any group with ``any_group``); ``None`` when nothing is searchable."""
+def text_query(parsed: ParsedQuery) -> dict | None:
+    """Every group must match; ``None`` when nothing is searchable."""
     fields = searched_fields()
     clauses = [c for c in (group_clause(g, fields) for g in parsed.groups) if c]
     if not clauses:
         return None
-    if any_group:
-        return {"bool": {"should": clauses, "minimum_should_match": 1}}
     return {"bool": {"must": clauses}}
 
 
@@ -108,8 +106,8 @@ def filter_clauses(filters: dict[str, list[str]]) -> list[dict]:
     return [{"terms": {name: list(values)}} for name, values in sorted(filters.items())]
 
 
-def build_query(parsed: ParsedQuery, filters: dict[str, list[str]], any_group: bool = False) -> dict:
-    text = text_query(parsed, any_group) if parsed else None
+def build_query(parsed: ParsedQuery, filters: dict[str, list[str]]) -> dict:
+    text = text_query(parsed) if parsed else None
     query: dict = {"bool": {"filter": filter_clauses(filters)}}
     if text:
         query["bool"]["must"] = [ranked(text, parsed)]

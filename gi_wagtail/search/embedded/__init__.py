@@ -94,11 +94,11 @@ class EmbeddedBackend(SearchBackend):
 
     # --- reading -------------------------------------------------------------------------
 
-    def _base(self, parsed: ParsedQuery, filters: dict[str, list[str]], any_group: bool = False) -> dialects.MatchFrom:
+    def _base(self, parsed: ParsedQuery, filters: dict[str, list[str]]) -> dialects.MatchFrom:
         """(from, where, score, params-for-from-and-where, params-for-score)."""
         if parsed:
             groups = [[alt.encoded for alt in g.alternatives] for g in parsed.groups]
-            from_, where, score, params, score_params = self.dialect.match_from(groups, any_group)
+            from_, where, score, params, score_params = self.dialect.match_from(groups)
         else:
             from_, where, score, params, score_params = f"{dialects.TABLE} e", "1=1", "0", [], []
         clauses, fparams = [where], list(params)
@@ -245,13 +245,12 @@ class EmbeddedBackend(SearchBackend):
         parsed: ParsedQuery,
         filters: dict[str, list[str]],
         *,
-        any_group: bool = False,
         exclude: Iterable[int] = (),
         limit: int = 100,
     ) -> list[tuple[int, float]]:
         if not parsed:
             return []
-        from_, where, score, params, score_params = self._base(parsed, filters, any_group)
+        from_, where, score, params, score_params = self._base(parsed, filters)
         excluded = list(exclude)
         if excluded:
             where += f" AND e.page_id NOT IN ({', '.join(['%s'] * len(excluded))})"
@@ -259,15 +258,6 @@ class EmbeddedBackend(SearchBackend):
         with self.connection.cursor() as cursor:
             cursor.execute(sql, score_params + params + excluded + [limit])
             return [(row[0], float(row[1] or 0)) for row in cursor.fetchall()]
-
-    def matching_page_ids(self, parsed: ParsedQuery, filters: dict[str, list[str]], among: list[int]) -> set[int]:
-        if not parsed or not among:
-            return set()
-        from_, where, _, params, _ = self._base(parsed, filters)
-        marks = ", ".join(["%s"] * len(among))
-        with self.connection.cursor() as cursor:
-            cursor.execute(f"SELECT e.page_id FROM {from_} WHERE {where} AND e.page_id IN ({marks})", params + among)
-            return {row[0] for row in cursor.fetchall()}
 
     def hits_for(self, ranked: list[tuple[int, float]], parsed: ParsedQuery) -> list[Hit]:
         if not ranked:
@@ -327,25 +317,54 @@ class EmbeddedBackend(SearchBackend):
 
     def _rerank(self, top: list[tuple[int, float]], parsed: ParsedQuery, published: dict) -> list[tuple[int, float]]:
         """(entry id, score) best first after proximity and validity (``ranking``); ties go to
-        the newer page, then the higher id."""
+        the newer page, then the higher id. Titles come from the narrow entry table; the body's
+        opening is read for the best few only, and only for queries of several words."""
         if not top:
             return top
         marks = ", ".join(["%s"] * len(top))
         with self.connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT e.id, e.title, e.validity, SUBSTR(t.body, 1, {ranking.BODY_HEAD}) FROM {dialects.TABLE} e"
-                f" JOIN {dialects.TEXT} t ON t.entry_id = e.id WHERE e.id IN ({marks})",
-                [i for i, _ in top],
+                f"SELECT id, title, validity FROM {dialects.TABLE} WHERE id IN ({marks})", [i for i, _ in top]
             )
             info = {row[0]: row[1:] for row in cursor.fetchall()}
-        adjusted = []
-        for entry_id, score in top:
-            title, validity, head = info.get(entry_id) or ("", "", "")
-            value = round(ranking.adjusted(score, parsed, validity, title, head or ""), 9)
-            when = published.get(entry_id)
-            adjusted.append((value, when is not None, when, entry_id))
-        adjusted.sort(reverse=True)
-        return [(a[3], a[0]) for a in adjusted]
+        words = ranking.phrase_words(parsed)
+
+        def order(scored: list[tuple[int, float]]) -> list[tuple[int, float]]:
+            keyed = [(value, published.get(i) is not None, published.get(i), i) for i, value in scored]
+            keyed.sort(reverse=True)
+            return [(k[3], k[0]) for k in keyed]
+
+        adjusted = order(
+            [
+                (
+                    i,
+                    round(
+                        score
+                        * ranking.demotion(info.get(i, ("", ""))[1])
+                        * ranking.title_proximity(words, info.get(i, ("", ""))[0]),
+                        9,
+                    ),
+                )
+                for i, score in top
+            ]
+        )
+        if len(words) < 2:
+            return adjusted
+        head = adjusted[: ranking.BODY_CANDIDATES]
+        ids = [i for i, _ in head if ranking.title_proximity(words, info.get(i, ("", ""))[0]) == 1.0]
+        if not ids:
+            return adjusted
+        marks = ", ".join(["%s"] * len(ids))
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT entry_id, SUBSTR(body, 1, {ranking.BODY_HEAD}) FROM {dialects.TEXT} WHERE entry_id IN ({marks})",
+                ids,
+            )
+            boosted = {row[0] for row in cursor.fetchall() if ranking.body_proximity(words, row[1] or "") > 1.0}
+        if not boosted:
+            return adjusted
+        rescored = [(i, round(v * ranking.BODY_PHRASE, 9) if i in boosted else v) for i, v in head]
+        return order(rescored) + adjusted[ranking.BODY_CANDIDATES :]
 
     def _entry_rows(self, ids: list[int]) -> list[tuple]:
         """Entry rows (as selected by the SQL path, score 0) for ids, in this order."""

@@ -34,10 +34,9 @@ def _checked(term: str) -> str:
     return term
 
 
-def boolean_expression(groups: Groups, and_: str, or_: str, any_group: bool = False) -> str:
-    """Every group must match (any group with ``any_group``); within a group any alternative;
-    within an alternative every term."""
-    return (or_ if any_group else and_).join(
+def boolean_expression(groups: Groups, and_: str, or_: str) -> str:
+    """Every group must match; within a group any alternative; within an alternative every term."""
+    return and_.join(
         "(" + or_.join("(" + and_.join(_checked(t) for t in alt) + ")" for alt in group) + ")" for group in groups
     )
 
@@ -47,7 +46,7 @@ class Dialect:
     text_type = "CHAR"
     materialized = ""
 
-    def match_from(self, groups: Groups, any_group: bool = False) -> MatchFrom:
+    def match_from(self, groups: Groups) -> MatchFrom:
         """(from clause, where clause, score expression, from/where params, score params)."""
         raise NotImplementedError
 
@@ -62,14 +61,14 @@ class SQLiteDialect(Dialect):
     text_type = "TEXT"
     materialized = "MATERIALIZED"
 
-    def expression(self, groups: Groups, any_group: bool = False) -> str:
-        return boolean_expression(groups, " AND ", " OR ", any_group)
+    def expression(self, groups: Groups) -> str:
+        return boolean_expression(groups, " AND ", " OR ")
 
-    def match_from(self, groups: Groups, any_group: bool = False) -> MatchFrom:
+    def match_from(self, groups: Groups) -> MatchFrom:
         from_ = f"{FTS_TABLE} JOIN {TABLE} e ON e.id = {FTS_TABLE}.rowid"
         where = f"{FTS_TABLE} MATCH %s"
         score = f"(-bm25({FTS_TABLE}, {TITLE_WEIGHT}, {META_WEIGHT}, {BODY_WEIGHT}, {ATTACHMENT_WEIGHT}))"
-        return from_, where, score, [self.expression(groups, any_group)], []
+        return from_, where, score, [self.expression(groups)], []
 
     def match_ids(self, groups: Groups) -> MatchIds:
         _from, where, score, params, score_params = self.match_from(groups)
@@ -81,16 +80,16 @@ class PostgresDialect(Dialect):
     text_type = "TEXT"
     materialized = "MATERIALIZED"
 
-    def expression(self, groups: Groups, any_group: bool = False) -> str:
-        return boolean_expression(groups, " & ", " | ", any_group)
+    def expression(self, groups: Groups) -> str:
+        return boolean_expression(groups, " & ", " | ")
 
-    def match_from(self, groups: Groups, any_group: bool = False) -> MatchFrom:
+    def match_from(self, groups: Groups) -> MatchFrom:
         from_ = f"{TEXT} t JOIN {TABLE} e ON e.id = t.entry_id CROSS JOIN to_tsquery('simple', %s) q"
         where = "t.search_vector @@ q"
         # ts_rank weights are {D, C, B, A}: body D, attachments C, meta B, title A.
         w = f"'{{{BODY_WEIGHT / TITLE_WEIGHT}, {ATTACHMENT_WEIGHT / TITLE_WEIGHT}, {META_WEIGHT / TITLE_WEIGHT}, 1.0}}'"
         score = f"ts_rank({w}::float4[], t.search_vector, q)"
-        return from_, where, score, [self.expression(groups, any_group)], []
+        return from_, where, score, [self.expression(groups)], []
 
     def match_ids(self, groups: Groups) -> MatchIds:
         _from, where, score, params, score_params = self.match_from(groups)
@@ -102,14 +101,13 @@ class MySQLDialect(Dialect):
     text_type = "CHAR"
     materialized = ""
 
-    def expression(self, groups: Groups, any_group: bool = False) -> str:
-        required = "" if any_group else "+"
+    def expression(self, groups: Groups) -> str:
         return " ".join(
-            required + "(" + " ".join("(" + " ".join("+" + _checked(t) for t in alt) + ")" for alt in group) + ")"
+            "+(" + " ".join("(" + " ".join("+" + _checked(t) for t in alt) + ")" for alt in group) + ")"
             for group in groups
         )
 
-    def match_from(self, groups: Groups, any_group: bool = False) -> MatchFrom:
+    def match_from(self, groups: Groups) -> MatchFrom:
         terms = " ".join(sorted({_checked(t) for g in groups for alt in g for t in alt}))
         from_ = f"{TEXT} t JOIN {TABLE} e ON e.id = t.entry_id"
         where = f"MATCH({', '.join('t.' + c for c in COLUMNS)}) AGAINST (%s IN BOOLEAN MODE)"
@@ -119,7 +117,7 @@ class MySQLDialect(Dialect):
             f" + {BODY_WEIGHT} * MATCH(t.body_terms) AGAINST (%s IN BOOLEAN MODE)"
             f" + {ATTACHMENT_WEIGHT} * MATCH(t.attachment_terms) AGAINST (%s IN BOOLEAN MODE))"
         )
-        return from_, where, score, [self.expression(groups, any_group)], [terms] * 4
+        return from_, where, score, [self.expression(groups)], [terms] * 4
 
 
 DIALECTS = {d.vendor: d for d in (SQLiteDialect(), PostgresDialect(), MySQLDialect())}
