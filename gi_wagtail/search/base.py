@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
+from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from gi_wagtail.conf import gi_settings
@@ -142,7 +143,7 @@ class Hit:
             "topic": self.topic,
             "genre": self.genre,
             "validity": self.validity,
-            "published": self.published.isoformat() if self.published else None,
+            "published": timezone.localtime(self.published).isoformat() if self.published else None,
             "score": round(self.score, 4),
             "title_highlight": self.title_highlight,
             "highlight": self.highlight,

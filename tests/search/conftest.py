@@ -43,3 +43,23 @@ def make_page(root_page):
         return page
 
     return make
+
+
+@pytest.fixture
+def catalogue(search_db, django_capture_on_commit_callbacks):
+    from tests.factories import build_catalogue, root_page
+
+    root_page()
+    with django_capture_on_commit_callbacks(execute=True):
+        return build_catalogue()
+
+
+@pytest.fixture
+def publish(django_capture_on_commit_callbacks):
+    """Run index updates queued for after commit, as a real request would."""
+
+    def run(fn, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return fn(*args, **kwargs)
+
+    return run

@@ -69,11 +69,12 @@ def test_heading_and_plan_text_is_indexed_without_their_settings():
 
 
 @pytest.mark.django_db
-def test_a_report_is_found_by_its_narrative_and_tables_with_its_own_date(client):
+def test_a_report_is_found_by_its_narrative_and_tables_with_its_own_date(client, django_capture_on_commit_callbacks):
     _, category, organisation = build_catalogue()
-    report = add_report(category, organisation, year=2022)
-    report.published_on = dt.date(2023, 1, 18)
-    report.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):  # the index follows publishing after the commit
+        report = add_report(category, organisation, year=2022)
+        report.published_on = dt.date(2023, 1, 18)
+        report.save_revision().publish()
     doc = documents.document_for(report)
     # Narrative headings, then the tables' captions, labels and figures.
     assert "一、总体情况" in doc.body and "行政复议" in doc.body and "结果维持" in doc.body

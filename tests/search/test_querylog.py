@@ -26,7 +26,12 @@ def test_queries_that_may_carry_personal_data_are_never_kept(query):
 
 @pytest.mark.parametrize(
     "query,kept",
-    [("科技局 年报", "科技局 年报"), ("高科发〔2023〕12号", "高科发〔2023〕12号"), ("ＡＢＣ　科技", "ABC 科技"), ("  科學技術局 ", "科学技术局")],
+    [
+        ("科技局 年报", "科技局 年报"),
+        ("高科发〔2023〕12号", "高科发〔2023〕12号"),
+        ("ＡＢＣ　科技", "ABC 科技"),
+        ("  科學技術局 ", "科学技术局"),
+    ],
 )
 def test_ordinary_queries_are_kept_normalised(query, kept):
     assert querylog.loggable(query) == kept

@@ -10,31 +10,11 @@ from wagtail.models import Page, PageViewRestriction
 
 from gi_wagtail.models import CatalogueCategoryPage, SearchEntry, Validity
 from gi_wagtail.search.base import SearchQuery
-from tests.factories import add_item, build_catalogue
+from tests.factories import add_item
 
 
 def found(backend, q):
     return [h.page_id for h in backend.search(SearchQuery(q)).hits]
-
-
-@pytest.fixture
-def catalogue(search_db, django_capture_on_commit_callbacks):
-    from tests.factories import root_page
-
-    root_page()
-    with django_capture_on_commit_callbacks(execute=True):
-        return build_catalogue()
-
-
-@pytest.fixture
-def publish(django_capture_on_commit_callbacks):
-    """Run index updates queued for after commit, as a real request would."""
-
-    def run(fn, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return fn(*args, **kwargs)
-
-    return run
 
 
 def test_publish_indexes_item_with_metadata(backend, catalogue, publish):

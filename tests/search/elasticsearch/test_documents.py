@@ -35,7 +35,10 @@ def test_default_analyzer_is_builtin_cjk(settings):
             "fields": {"chars": {"type": "text", "analyzer": "standard"}},
         }
     # Title above 文号 and organisation, above the body, above attached files (as the embedded backend).
-    assert searched_fields()["phrase"] == ["title^6", "meta^2", "body^1", "attachment^0.5"] and searched_fields()["words"] == []
+    assert (
+        searched_fields()["phrase"] == ["title^6", "meta^2", "body^1", "attachment^0.5"]
+        and searched_fields()["words"] == []
+    )
 
 
 def test_ik_indexes_max_word_and_searches_smart(settings):
