@@ -9,7 +9,6 @@ import zipfile
 from io import BytesIO
 from xml.sax.saxutils import escape
 
-
 LINES_PER_PAGE = 32
 CHARS_PER_LINE = 38
 

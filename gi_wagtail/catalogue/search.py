@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from django.db.models import Model
+from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
 from gi_wagtail.catalogue.models.category import AbstractCatalogueCategoryPage
@@ -20,20 +22,21 @@ from gi_wagtail.catalogue.models.item import (
     ItemKeyword,
 )
 from gi_wagtail.catalogue.models.validity import Validity
-from gi_wagtail.search.attachments import document_texts
 from gi_wagtail.search.base import SearchDocument
 from gi_wagtail.search.documents import (
     MAX_BODY_CHARS,
     ancestor_paths,
     aware,
+    document_texts,
     page_url,
     plain_text,
+    register_demotion,
+    register_dependency,
     register_value_labels,
 )
 from gi_wagtail.search.documents import (
     register as register_source,
 )
-from gi_wagtail.search.ranking import register_demotion
 
 # What item_document and Page.get_url read: loading only these halves the cost of building items.
 ITEM_FIELDS = (
@@ -70,9 +73,15 @@ def register() -> None:
         extra_fields=EXTRA_FIELDS,
     )
     register_value_labels("validity", validity_label)
+    # A replaced attached file changes what the items it belongs to are found by.
+    register_dependency(get_document_model(), items_with_document)
     # No longer in force: listed below what is, however well it matches.
     register_demotion(Validity.EXPIRED, 0.5)
     register_demotion(Validity.REPEALED, 0.5)
+
+
+def items_with_document(document: Model) -> list[int]:
+    return list(ItemAttachment.objects.filter(document=document).values_list("page_id", flat=True))
 
 
 def validity_label(value: str) -> str:

@@ -8,11 +8,13 @@ contain the query shows the passage of the attachment that does, and names the f
 from __future__ import annotations
 
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 from wagtail.documents.models import AbstractDocument
 
 from gi_wagtail.search.analysis import MAX_INDEXED_CHARS, ParsedQuery
 from gi_wagtail.search.base import SearchDocument
 from gi_wagtail.search.highlight import match_spans, snippet
+from gi_wagtail.text import extract
 
 # Separators of the stored (name, text) records: control characters no extracted text keeps.
 _RECORD, _FIELD = "\x1e", "\x1f"
@@ -97,15 +99,28 @@ def document_texts(documents: list[AbstractDocument]) -> dict[int, str]:
 
 
 def _extract(document: AbstractDocument) -> tuple[str, str]:
-    from gi_wagtail.text.extract import extract_text
-
     try:
         size = document.file.size
         if size > MAX_FILE_BYTES:
-            return "", "too large"
+            return "", extract.TOO_LARGE
         with document.file.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
-    except (OSError, ValueError) as exc:  # a file missing from storage must not stop indexing
-        return "", f"unreadable: {type(exc).__name__}"
-    result = extract_text(data, document.file.name)
-    return result.text, str(result.error or "")
+    except (OSError, ValueError):  # a file missing from storage must not stop indexing
+        return "", extract.DAMAGED
+    result = extract.extract_text(data, document.file.name)
+    return result.text, result.error
+
+
+def error_message(code: str) -> str:
+    """Why an attachment's text could not be read, for editors and reviewers."""
+    messages = {
+        extract.TOO_LARGE: _("The attachment is too large to read (over 50 MB)."),
+        extract.UNSUPPORTED: _("The attachment's format is not supported: save it as PDF, DOCX or XLSX."),
+        extract.OLD_OFFICE: _("The attachment is an old Office file (.doc, .xls, .wps): save it as DOCX or XLSX."),
+        extract.IMAGE: _("The attachment is an image: it has no text to search."),
+        extract.DAMAGED: _("The attachment could not be read: the file is damaged."),
+        extract.ENCRYPTED: _("The attachment could not be read: the file is encrypted."),
+        extract.ZIP_BOMB: _("The attachment was refused: it unpacks to far more than its size."),
+        extract.NO_TEXT: _("The PDF has no text layer (a scan): its text cannot be searched."),
+    }
+    return str(messages.get(code, code))

@@ -22,7 +22,9 @@ from wagtail import blocks
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from gi_wagtail.search.attachments import document_texts  # noqa: F401  (for builders)
 from gi_wagtail.search.base import SearchDocument
+from gi_wagtail.search.ranking import register_demotion  # noqa: F401  (part of the registry)
 
 MAX_BODY_CHARS = 20_000
 # Pages whose documents are built together (bounded memory for big sites).
@@ -56,6 +58,7 @@ class DocumentSource:
 PAGE_SOURCE = DocumentSource()
 _sources: dict[str, DocumentSource] = {}
 _value_labels: dict[str, Callable[[str], str]] = {}
+_dependencies: dict[type[Model], Callable[[Model], Iterable[int]]] = {}
 
 
 def _label(model: type[Model] | str) -> str:
@@ -107,6 +110,17 @@ def extra_fields() -> dict[str, str]:
     for source in _sources.values():
         fields.update(source.extra_fields)
     return fields
+
+
+def register_dependency(model: type[Model], pages_of: Callable[[Model], Iterable[int]]) -> None:
+    """Re-index the pages ``pages_of(instance)`` whenever an instance of ``model`` is saved
+    (e.g. the items a replaced attached document belongs to). Register before ``ready()``
+    connects the search signals."""
+    _dependencies[model] = pages_of
+
+
+def dependencies() -> dict[type[Model], Callable[[Model], Iterable[int]]]:
+    return dict(_dependencies)
 
 
 def register_value_labels(facet: str, label: Callable[[str], str]) -> None:

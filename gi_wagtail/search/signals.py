@@ -27,6 +27,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from gi_wagtail.conf import gi_settings
 from gi_wagtail.search import synonyms
+from gi_wagtail.search.documents import dependencies
 from gi_wagtail.search.elasticsearch import signals as elasticsearch_signals
 from gi_wagtail.search.models import SearchSynonym
 from gi_wagtail.search.tasks import schedule, subtree_ids
@@ -95,6 +96,12 @@ def _privacy_changed(sender: type[PageViewRestriction], instance: PageViewRestri
     schedule(subtree_ids(page))
 
 
+def _dependency_saved(sender: type, instance: Any, **kwargs: Any) -> None:
+    pages_of = dependencies().get(sender)
+    if pages_of is not None:
+        schedule(list(pages_of(instance)))
+
+
 def page_models() -> list[type[Page]]:
     """Every concrete page model of the site (Page itself included)."""
     return [model for model in apps.get_models() if issubclass(model, Page)]
@@ -112,6 +119,10 @@ def connect() -> None:
     post_delete.connect(_deleted, sender=Page, dispatch_uid="gi_wagtail_search_deleted")
     post_save.connect(_privacy_changed, sender=PageViewRestriction, dispatch_uid="gi_wagtail_search_privacy_saved")
     post_delete.connect(_privacy_changed, sender=PageViewRestriction, dispatch_uid="gi_wagtail_search_privacy_deleted")
+    for model in dependencies():
+        post_save.connect(
+            _dependency_saved, sender=model, dispatch_uid=f"gi_wagtail_search_dependency_{model._meta.label_lower}"
+        )
     connect_synonyms()
     connect_backend()
     setting_changed.connect(_setting_changed, dispatch_uid="gi_wagtail_search_backend_setting")

@@ -1,8 +1,9 @@
 """Text of attached files (PDF, DOCX, XLSX, plain text and HTML), for search and for the
 personal-data scan before publishing.
 
-Pure functions over bytes. Nothing here raises on bad input: a broken, encrypted,
-unsupported or oversized file gives what could be read and a message saying why not.
+Pure functions over bytes, no Django. Nothing here raises on bad input: a broken, encrypted,
+unsupported or oversized file gives what could be read and an error code saying why not
+(``ERRORS``; the search room words them for people).
 Hostile files are bounded: the input size, the ZIP members' declared sizes and ratios
 (checked before anything is inflated, and again while reading), PDF pages, and the length
 of the text.
@@ -16,13 +17,16 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass
 
-from django.utils.translation import gettext as _
-
 MAX_INPUT_BYTES = 50 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
 MAX_RATIO = 100
 MAX_PDF_PAGES = 500
 MAX_CHARS = 200_000
+
+# Error codes (Extracted.error).
+TOO_LARGE, UNSUPPORTED, OLD_OFFICE, IMAGE = "too_large", "unsupported", "old_office", "image"
+DAMAGED, ENCRYPTED, ZIP_BOMB, NO_TEXT = "damaged", "encrypted", "zip_bomb", "no_text"
+ERRORS = (TOO_LARGE, UNSUPPORTED, OLD_OFFICE, IMAGE, DAMAGED, ENCRYPTED, ZIP_BOMB, NO_TEXT)
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\ufeff]")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
@@ -37,11 +41,13 @@ class Extracted:
     format: str
     pages: int = 0
     truncated: bool = False
-    error: str = ""
+    error: str = ""  # one of ERRORS, or ""
 
 
 class _RefusedError(Exception):
-    pass
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
 
 
 def detect(data: bytes, name: str = "") -> str:
@@ -78,17 +84,17 @@ def extract_text(data: bytes | io.IOBase, name: str = "", *, max_chars: int = MA
         data = data.read(MAX_INPUT_BYTES + 1)
     data = bytes(data)
     if len(data) > MAX_INPUT_BYTES:
-        return Extracted("", "", error=_("The attachment is too large to read (over 50 MB)."))
+        return Extracted("", "", error=TOO_LARGE)
     fmt = detect(data, name)
     reader = _READERS.get(fmt)
     if reader is None:
-        return Extracted("", fmt, error=_unsupported(fmt, name))
+        return Extracted("", fmt, error={"ole": OLD_OFFICE, "image": IMAGE}.get(fmt, UNSUPPORTED))
     try:
         parts, pages, error = reader(data, max_chars)
     except _RefusedError as refused:
-        return Extracted("", fmt, error=str(refused))
+        return Extracted("", fmt, error=refused.code)
     except Exception:  # noqa: BLE001 any parser failure on a hostile or broken file is an unreadable file
-        return Extracted("", fmt, error=_("The attachment could not be read: the file is damaged."))
+        return Extracted("", fmt, error=DAMAGED)
     text, truncated = clean("\n".join(parts), max_chars, join_lines=fmt == "pdf")
     return Extracted(text, fmt, pages, truncated or error == "truncated", "" if error == "truncated" else error)
 
@@ -106,15 +112,6 @@ def clean(text: str, max_chars: int = MAX_CHARS, join_lines: bool = False) -> tu
     return text, False
 
 
-def _unsupported(fmt: str, name: str) -> str:
-    ext = ("." + name.rsplit(".", 1)[-1].lower()) if "." in name else fmt
-    if fmt == "ole":
-        return _("Unsupported attachment format: %(ext)s (save it as DOCX, XLSX or PDF).") % {"ext": ext}
-    if fmt == "image":
-        return _("The attachment is an image: it has no text to search.")
-    return _("Unsupported attachment format: %(ext)s.") % {"ext": ext}
-
-
 # --- readers: (parts, pages, error) -------------------------------------------------------------
 
 
@@ -126,9 +123,9 @@ def _pdf(data: bytes, max_chars: int) -> tuple[list[str], int, str]:
     if reader.is_encrypted:
         try:  # many government PDFs are "encrypted" with an empty password (printing restrictions)
             if not reader.decrypt(""):
-                raise _RefusedError(_("The attachment could not be read: the file is encrypted."))
+                raise _RefusedError(ENCRYPTED)
         except (FileNotDecryptedError, NotImplementedError) as exc:
-            raise _RefusedError(_("The attachment could not be read: the file is encrypted.")) from exc
+            raise _RefusedError(ENCRYPTED) from exc
     parts, size, pages = [], 0, len(reader.pages)
     for number, page in enumerate(reader.pages):
         if number >= MAX_PDF_PAGES:
@@ -139,7 +136,7 @@ def _pdf(data: bytes, max_chars: int) -> tuple[list[str], int, str]:
         if size >= max_chars:
             return parts, pages, "truncated"
     if pages and not "".join(parts).strip():
-        return parts, pages, _("The PDF has no text layer (a scan): its text cannot be searched.")
+        return parts, pages, NO_TEXT
     return parts, pages, ""
 
 
@@ -152,7 +149,7 @@ def _checked_zip(data: bytes) -> zipfile.ZipFile:
         ratio = info.file_size / max(1, info.compress_size)
         if total > MAX_UNZIPPED_BYTES or (info.file_size > 1024 * 1024 and ratio > MAX_RATIO):
             archive.close()
-            raise _RefusedError(_("The attachment was refused: it unpacks to far more than its size (a ZIP bomb?)."))
+            raise _RefusedError(ZIP_BOMB)
     return archive
 
 
@@ -161,7 +158,7 @@ def _read_member(archive: zipfile.ZipFile, name: str) -> bytes:
     with archive.open(name) as handle:
         data = handle.read(MAX_UNZIPPED_BYTES + 1)
     if len(data) > MAX_UNZIPPED_BYTES:
-        raise _RefusedError(_("The attachment was refused: it unpacks to far more than its size (a ZIP bomb?)."))
+        raise _RefusedError(ZIP_BOMB)
     return data
 
 
