@@ -98,5 +98,5 @@ def test_every_extraction_error_has_a_message_in_chinese():
 
     with translation.override("zh-hans"):
         messages = {code: error_message(code) for code in ERRORS}
-    assert all(message != code for code, message in messages.items())
+    assert all(message != code and "\u4e00" <= message[0] <= "\u9fff" for code, message in messages.items())
     assert len(set(messages.values())) == len(ERRORS)
