@@ -229,6 +229,10 @@ class SearchBackend(ABC):
         ``exclude`` left out."""
         raise NotImplementedError
 
+    def titles_for(self, page_ids: list[int]) -> dict[int, str]:
+        """{page id: title} of these pages."""
+        raise NotImplementedError
+
     def hits_for(self, ranked: list[tuple[int, float]], parsed: ParsedQuery) -> list[Hit]:
         """Hits of these (page id, score) pairs, in this order (missing pages skipped)."""
         raise NotImplementedError

@@ -5,7 +5,7 @@ form (如何, or 规则 where the text says 说明) would empty the result. When
 full matches do not fill a page, the pages matching most of the query's words
 follow them, each marked ``partial``: those matching all words but one first,
 then all but two, and so on down to half of the words (fewer is noise); within
-a level by score. Each level is a plain "every word" query over a subset of the
+a level those with more of the words in their title first, then by score. Each level is a plain "every word" query over a subset of the
 words, so the engines' indexes do the work and no query scores a page twice.
 At most ``MAX_PARTIAL`` are offered and ``MAX_QUERIES`` subset queries run.
 """
@@ -16,6 +16,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from gi_wagtail.search.analysis import ParsedQuery
+from gi_wagtail.text.normalise import normalise
 
 if TYPE_CHECKING:
     from gi_wagtail.search.base import SearchBackend, SearchQuery, SearchResults
@@ -35,6 +36,12 @@ def subsets(parsed: ParsedQuery) -> list[list[ParsedQuery]]:
             level.append(ParsedQuery(parsed.raw, " ".join(g.text for g in groups), groups))
         levels.append(level)
     return levels
+
+
+def title_coverage(parsed: ParsedQuery, title: str) -> int:
+    """How many of the query's words (any of their forms) the title contains."""
+    text = normalise(title)
+    return sum(1 for g in parsed.groups if any(a.surface.strip() and a.surface.strip() in text for a in g.alternatives))
 
 
 def add_partial_matches(
@@ -59,7 +66,9 @@ def add_partial_matches(
             limit = MAX_PARTIAL - len(ranked)
             for pk, score in backend.ranked_page_ids(sub, query.filters, exclude=seen + list(found), limit=limit):
                 found[pk] = max(score, found.get(pk, score))
-        ranked.extend(sorted(found.items(), key=lambda item: (-item[1], -item[0])))
+        titles = backend.titles_for(list(found))
+        in_title = {pk: title_coverage(parsed, titles.get(pk, "")) for pk in found}
+        ranked.extend(sorted(found.items(), key=lambda item: (-in_title[item[0]], -item[1], -item[0])))
         seen.extend(found)
         if budget <= 0 or len(ranked) >= MAX_PARTIAL:
             break

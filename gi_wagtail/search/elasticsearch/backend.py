@@ -232,6 +232,17 @@ class ElasticsearchBackend(SearchBackend):
         hits = self.client.search(index=self.alias, **body)["hits"]["hits"]
         return [(int(h["_source"].get("page_id") or h["_id"]), float(h.get("_score") or 0)) for h in hits]
 
+    def titles_for(self, page_ids: list[int]) -> dict[int, str]:
+        if not page_ids:
+            return {}
+        body = {
+            "query": {"ids": {"values": [str(pk) for pk in page_ids]}},
+            "size": len(page_ids),
+            "_source": ["title_raw"],
+        }
+        hits = self.client.search(index=self.alias, **body)["hits"]["hits"]
+        return {int(h["_id"]): h["_source"].get("title_raw", "") for h in hits}
+
     def hits_for(self, ranked: list[tuple[int, float]], parsed: ParsedQuery) -> list[Hit]:
         if not ranked:
             return []

@@ -259,6 +259,14 @@ class EmbeddedBackend(SearchBackend):
             cursor.execute(sql, score_params + params + excluded + [limit])
             return [(row[0], float(row[1] or 0)) for row in cursor.fetchall()]
 
+    def titles_for(self, page_ids: list[int]) -> dict[int, str]:
+        if not page_ids:
+            return {}
+        marks = ", ".join(["%s"] * len(page_ids))
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"SELECT page_id, title FROM {dialects.TABLE} WHERE page_id IN ({marks})", list(page_ids))
+            return dict(cursor.fetchall())
+
     def hits_for(self, ranked: list[tuple[int, float]], parsed: ParsedQuery) -> list[Hit]:
         if not ranked:
             return []
