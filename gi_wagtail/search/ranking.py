@@ -71,8 +71,16 @@ def phrase_words(parsed: ParsedQuery) -> list[str]:
     return [w for w in (normalise(g.text).strip() for g in parsed.groups) if w]
 
 
+def normalise_all(texts: list[str]) -> list[str]:
+    """``normalise`` of many short texts with one conversion (OpenCC costs per call)."""
+    joined = normalise("\n".join(" ".join(t.split()) for t in texts))
+    parts = joined.split("\n")
+    return parts if len(parts) == len(texts) else [normalise(t) for t in texts]
+
+
 def title_proximity(words: list[str], title: str) -> float:
-    return TITLE_PHRASE if len(words) >= 2 and in_order(normalise(title), words) else 1.0
+    """TITLE_PHRASE when the words are together in the (normalised) title."""
+    return TITLE_PHRASE if len(words) >= 2 and in_order(title, words) else 1.0
 
 
 def body_proximity(words: list[str], body_head: str) -> float:

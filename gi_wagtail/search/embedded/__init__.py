@@ -336,6 +336,10 @@ class EmbeddedBackend(SearchBackend):
             )
             info = {row[0]: row[1:] for row in cursor.fetchall()}
         words = ranking.phrase_words(parsed)
+        if len(words) >= 2:  # normalised titles for proximity, in one conversion
+            ids = list(info)
+            titles = ranking.normalise_all([info[i][0] for i in ids])
+            info = {i: (title, info[i][1]) for i, title in zip(ids, titles, strict=True)}
 
         def order(scored: list[tuple[int, float]]) -> list[tuple[int, float]]:
             keyed = [(value, published.get(i) is not None, published.get(i), i) for i, value in scored]
