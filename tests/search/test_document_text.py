@@ -68,9 +68,10 @@ def test_heading_and_plan_text_is_indexed_without_their_settings():
     assert block_text(stream_block, value) == ["一、工作目标", "高新技术企业达到60家。"]
 
 
-@pytest.mark.django_db
-def test_a_report_is_found_by_its_narrative_and_tables_with_its_own_date(client, django_capture_on_commit_callbacks):
-    _, category, organisation = build_catalogue()
+def test_a_report_is_found_by_its_narrative_and_tables_with_its_own_date(
+    client, catalogue, django_capture_on_commit_callbacks
+):
+    _, category, organisation = catalogue
     with django_capture_on_commit_callbacks(execute=True):  # the index follows publishing after the commit
         report = add_report(category, organisation, year=2022)
         report.published_on = dt.date(2023, 1, 18)

@@ -336,7 +336,8 @@ class EmbeddedBackend(SearchBackend):
             )
             info = {row[0]: row[1:] for row in cursor.fetchall()}
         words = ranking.phrase_words(parsed)
-        if len(words) >= 2:  # normalised titles for proximity, in one conversion
+        weigh_titles = not self.dialect.weights_in_score
+        if len(words) >= 2 or weigh_titles:  # normalised titles, in one conversion
             ids = list(info)
             titles = ranking.normalise_all([info[i][0] for i in ids])
             info = {i: (title, info[i][1]) for i, title in zip(ids, titles, strict=True)}
@@ -353,7 +354,8 @@ class EmbeddedBackend(SearchBackend):
                     round(
                         score
                         * ranking.demotion(info.get(i, ("", ""))[1])
-                        * ranking.title_proximity(words, info.get(i, ("", ""))[0]),
+                        * ranking.title_proximity(words, info.get(i, ("", ""))[0])
+                        * (ranking.title_weight(parsed, info.get(i, ("", ""))[0]) if weigh_titles else 1.0),
                         9,
                     ),
                 )
