@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-for extra in (ROOT, ROOT / "example_site", ROOT / "benchmarks"):
+for extra in (ROOT, ROOT / "example_site", ROOT / "benchmarks", ROOT / "benchmarks" / "search_eval"):
     sys.path.insert(0, str(extra))
 
 RECALL_K = 20
