@@ -25,48 +25,16 @@ MAX_QUERY_CHARS = 200
 MAX_GROUPS = 16
 MAX_TERMS = 96
 MAX_INDEXED_CHARS = 20_000
-# Single characters that carry no meaning on their own in a query.
-QUERY_STOP_CHARS = frozenset("的了和与及之或等并于其把被在去看我想查哪吗呢吧啊呀么")
+# Single characters that carry no meaning on their own in a query (particles that rjieba leaves
+# alone would otherwise glue onto the word before them: 公开要, 清理后).
+QUERY_STOP_CHARS = frozenset("的了和与及之或等并于其把被在去看我想查哪吗呢吧啊呀么要后里有为是将对从向给让啥几")
 # Question and filler words citizens type around what they look for (如何申请公开 → 申请 公开).
 QUERY_STOP_WORDS = frozenset(
-    [
-        "怎么",
-        "怎样",
-        "怎么样",
-        "如何",
-        "哪里",
-        "哪儿",
-        "哪些",
-        "哪个",
-        "哪家",
-        "在哪",
-        "去哪",
-        "什么",
-        "请问",
-        "查询",
-        "查找",
-        "查看",
-        "查一下",
-        "一下",
-        "我想",
-        "我要",
-        "想要",
-        "需要",
-        "能否",
-        "是否",
-        "可以",
-        "有没有",
-        "有关",
-        "相关",
-        "关于",
-        "一些",
-        "那些",
-        "这些",
-        "请",
-        "谢谢",
-        "您好",
-        "你好",
-    ]
+    (
+        "怎么 怎样 怎么样 如何 哪里 哪儿 哪些 哪个 哪家 在哪 去哪 什么 请问 查询 查找 查看 查一下 一下 "
+        "我想 我要 想要 需要 能否 是否 可以 有没有 有关 相关 关于 一些 那些 这些 请 谢谢 您好 你好 "
+        "哪几 几类 几种 几个 有什么 什么样 是什么 为什么"
+    ).split()
 )
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 ENCODED_LENGTH = 14  # 26**14 > 2**64
@@ -259,6 +227,8 @@ def parse_query(
             if group:
                 groups.append(group)
 
+    if any(not _is_stop(g.text) for g in groups):  # 请问 alone in a run between synonyms, too
+        groups = [g for g in groups if not _is_stop(g.text)]
     unique: dict[tuple, Group] = {}
     for group in groups:
         unique.setdefault(tuple(a.terms for a in group.alternatives), group)
