@@ -7,8 +7,10 @@ contain the query shows the passage of the attachment that does, and names the f
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.safestring import SafeString
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
 from wagtail.documents.models import AbstractDocument
 
 from gi_wagtail.search.analysis import MAX_INDEXED_CHARS, ParsedQuery
@@ -99,28 +101,13 @@ def document_texts(documents: list[AbstractDocument]) -> dict[int, str]:
 
 
 def _extract(document: AbstractDocument) -> tuple[str, str]:
+    """(text, why it is missing or incomplete, in the site's language)."""
     try:
         size = document.file.size
-        if size > MAX_FILE_BYTES:
-            return "", extract.TOO_LARGE
         with document.file.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+            data = handle.read(min(size, MAX_FILE_BYTES + 1))
     except (OSError, ValueError):  # a file missing from storage must not stop indexing
-        return "", extract.DAMAGED
-    result = extract.extract_text(data, document.file.name)
+        data = b""
+    with translation.override(settings.LANGUAGE_CODE):
+        result = extract.extract_text(data, document.file.name, gettext=gettext)
     return result.text, result.error
-
-
-def error_message(code: str) -> str:
-    """Why an attachment's text could not be read, for editors and reviewers."""
-    messages = {
-        extract.TOO_LARGE: _("The attachment is too large to read (over 50 MB)."),
-        extract.UNSUPPORTED: _("The attachment's format is not supported: save it as PDF, DOCX or XLSX."),
-        extract.OLD_OFFICE: _("The attachment is an old Office file (.doc, .xls, .wps): save it as DOCX or XLSX."),
-        extract.IMAGE: _("The attachment is an image: it has no text to search."),
-        extract.DAMAGED: _("The attachment could not be read: the file is damaged."),
-        extract.ENCRYPTED: _("The attachment could not be read: the file is encrypted."),
-        extract.ZIP_BOMB: _("The attachment was refused: it unpacks to far more than its size."),
-        extract.NO_TEXT: _("The PDF has no text layer (a scan): its text cannot be searched."),
-    }
-    return str(messages.get(code, code))

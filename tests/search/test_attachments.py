@@ -86,17 +86,6 @@ def test_an_unreadable_attachment_does_not_stop_publishing(client, catalogue, pu
     document.save()
     item.attachments.add(ItemAttachment(document=document, sort_order=0))
     publish(lambda: item.save_revision().publish())
-    assert AttachmentText.objects.get(document=document).error
+    # Why its text is missing, in the site's language, for editors and the personal-data scan.
+    assert "不支持" in AttachmentText.objects.get(document=document).error
     assert [h["id"] for h in search(client, "报送材料")["hits"]] == [item.pk]
-
-
-def test_every_extraction_error_has_a_message_in_chinese():
-    from django.utils import translation
-
-    from gi_wagtail.search.attachments import error_message
-    from gi_wagtail.text.extract import ERRORS
-
-    with translation.override("zh-hans"):
-        messages = {code: error_message(code) for code in ERRORS}
-    assert all(message != code and "\u4e00" <= message[0] <= "\u9fff" for code, message in messages.items())
-    assert len(set(messages.values())) == len(ERRORS)
