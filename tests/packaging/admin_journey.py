@@ -8,7 +8,6 @@ posted back; nothing is created in code. A failing step raises AssertionError.
 """
 
 import datetime
-import re
 
 from django.test import Client
 from django.urls import reverse
@@ -228,7 +227,11 @@ def content_step():
     assert "索引号" in page and "科技创新券" in page and "Index number" not in page and "Larger text" not in page
     assert reverse("gi_wagtail_search") == "/gi/search/"
     home = public.get("/").content.decode()
-    assert re.search(r'<form role="search" action="/gi/search/"', home), "the home page has no search form"
+    form = WagtailTestUtils.get_soup(home).select_one('form[role="search"][action="/gi/search/"]')
+    assert form is not None, "the home page has no search form"
+    # The README's box completes as visitors type.
+    assert form.select_one('input[name="q"][data-gi-suggest="/gi/search/suggest/"]'), form
+    assert public.get("/gi/search/suggest/", {"q": "科技"}).json()["suggestions"], "no completions"
     for query in ("科技创新券申领", "研发服务"):  # words of the title, words of the body only
         hits = WagtailTestUtils.get_soup(public.get("/gi/search/", {"q": query}).content.decode()).select(
             ".gi-search-hit h2 a"
