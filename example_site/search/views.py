@@ -1,27 +1,22 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.template.response import TemplateResponse
-from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Page
+"""The search view that ``wagtail start`` creates, handed over to gi_wagtail's public search.
+
+The stock view searched every live page, titles of password-protected ones included, was
+not rate-limited and failed on a NUL in the query on PostgreSQL. gi_wagtail's search
+checks its input, counts requests and shows only public pages, so old links and
+bookmarks to /search/?query=… are redirected there.
+"""
+
+from urllib.parse import urlencode
+
+from django.http import HttpResponsePermanentRedirect
+from django.urls import reverse
+from django.views.decorators.http import require_GET
 
 
+@require_GET
 def search(request):
-    search_query = request.GET.get("query", None)
-    page = request.GET.get("page", 1)
-
-    if search_query:
-        search_results = Page.objects.live().search(search_query)
-        Query.get(search_query).add_hit()
-    else:
-        search_results = Page.objects.none()
-
-    paginator = Paginator(search_results, 10)
-    try:
-        search_results = paginator.page(page)
-    except PageNotAnInteger:
-        search_results = paginator.page(1)
-    except EmptyPage:
-        search_results = paginator.page(paginator.num_pages)
-
-    return TemplateResponse(
-        request, "search/search.html", {"search_query": search_query, "search_results": search_results}
-    )
+    query = request.GET.get("query") or request.GET.get("q") or ""
+    target = reverse("gi_wagtail_search")
+    if query:
+        target += "?" + urlencode({"q": query[:200]})
+    return HttpResponsePermanentRedirect(target)

@@ -40,7 +40,7 @@ class SearchQuery:
     synonyms: bool = True
 
     def __post_init__(self) -> None:
-        self.query = (self.query if isinstance(self.query, str) else "")[:1000]
+        self.query = printable(self.query if isinstance(self.query, str) else "")[:1000]
         clean: dict[str, list[str]] = {}
         for name, values in (self.filters or {}).items():
             if name not in FACETS:
@@ -49,8 +49,9 @@ class SearchQuery:
                 values = [values]
             kept = []
             for value in list(values)[:MAX_FILTER_VALUES]:
-                value = str(value).strip()[:MAX_VALUE_LENGTH]
-                if name == "year" and (not value.isdigit() or not (1 <= int(value) <= 9999)):
+                value = printable(str(value))[:MAX_VALUE_LENGTH]
+                # ASCII digits only: str.isdigit() also accepts "²" and "①", which int() refuses.
+                if name == "year" and not (value.isascii() and value.isdigit() and 1 <= int(value) <= 9999):
                     continue
                 if value:
                     kept.append(value)
@@ -74,6 +75,11 @@ class SearchQuery:
     @property
     def offset(self) -> int:
         return (self.page - 1) * self.page_size
+
+
+def printable(text: str) -> str:
+    """``text`` without NUL and other control or unassigned characters, trimmed."""
+    return "".join(ch for ch in text if ch.isprintable()).strip()
 
 
 def _clamp(value: object, low: int, high: int, default: int) -> int:

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET
 
 from gi_wagtail.conf import gi_settings
 from gi_wagtail.search import querylog, suggestions
-from gi_wagtail.search.base import FACETS, SORTS, SearchQuery, get_backend
+from gi_wagtail.search.base import FACETS, SORTS, SearchQuery, get_backend, printable
 from gi_wagtail.search.documents import value_label
 from gi_wagtail.security.ratelimit import ratelimit
 
@@ -39,8 +39,7 @@ def _sort_labels() -> dict[str, str]:
 def _params(request: HttpRequest) -> tuple[str, dict[str, list[str]], str, object]:
     max_len = gi_settings.SEARCH_MAX_QUERY_LENGTH
     max_len = max_len if isinstance(max_len, int) and max_len > 0 else 100
-    q = (request.GET.get("q") or request.GET.get("query") or "").strip()
-    q = "".join(ch for ch in q if ch.isprintable())[:max_len]
+    q = printable(request.GET.get("q") or request.GET.get("query") or "")[:max_len]
     filters = {name: request.GET.getlist(name) for name in FACETS if request.GET.getlist(name)}
     sort = request.GET.get("sort", "relevance")
     return q, filters, sort if sort in SORTS else "relevance", request.GET.get("page", 1)
@@ -182,7 +181,7 @@ def search_view(request: HttpRequest) -> HttpResponse:
 @ratelimit("gi_wagtail_search_suggest", rate="300/m")
 def suggest_view(request: HttpRequest) -> HttpResponse:
     """Completions for the search box (联想): ``?q=科技`` or ``?q=kj`` -> ``{"suggestions": [...]}``."""
-    q = "".join(ch for ch in (request.GET.get("q") or "") if ch.isprintable()).strip()[:40]
+    q = printable(request.GET.get("q") or "")[:40]
     try:
         found = suggestions.completions(q)
     except Exception as exc:  # the box works without completions
