@@ -10,13 +10,14 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models import QuerySet
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
-from wagtail.models import AbstractGroupApprovalTask, TaskState
+from wagtail.models import AbstractGroupApprovalTask, Revision, TaskState
 
 from gi_wagtail.review.forms import ReviewDecisionForm
 
@@ -50,14 +51,57 @@ class ReviewTaskState(TaskState):
 
 
 def is_own_submission(task_state: TaskState, user: Any) -> bool:
-    """True when ``user`` submitted the workflow or wrote the revision under review."""
+    """True when ``user`` submitted the workflow or wrote any revision since the last publication.
+
+    Not only the revision under review: a colleague who merely clicks submit saves a revision
+    of their own on top of the draft someone else wrote.
+    """
     if user is None or not user.is_authenticated:
         return False
     workflow_state = task_state.workflow_state
     if workflow_state.requested_by_id == user.pk:
         return True
     revision = task_state.revision
-    return revision is not None and revision.user_id == user.pk
+    if revision is not None and revision.user_id == user.pk:
+        return True
+    return unpublished_revisions(workflow_state).filter(user_id=user.pk).exists()
+
+
+def unpublished_revisions(workflow_state: Any) -> QuerySet[Revision]:
+    """Revisions of the object under review written after its live (last published) revision."""
+    revisions = Revision.objects.filter(
+        base_content_type_id=workflow_state.base_content_type_id, object_id=workflow_state.object_id
+    )
+    obj = workflow_state.content_object
+    live_revision_id = getattr(obj, "live_revision_id", None)
+    if live_revision_id:
+        revisions = revisions.filter(pk__gt=live_revision_id)
+    return revisions
+
+
+def _states_with_drafts_by(states: QuerySet[TaskState], user: Any) -> list[int]:
+    """Task states whose object has a revision by ``user`` since its last publication.
+
+    A fixed number of queries per content type, whatever the length of the queue.
+    """
+    rows = list(states.values_list("pk", "workflow_state__base_content_type_id", "workflow_state__object_id"))
+    if not rows:
+        return []
+    written: dict[tuple[int, str], int] = {}
+    for ct_id, object_id, revision_id in (
+        Revision.objects.filter(user_id=user.pk, object_id__in={r[2] for r in rows})
+        .values_list("base_content_type_id", "object_id", "pk")
+        .order_by("pk")
+    ):
+        written[(ct_id, object_id)] = revision_id  # the newest last
+    live: dict[tuple[int, str], int] = {}
+    for ct_id in {r[1] for r in rows}:
+        model = ContentType.objects.get_for_id(ct_id).model_class()
+        if model is not None and hasattr(model, "live_revision_id"):
+            ids = [r[2] for r in rows if r[1] == ct_id]
+            for pk, live_id in model._default_manager.filter(pk__in=ids).values_list("pk", "live_revision_id"):
+                live[(ct_id, str(pk))] = live_id or 0
+    return [pk for pk, ct_id, object_id in rows if written.get((ct_id, object_id), 0) > live.get((ct_id, object_id), 0)]
 
 
 class AbstractReviewTask(AbstractGroupApprovalTask):
@@ -110,6 +154,7 @@ class AbstractReviewTask(AbstractGroupApprovalTask):
         states = super().get_task_states_user_can_moderate(user, **kwargs)
         if user.is_authenticated:
             states = states.exclude(workflow_state__requested_by=user).exclude(revision__user=user)
+            states = states.exclude(pk__in=_states_with_drafts_by(states, user))
         return states
 
     @transaction.atomic

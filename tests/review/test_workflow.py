@@ -167,6 +167,34 @@ class ReviewWorkflowTests(WagtailPageTestCase):
         self.assertEqual(self.item.current_workflow_task.get_actions(self.item, self.staff.editor_reviewer), [])
         self.assertEqual(self.decide(self.staff.editor_reviewer, "approve", ajax=True).status_code, 403)
 
+    def test_writer_of_an_earlier_draft_cannot_approve_what_a_colleague_submitted(self):
+        # Two hands: the reviewer-editor writes the draft in the admin, a colleague only clicks
+        # submit (which saves a revision of their own). The draft's writer still may not approve.
+        self.client.force_login(self.staff.editor_reviewer)
+        data = edit_form_data(self.client, self.item, title="关于开展科技创新券申报工作的通知（修订）")
+        self.client.post(reverse("wagtailadmin_pages:edit", args=(self.item.pk,)), data)
+        self.item.refresh_from_db()
+        self.assertEqual(self.item.latest_revision.user, self.staff.editor_reviewer)
+        self.submit(self.staff.editor2)
+        self.assertEqual(self.item.current_workflow_task_state.revision.user, self.staff.editor2)
+        task = self.item.current_workflow_task
+        self.assertEqual(task.get_actions(self.item, self.staff.editor_reviewer), [])
+        self.assertEqual(self.decide(self.staff.editor_reviewer, "approve", ajax=True).status_code, 403)
+        self.assertFalse(task.get_task_states_user_can_moderate(self.staff.editor_reviewer).exists())
+        self.assertEqual(self.item.current_workflow_task_state.status, "in_progress")
+        # An independent reviewer decides.
+        self.assertEqual(self.decide(self.staff.reviewer, "approve").status_code, 302)
+        self.assertEqual(self.item.current_workflow_task_state.task.specific.__class__, LeaderSignOffTask)
+
+    def test_revisions_before_the_last_publication_do_not_bar_a_reviewer(self):
+        # Writing an older, already published version is not writing the change under review.
+        self.item.save_revision(user=self.staff.editor_reviewer).publish(user=self.staff.manager)
+        self.item.refresh_from_db()
+        self.submit(self.staff.editor)
+        task = self.item.current_workflow_task
+        self.assertNotEqual(task.get_actions(self.item, self.staff.editor_reviewer), [])
+        self.assertTrue(task.get_task_states_user_can_moderate(self.staff.editor_reviewer).exists())
+
     def test_outsider_cannot_decide(self):
         self.submit(self.staff.editor)
         self.assertEqual(self.decide(self.staff.editor2, "approve", ajax=True).status_code, 403)
