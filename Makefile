@@ -11,7 +11,7 @@ N ?= 1000
 BACKENDS ?= sqlite
 JSON ?=
 
-.PHONY: sysdeps sysdeps-demo install install-demo demo demo-data serve test test-fast test-sqlite test-postgres test-mariadb test-wagtail74 lint format bench bench-large messages migrations
+.PHONY: sysdeps sysdeps-demo install install-demo demo demo-data serve test test-fast test-sqlite test-postgres test-mariadb test-wagtail74 lint format bench bench-large fuzz messages migrations
 
 # The demo needs only Python with venv/ensurepip (Debian ships them as python3-venv).
 sysdeps-demo:
@@ -125,6 +125,15 @@ bench: install
 # The 100,000-item scale run (SQLite unless BACKENDS is given on the command line).
 bench-large:
 	$(MAKE) bench N=100000
+
+# Long fuzz runs (benchmarks/fuzz.py): FUZZ_N generated inputs per public surface and import format, on
+# SQLite, PostgreSQL and MariaDB; prints a table of inputs tried and server errors, fails on any error.
+FUZZ_N ?= 10000
+fuzz: install
+	@failed=""; for url in sqlite:///$(CURDIR)/.venv/gi_fuzz.sqlite3 $(PG_URL) $(MYSQL_URL); do \
+	  $(PY) benchmarks/fuzz.py --n $(FUZZ_N) --database-url $$url || failed="$$failed $$url"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "make fuzz: server errors on:$$failed"; exit 1; fi
 
 # Regenerate the zh-hans catalogue after changing strings. django-admin, not `python -m django`:
 # the latter puts gi_wagtail/ first on sys.path, where logging.py shadows the standard library.
