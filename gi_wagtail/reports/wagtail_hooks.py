@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.log_actions import LogActionRegistry, log
 from wagtail.models import Page
 from wagtail.models.audit_log import BaseLogEntry
@@ -89,7 +90,8 @@ def block_bulk_publish_of_invalid_reports(
         )
         % {"titles": "、".join(p.title for p in blocked)},
     )
-    return redirect(request.GET.get("next") or "wagtailadmin_home")
+    # Only a URL on this site: a crafted ?next= must not send the editor elsewhere.
+    return redirect(get_valid_next_url_from_request(request) or "wagtailadmin_home")
 
 
 @hooks.register("after_bulk_action")

@@ -183,6 +183,11 @@ def test_bulk_publish_is_blocked_for_reports_with_errors(admin_client, setup):
     response = admin_client.post(bulk_publish_url(bad))
     assert response.status_code == 302
     assert not AnnualReportPage.objects.get(pk=bad.pk).live
+    # The refusal goes back to the listing, never to another site named in ?next=.
+    response = admin_client.post(bulk_publish_url(bad) + "&next=https://evil.example/")
+    assert response.status_code == 302 and "evil.example" not in response["Location"]
+    listing = reverse("wagtailadmin_explore", args=(index.pk,))
+    assert admin_client.post(bulk_publish_url(bad) + f"&next={listing}")["Location"] == listing
     good = add_report(index, org, year=2018, fmt="2021", publish=False, report=balanced_report("2021", 2018))
     admin_client.post(bulk_publish_url(good))
     assert AnnualReportPage.objects.get(pk=good.pk).live
