@@ -61,7 +61,7 @@ def setup(database_url: str):
     return connection
 
 
-def build_site() -> None:
+def build_site() -> str:
     from django.db import transaction
 
     from tests.factories import add_item, build_catalogue, root_page
@@ -72,6 +72,7 @@ def build_site() -> None:
         _, category, organisation = build_catalogue()
         for title in titles:
             add_item(category, title, organisation=organisation)
+    return category.url
 
 
 def run_surface(tally: Tally, strategy, check: Callable[[object], str | None], n: int) -> None:
@@ -109,11 +110,11 @@ def run_surface(tally: Tally, strategy, check: Callable[[object], str | None], n
         logging.getLogger().removeHandler(counter)
 
 
-def search_surfaces() -> list[tuple[str, object, Callable[[object], str | None]]]:
+def page_surfaces(listing_url: str) -> list[tuple[str, object, Callable[[object], str | None]]]:
     from django.test import Client
     from django.urls import reverse
 
-    from tests.fuzz.search_inputs import query_strings
+    from tests.fuzz.query_strings import LISTING_PARAMS, query_strings
 
     client = Client()
     search, suggest = reverse("gi_wagtail_search"), reverse("gi_wagtail_search_suggest")
@@ -126,6 +127,7 @@ def search_surfaces() -> list[tuple[str, object, Callable[[object], str | None]]
         ("search (HTML)", query_strings(), lambda raw: get(search, raw)),
         ("search (JSON)", query_strings(), lambda raw: get(search, f"{raw}&format=json")),
         ("search completions", query_strings(), lambda raw: get(suggest, raw)),
+        ("category listing", query_strings(LISTING_PARAMS), lambda raw: get(listing_url, raw)),
     ]
 
 
@@ -146,9 +148,9 @@ def main() -> int:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     connection = setup(args.database_url)
     logging.disable(logging.NOTSET)
-    build_site()
+    listing_url = build_site()
     tallies = []
-    for name, strategy, check in search_surfaces() + import_surfaces():
+    for name, strategy, check in page_surfaces(listing_url) + import_surfaces():
         if args.only and args.only not in name:
             continue
         tally = Tally(name)

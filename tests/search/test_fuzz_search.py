@@ -1,4 +1,4 @@
-"""Generated input never makes public search fail: no 5xx, nothing logged as an error.
+"""Generated input never makes public search or a listing fail: no 5xx, nothing logged as an error.
 
 A bounded run for every `make test` (each database); `make fuzz` runs the same
 inputs by the ten thousand (benchmarks/fuzz.py).
@@ -11,7 +11,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, example, given, settings
 
 from tests.factories import add_item
-from tests.fuzz.search_inputs import query_strings
+from tests.fuzz.query_strings import LISTING_PARAMS, query_strings
 
 FUZZ = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
@@ -42,6 +42,18 @@ def test_no_server_error_from_any_query(client, site, caplog, name, raw):
     caplog.clear()
     with caplog.at_level(logging.ERROR):
         response = fetch(client, reverse(name), raw)
+    assert response.status_code < 500, (raw, response.status_code)
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], raw
+
+
+@FUZZ
+@given(raw=query_strings(LISTING_PARAMS))
+@example(raw="year=%C2%B2&page=%E2%91%A0&topic=1%00&genre=%00&sort=%00")
+def test_no_server_error_from_a_category_listing_query(client, catalogue, caplog, raw):
+    caplog.clear()
+    _, category, _ = catalogue
+    with caplog.at_level(logging.ERROR):
+        response = fetch(client, category.url, raw)
     assert response.status_code < 500, (raw, response.status_code)
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR], raw
 

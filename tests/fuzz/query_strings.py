@@ -1,4 +1,4 @@
-"""Generated query strings for the public search endpoints.
+"""Generated query strings for the public pages that read parameters (search, listings).
 
 Shared by the bounded fuzz tests (tests/search/test_fuzz_search.py) and the long
 runs of ``make fuzz`` (benchmarks/fuzz.py). Inputs are raw, percent-encoded query
@@ -12,7 +12,8 @@ from urllib.parse import quote_from_bytes
 
 from hypothesis import strategies as st
 
-PARAMS = ("q", "query", "year", "category", "organisation", "topic", "genre", "validity", "sort", "page", "format")
+SEARCH_PARAMS = ("q", "query", "year", "category", "organisation", "topic", "genre", "validity", "sort", "page", "format")
+LISTING_PARAMS = ("year", "topic", "genre", "validity", "sort", "page", "q")
 
 # Values that broke or nearly broke parsing before, mixed into the random ones.
 TRICKY = [
@@ -55,11 +56,7 @@ values = st.one_of(
     st.integers(min_value=-(2**70), max_value=2**70).map(str),
 )
 
-pairs = st.lists(st.tuples(st.sampled_from(PARAMS), values), max_size=8)
-
-
-@st.composite
-def query_strings(draw: st.DrawFn) -> str:
-    """A raw query string such as ``q=%E7%A7%91&year=%C2%B2&format=json``."""
-    chosen = draw(pairs)
-    return "&".join(f"{name}={_encode(value)}" for name, value in chosen)
+def query_strings(params: tuple[str, ...] = SEARCH_PARAMS) -> st.SearchStrategy[str]:
+    """Raw query strings such as ``q=%E7%A7%91&year=%C2%B2&format=json``."""
+    pairs = st.lists(st.tuples(st.sampled_from(params), values), max_size=8)
+    return pairs.map(lambda chosen: "&".join(f"{name}={_encode(value)}" for name, value in chosen))
