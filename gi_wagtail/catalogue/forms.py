@@ -1,10 +1,15 @@
 """Admin form for disclosure items: lets model validation see the parent of a page being created,
-and fills in the 发布机构 (publishing organisation) of a new item with the agency of its disclosure root."""
+fills in the 发布机构 (publishing organisation) of a new item with the agency of its disclosure root,
+and guards the 发布日期: inspectors veto a site for forged publication dates."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from gi_wagtail.catalogue.models.vocabularies import Organisation
@@ -15,6 +20,19 @@ __all__ = ["DisclosureItemAdminForm", "agency_organisation"]
 
 
 class DisclosureItemAdminForm(WagtailAdminPageForm):
+    # Not model fields: read by clean() and by the after_edit_page hook that writes the audit log.
+    published_on_reason = forms.CharField(
+        label=_("Reason for changing the publication date"),
+        required=False,
+        max_length=200,
+        help_text=_("Required when the publication date of an item that has been published is changed."),
+    )
+    published_on_confirmed = forms.BooleanField(
+        label=_("I confirm this publication date"),
+        required=False,
+        help_text=_("Required for a date in the future or before the item was created in the system."),
+    )
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # A new page has no tree position yet; clean() needs the agency for the 索引号 check.
@@ -46,3 +64,49 @@ class DisclosureItemAdminForm(WagtailAdminPageForm):
         value = self.cleaned_data.get("doc_no", "")
         validate_doc_no(value)
         return value
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        new = cleaned.get("published_on")
+        field = self.fields.get("published_on")
+        if new and field is not None:
+            # The initial value comes from the latest revision's JSON: a string, not a date.
+            old = field.to_python(self.initial.get("published_on"))
+            if old != new:
+                self._check_publication_date(old, new)
+        return cleaned
+
+    def _check_publication_date(self, old: dt.date | None, new: dt.date) -> None:
+        instance = self.instance
+        created = self._created_on()
+        if (new > timezone.localdate() or new < created) and not self.cleaned_data.get("published_on_confirmed"):
+            self.add_error(
+                "published_on_confirmed",
+                _(
+                    "%(date)s is in the future or before the item was created in the system (%(created)s). "
+                    "Tick the box to confirm the date is right."
+                )
+                % {"date": new.isoformat(), "created": created.isoformat()},
+            )
+        reason = (self.cleaned_data.get("published_on_reason") or "").strip()
+        if instance.first_published_at is not None and not reason:
+            self.add_error(
+                "published_on_reason",
+                _("This item has been published: give a reason for changing its publication date."),
+            )
+        # The hook that logs the change reads this after the page is saved.
+        instance._gi_publication_date_change = {
+            "old": old.isoformat() if old else None,
+            "new": new.isoformat(),
+            "reason": reason,
+            "confirmed": bool(self.cleaned_data.get("published_on_confirmed")),
+        }
+
+    def _created_on(self) -> dt.date:
+        """The day the item entered the system: its first revision, or today for a new item."""
+        instance = self.instance
+        first = None
+        if instance.pk:
+            first = instance.revisions.order_by("created_at").values_list("created_at", flat=True).first()
+        first = first or instance.first_published_at
+        return timezone.localdate(first) if first else timezone.localdate()

@@ -1,10 +1,34 @@
 """Catalogue admin hooks (imported by the root ``gi_wagtail.wagtail_hooks``)."""
 
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.log_actions import LogActionRegistry, log
+from wagtail.models import Page
 
 from gi_wagtail.catalogue.viewsets import CatalogueItemListingViewSet
+
+PUBLICATION_DATE_ACTION = "gi_wagtail.publication_date_changed"
 
 
 @hooks.register("register_admin_viewset")
 def register_catalogue_item_listing() -> CatalogueItemListingViewSet:
     return CatalogueItemListingViewSet()
+
+
+@hooks.register("register_log_actions")
+def register_catalogue_log_actions(actions: LogActionRegistry) -> None:
+    actions.register_action(
+        PUBLICATION_DATE_ACTION, _("Change publication date"), _("Changed the publication date (发布日期)")
+    )
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def log_publication_date_change(request: HttpRequest, page: Page) -> None:
+    """Who changed an item's 发布日期, from what, to what and why (set by DisclosureItemAdminForm)."""
+    change: dict[str, Any] | None = getattr(page, "_gi_publication_date_change", None)
+    if change:
+        log(instance=page, action=PUBLICATION_DATE_ACTION, user=request.user, data=change)

@@ -39,6 +39,7 @@ class AdminAddFormTests(WagtailPageTestCase):
                 "title": f"条目 {slug}",
                 "slug": slug,
                 "published_on": "2024-03-15",
+                "published_on_confirmed": "on",  # a back-dated new item
                 "validity": "valid",
                 "disclosure_method": "proactive",
                 "disclosure_scope": "public",

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.template.loader import select_template
+from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.models import Page, get_page_models
 
@@ -36,6 +39,17 @@ class GiPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["gi_base_template"] = gi_settings.BASE_TEMPLATE
         return context
+
+    @property
+    def gi_updated_on(self) -> dt.date | None:
+        """更新日期: the day of the last publication after the first, where it differs from the 发布日期."""
+        published_on = getattr(self, "published_on", None)
+        if self.last_published_at is None or self.first_published_at is None or published_on is None:
+            return None
+        updated = timezone.localdate(self.last_published_at)
+        if updated == timezone.localdate(self.first_published_at) or updated == published_on:
+            return None
+        return updated
 
     @cached_property
     def gi_ancestors(self) -> list[Page]:
