@@ -63,6 +63,7 @@ def create_and_submit(live_server, browser, leader_sign_off=False):
         )
     page.fill("#id_written_on", "2025-03-01")
     page.fill("#id_published_on", "2025-03-03")
+    page.check("#id_published_on_confirmed")  # a back-dated new item needs confirmation
     page.fill("#id_doc_no", "高科发〔2025〕2号")
     page.fill("#id_summary", "科技创新券申领条件、材料和流程。")
     assert page.locator("button[name=action-publish]").count() == 0  # editors cannot publish

@@ -189,6 +189,7 @@ def content_step():
             "organisation": str(organisation.pk),
             "written_on": "2025-03-01",
             "published_on": "2025-03-03",
+            "published_on_confirmed": "on",  # a back-dated new item
             "doc_no": DOC_NO,
             "topic": str(topic.pk),
             "genre": str(genre.pk),  # snippet choosers post the chosen pk
