@@ -119,6 +119,7 @@ class AdminTests(WagtailPageTestCase):
                 "slug": "kjxzxqy-2024",
                 "organisation": self.organisation.pk,
                 "published_on": "2024-05-06",
+                "published_on_confirmed": "on",
                 "written_on": "2024-05-01",
                 "doc_no": "高科字〔2024〕9号",
                 "validity": "valid",

@@ -225,7 +225,7 @@ class ValidityAndInterpretationTests(WagtailPageTestCase):
             {
                 "title": interpretation.title,
                 "slug": interpretation.slug,
-                "published_on": "2024-05-06",
+                "published_on": "2024-03-01",  # unchanged
                 "validity": "valid",
                 "disclosure_method": "proactive",
                 "disclosure_scope": "public",
@@ -249,6 +249,7 @@ class ValidityAndInterpretationTests(WagtailPageTestCase):
                 "title": "政策解读：被解读的政策",
                 "slug": "jd-1",
                 "published_on": "2024-05-06",
+                "published_on_confirmed": "on",
                 "validity": "valid",
                 "disclosure_method": "proactive",
                 "disclosure_scope": "public",

@@ -57,7 +57,9 @@ def test_a_future_date_needs_confirmation(admin_client, item):
     response = save(admin_client, item, published_on=future, published_on_reason="改期发布")
     assert "published_on_confirmed" in errors(response)
     assert future in errors(response)["published_on_confirmed"][0]
-    response = save(admin_client, item, published_on=future, published_on_reason="改期发布", published_on_confirmed="on")
+    response = save(
+        admin_client, item, published_on=future, published_on_reason="改期发布", published_on_confirmed="on"
+    )
     assert response.status_code == 302
 
 

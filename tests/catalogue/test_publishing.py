@@ -59,6 +59,7 @@ class SamePublishingBothWaysTests(WagtailPageTestCase):
                 "slug": "fzjbf",
                 "organisation": self.organisation.pk,
                 "published_on": "2024-05-06",
+                "published_on_confirmed": "on",
                 "doc_no": "高科发 （2024） 3号",
                 "validity": "repealed",
                 "disclosure_method": "proactive",

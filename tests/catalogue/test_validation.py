@@ -147,6 +147,7 @@ class ItemCleanTests(WagtailPageTestCase):
                 "doc_no": "高科发2024-3",
                 "written_on": "2024-06-02",
                 "published_on": "2024-06-01",
+                "published_on_confirmed": "on",
             }
         )
         response = self.client.post(url, data)

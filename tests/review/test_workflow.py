@@ -267,6 +267,7 @@ class AdminCreatedItemReviewTests(WagtailPageTestCase):
                 "title": "关于科技创新券申领的通知",
                 "slug": "kjcxq",
                 "published_on": "2025-03-03",
+                "published_on_confirmed": "on",
                 "doc_no": "高科发〔2025〕2号",
                 "validity": "valid",
                 "disclosure_method": "proactive",

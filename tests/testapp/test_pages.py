@@ -165,6 +165,7 @@ class AdminTests(WagtailPageTestCase):
                 slug="cxq",
                 doc_no="某科发〔2024〕3号",
                 published_on="2024-03-01",
+                published_on_confirmed="on",
                 summary="创新券的申请和兑付。",
                 source_note="县科技局门户网站",
             ),
@@ -217,7 +218,12 @@ class AdminTests(WagtailPageTestCase):
             concrete,
             DisclosureItemPage,
             self.add_form_data(
-                concrete, DisclosureItemPage, title="某县科技发展规划", slug="plan", published_on="2024-05-06"
+                concrete,
+                DisclosureItemPage,
+                title="某县科技发展规划",
+                slug="plan",
+                published_on="2024-05-06",
+                published_on_confirmed="on",
             ),
         )
         plan = DisclosureItemPage.objects.get(slug="plan")
