@@ -159,7 +159,7 @@ def main() -> int:
         print(f"  {name}: {tally.tried} inputs, {tally.errors} server errors", file=sys.stderr, flush=True)
     connection.creation.destroy_test_db(connection.settings_dict["NAME"], verbosity=0)
     vendor = connection.vendor
-    print(f"\n| database | surface | inputs tried | server errors | seconds |\n|---|---|---|---|---|")
+    print("\n| database | surface | inputs tried | server errors | seconds |\n|---|---|---|---|---|")
     for t in tallies:
         print(f"| {vendor} | {t.surface} | {t.tried:,} | {t.errors} | {t.seconds:.0f} |")
     for t in tallies:
