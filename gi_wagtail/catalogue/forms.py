@@ -79,11 +79,17 @@ class DisclosureItemAdminForm(WagtailAdminPageForm):
     def _check_publication_date(self, old: dt.date | None, new: dt.date) -> None:
         instance = self.instance
         created = self._created_on()
-        if (new > timezone.localdate() or new < created) and not self.cleaned_data.get("published_on_confirmed"):
+        confirmed = self.cleaned_data.get("published_on_confirmed")
+        if new > timezone.localdate() and not confirmed:
+            self.add_error(
+                "published_on_confirmed",
+                _("%(date)s is in the future. Tick the box to confirm the date is right.") % {"date": new.isoformat()},
+            )
+        elif new < created and not confirmed:
             self.add_error(
                 "published_on_confirmed",
                 _(
-                    "%(date)s is in the future or before the item was created in the system (%(created)s). "
+                    "%(date)s is before the item was created in the system (%(created)s). "
                     "Tick the box to confirm the date is right."
                 )
                 % {"date": new.isoformat(), "created": created.isoformat()},

@@ -5,7 +5,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.log_actions import LogActionRegistry, log
+from wagtail.log_actions import LogActionRegistry, LogFormatter, log
 from wagtail.models import Page
 
 from gi_wagtail.catalogue.viewsets import CatalogueItemListingViewSet
@@ -18,11 +18,23 @@ def register_catalogue_item_listing() -> CatalogueItemListingViewSet:
     return CatalogueItemListingViewSet()
 
 
+class PublicationDateFormatter(LogFormatter):
+    label = _("Change publication date")
+
+    def format_message(self, log_entry: Any) -> str:
+        data = log_entry.data or {}
+        return _("Changed the publication date (发布日期) from %(old)s to %(new)s") % {
+            "old": data.get("old") or "—",
+            "new": data.get("new") or "—",
+        }
+
+    def format_comment(self, log_entry: Any) -> str:
+        return (log_entry.data or {}).get("reason", "")
+
+
 @hooks.register("register_log_actions")
 def register_catalogue_log_actions(actions: LogActionRegistry) -> None:
-    actions.register_action(
-        PUBLICATION_DATE_ACTION, _("Change publication date"), _("Changed the publication date (发布日期)")
-    )
+    actions.register_action(PUBLICATION_DATE_ACTION)(PublicationDateFormatter)
 
 
 @hooks.register("after_create_page")

@@ -44,7 +44,9 @@ def test_changing_a_published_date_needs_a_reason_and_is_audited(admin_client, a
     entry = PageLogEntry.objects.get(page=item, action=PUBLICATION_DATE_ACTION)
     assert entry.user == admin_user
     assert entry.data == {"old": "2024-03-01", "new": "2024-03-05", "reason": reason, "confirmed": True}
-    assert "发布日期" in entry.message
+    assert entry.message == "将发布日期由 2024-03-01 改为 2024-03-05" and entry.comment == reason
+    history = admin_client.get(reverse("wagtailadmin_pages:history", args=(item.pk,))).content.decode()
+    assert "将发布日期由 2024-03-01 改为 2024-03-05" in history and reason in history
 
 
 def test_other_edits_need_no_reason(admin_client, item):
