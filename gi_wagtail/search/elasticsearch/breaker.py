@@ -92,8 +92,12 @@ class Breaker:
         )
 
     def state(self) -> str:
-        """"closed", "open" or "half-open" (for the health report)."""
-        open_until = cache.get(self.open_key)
+        """The state, "closed", "open" or "half-open" (for the health report)."""
+        try:
+            open_until = cache.get(self.open_key)
+        except Exception:
+            logger.exception("Search circuit breaker: cache unavailable")
+            return "unknown (cache unavailable)"
         if open_until is None:
             return "closed"
         return "open" if time.time() < open_until else "half-open"
