@@ -100,6 +100,9 @@ class Command(BaseCommand):
         try:
             diff = es_health.difference(backend)
             es_health.repair(backend, diff)
+        except backend.errors as exc:
+            self.stderr.write(f"Repair failed: {type(exc).__name__}: {exc}"[:300])
+            return
         finally:
             backend.close()
         self.stdout.write(
