@@ -23,6 +23,14 @@ DEFAULTS = {
         "SEARCH_AFTER_FROM": 1000,
         # Answer from the embedded index while the cluster is down.
         "FALLBACK": True,
+        # Public searches: seconds to open a connection, and in all for every request of one search;
+        # past them the embedded index answers (a hung cluster costs a visitor at most SEARCH_TIMEOUT).
+        "SEARCH_CONNECT_TIMEOUT": 0.3,
+        "SEARCH_TIMEOUT": 1.0,
+        # Circuit breaker: after this many failed searches in a row (0: off), searches go straight to
+        # the embedded index for BREAKER_COOLDOWN seconds, then one trial search may reach the cluster.
+        "BREAKER_FAILURES": 3,
+        "BREAKER_COOLDOWN": 30,
     },
     # 索引号 pattern. Fields: {org_code} {year} {month} {category_code} {serial}.
     # {serial} is required; give it a width such as {serial:05d}.

@@ -1,4 +1,5 @@
-"""Report Elasticsearch health and the index backlog; ``--drain`` retries pending updates now."""
+"""Report Elasticsearch health and the index backlog; ``--drain`` retries pending updates now,
+``--repair`` indexes the live pages the index lacks."""
 
 from typing import Any
 
@@ -16,6 +17,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--drain", action="store_true", help="Send pending index updates now (ignores retry delays)."
         )
+        parser.add_argument(
+            "--repair",
+            action="store_true",
+            help="Index the live pages Elasticsearch lacks and remove documents of pages gone (e.g. after it restarted empty).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
@@ -23,11 +29,11 @@ class Command(BaseCommand):
         except ImproperlyConfigured as exc:  # e.g. the elasticsearch extra is not installed
             raise CommandError(str(exc)) from exc
         try:
-            self._report(quick, options.get("drain"))
+            self._report(quick, options.get("drain"), options.get("repair"))
         finally:
             quick.close()
 
-    def _report(self, quick: SearchBackend, drain_first: bool) -> None:
+    def _report(self, quick: SearchBackend, drain_first: bool, repair_first: bool = False) -> None:
         from gi_wagtail.search.elasticsearch import health as es_health  # needs the client library
 
         if drain_first:
@@ -45,6 +51,8 @@ class Command(BaseCommand):
                     f"Drained: {result.indexed} indexed, {result.deleted} deleted, {result.failed} failed, "
                     f"{result.remaining} remaining" + (f" ({result.error})" if result.error else "")
                 )
+        if repair_first:
+            self._repair_counts(quick)
         h = es_health.check(quick)
         w = self.stdout.write
         w(f"cluster:   {'reachable, status ' + h.cluster_status if h.reachable else 'UNREACHABLE ' + h.error}")
@@ -62,6 +70,41 @@ class Command(BaseCommand):
             w(
                 f"last failure: {h.last_failure['operation']} at {h.last_failure['at']:%Y-%m-%d %H:%M:%S %Z}: {h.last_failure['error']}"
             )
+        if h.breaker != "closed":
+            w(f"breaker:   {h.breaker} (public search answers from the embedded index meanwhile)")
+        self._explain_counts(h)
         if not h.ok:
             raise CommandError("Elasticsearch search is not healthy.")
         w(self.style.SUCCESS("healthy"))
+
+    # --- Elasticsearch: documents vs. live pages ----------------------------------------------
+
+    def _explain_counts(self, h: Any) -> None:
+        """Say so when the index does not hold one document per live page."""
+        if h.reachable and not h.counts_match:
+            self.stderr.write(
+                f"Elasticsearch holds {h.indexed or 0} documents but {h.expected} pages are live "
+                "(did it restart empty?). Run gi_wagtail_search_health --repair to index the missing pages, "
+                "or gi_wagtail_rebuild_index --backend elasticsearch."
+                + (f" ({h.backlog} pages are still waiting in the backlog: --drain sends them.)" if h.backlog else "")
+            )
+
+    def _repair_counts(self, quick: SearchBackend) -> None:
+        """``--repair``: index the live pages the index lacks, remove documents of pages gone."""
+        from gi_wagtail.search.elasticsearch import health as es_health
+
+        if not es_health.check(quick).reachable:
+            self.stderr.write("Not repaired: the cluster is unreachable.")
+            return
+        backend = get_backend("elasticsearch")
+        try:
+            diff = es_health.difference(backend)
+            es_health.repair(backend, diff)
+        except backend.errors as exc:
+            self.stderr.write(f"Repair failed: {type(exc).__name__}: {exc}"[:300])
+            return
+        finally:
+            backend.close()
+        self.stdout.write(
+            f"Repaired: {len(diff.missing)} missing pages indexed, {len(diff.extra)} extra documents removed"
+        )

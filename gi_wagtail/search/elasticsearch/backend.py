@@ -9,7 +9,7 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from elasticsearch import Elasticsearch, NotFoundError
+from elasticsearch import ApiError, Elasticsearch, NotFoundError
 from elasticsearch.helpers import streaming_bulk
 
 from gi_wagtail.search.analysis import ParsedQuery
@@ -19,8 +19,9 @@ from gi_wagtail.search.base import Hit, SearchBackend, SearchDocument, SearchQue
 from gi_wagtail.search.documents import iter_documents
 from gi_wagtail.search.elasticsearch import outbox
 from gi_wagtail.search.elasticsearch import query as q
-from gi_wagtail.search.elasticsearch.config import fallback_enabled
-from gi_wagtail.search.elasticsearch.connection import QUICK, alias_name, es_settings, make_client
+from gi_wagtail.search.elasticsearch.breaker import search_breaker
+from gi_wagtail.search.elasticsearch.config import fallback_enabled, host_urls, search_timeouts
+from gi_wagtail.search.elasticsearch.connection import QUICK, alias_name, es_settings, make_client, time_budget
 from gi_wagtail.search.elasticsearch.errors import CLUSTER_ERRORS, BulkIndexError, record_failure
 from gi_wagtail.search.elasticsearch.highlight import HL_POST, HL_PRE, render_fragment
 from gi_wagtail.search.elasticsearch.mapping import index_body
@@ -187,13 +188,32 @@ class ElasticsearchBackend(SearchBackend):
     # --- reading ---------------------------------------------------------------------------
 
     def search(self, query: SearchQuery, after: list | None = None) -> SearchResults:
-        """Search; ``after`` (a previous result's ``cursor``) continues with ``search_after``."""
+        """Search; ``after`` (a previous result's ``cursor``) continues with ``search_after``.
+
+        Fails fast: all requests of one search share ``SEARCH_TIMEOUT`` seconds, a timeout is not
+        retried, and while the circuit breaker is open the embedded backend answers without asking."""
+        breaker = search_breaker(self.alias)
+        if not breaker.allow():
+            return fallback_search(query)
+        connect, total = search_timeouts()
+        client = self.client
+        # Another node after a refused connection, never after a timeout.
+        self.client = client.options(max_retries=len(host_urls()) - 1, retry_on_timeout=False)
         try:
-            return self._search(query, after)
+            with time_budget(total, connect):
+                results = self._search(query, after)
         except CLUSTER_ERRORS as exc:
+            if is_outage(exc):
+                breaker.failure()
+            else:  # the cluster answered (e.g. 400 for this query): it is up
+                breaker.success()
             logger.warning("Elasticsearch search failed (%s); using the embedded backend", type(exc).__name__)
             record_failure("search", exc)
             return fallback_search(query)
+        finally:
+            self.client = client
+        breaker.success()
+        return results
 
     def _search(self, query: SearchQuery, after: list | None) -> SearchResults:
         parsed = query.parsed
@@ -387,6 +407,11 @@ class ElasticsearchBackend(SearchBackend):
 
     def close(self) -> None:
         self.client.close()
+
+
+def is_outage(exc: Exception) -> bool:
+    """A failure that counts for the circuit breaker: no answer, or a server-side error."""
+    return not isinstance(exc, ApiError) or exc.meta.status >= 500 or exc.meta.status == 429
 
 
 def fallback_search(query: SearchQuery) -> SearchResults:

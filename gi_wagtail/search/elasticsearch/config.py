@@ -63,6 +63,29 @@ def fallback_enabled() -> bool:
     return bool(es_settings()["FALLBACK"])
 
 
+def _seconds(key: str) -> float:
+    value = es_settings().get(key)
+    if not (isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0):
+        raise ImproperlyConfigured(f'GI_WAGTAIL["ELASTICSEARCH"]["{key}"] must be a positive number, not {value!r}.')
+    return float(value)
+
+
+def search_timeouts() -> tuple[float, float]:
+    """(connect, total) seconds a public search may wait for the cluster before the fallback answers."""
+    connect, total = _seconds("SEARCH_CONNECT_TIMEOUT"), _seconds("SEARCH_TIMEOUT")
+    return min(connect, total), total
+
+
+def breaker_settings() -> tuple[int, float]:
+    """(failures in a row that open the breaker, 0 = off; cool-down seconds)."""
+    failures = es_settings().get("BREAKER_FAILURES")
+    if not isinstance(failures, int) or isinstance(failures, bool) or failures < 0:
+        raise ImproperlyConfigured(
+            f'GI_WAGTAIL["ELASTICSEARCH"]["BREAKER_FAILURES"] must be a whole number (0: off), not {failures!r}.'
+        )
+    return failures, _seconds("BREAKER_COOLDOWN")
+
+
 def missing_packages() -> list[str]:
     """The client libraries that cannot be imported (found without importing them)."""
     missing = []
@@ -79,7 +102,7 @@ def missing_packages() -> list[str]:
 def check_settings() -> list[str]:
     """Every problem with the Elasticsearch settings, for the system checks."""
     problems = []
-    for read in (es_settings, analyzer_name, index_prefix, host_urls):
+    for read in (es_settings, analyzer_name, index_prefix, host_urls, search_timeouts, breaker_settings):
         try:
             read()
         except ImproperlyConfigured as exc:

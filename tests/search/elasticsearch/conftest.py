@@ -23,7 +23,9 @@ def pytest_collection_modifyitems(items):
     if "mysql" not in settings.DATABASES["default"]["ENGINE"]:
         return
     for item in items:
-        if item.nodeid.startswith("tests/search/elasticsearch/test_outage.py"):
+        if item.nodeid.startswith(
+            ("tests/search/elasticsearch/test_outage.py", "tests/search/elasticsearch/test_breaker.py")
+        ):
             item.add_marker(pytest.mark.django_db(transaction=True))
 
 

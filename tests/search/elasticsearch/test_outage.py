@@ -6,6 +6,7 @@ arrive once it is back.
 """
 
 import datetime as dt
+from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -112,7 +113,12 @@ def test_publish_during_outage_is_queued_then_delivered(
         results = search(item.title)
         assert results.fallback is False
         assert item.pk in [h.page_id for h in results.hits], item.title
-    assert healthy, output
+    if cluster.shared:
+        assert healthy, output
+    else:  # osmem restarted empty: the pages indexed before the outage are gone, and health says so
+        assert not healthy and "--repair" in output
+        healthy, output = run("gi_wagtail_search_health", "--repair")
+        assert healthy, output
 
 
 def test_unpublish_and_delete_reach_the_index(cluster, settings, es_prefix, django_capture_on_commit_callbacks):
@@ -199,6 +205,10 @@ def test_admin_health_panel_and_retry(
     response = client.post("/admin/gi-wagtail/search-backlog/retry/")
     assert response.status_code == 302
     assert SearchIndexBacklog.objects.count() == 0
+    html = client.get("/admin/").content.decode()
+    # Reachable again, but the index holds only the item published meanwhile.
+    assert "无法连接" not in html and "gi_wagtail_search_health --repair" in html
+    call_command("gi_wagtail_search_health", "--repair", stdout=StringIO(), stderr=StringIO())
     html = client.get("/admin/").content.decode()
     assert "help-critical" not in html
 
