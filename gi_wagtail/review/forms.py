@@ -33,7 +33,9 @@ class ApprovalDecisionForm(ReviewDecisionForm):
     personal_data_override = forms.BooleanField(
         label=_("Publish although personal data was found"),
         required=False,
-        help_text=_("Only where publishing it is lawful (e.g. a 公示 the law requires) or the hits are not personal data."),
+        help_text=_(
+            "Only where publishing it is lawful (e.g. a 公示 the law requires) or the hits are not personal data."
+        ),
     )
     personal_data_reason = forms.CharField(
         label=_("Why the personal data may be published"),
@@ -42,7 +44,7 @@ class ApprovalDecisionForm(ReviewDecisionForm):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def clean(self):
+    def clean(self) -> dict:
         data = super().clean()
         if findings_for_state_id(data.get("reviewed_state")):
             check_override(self, data)

@@ -179,7 +179,8 @@ class AbstractReviewTask(AbstractGroupApprovalTask):
         decision = ReviewDecision.APPROVED if action_name == "approve" else ReviewDecision.REJECTED
         found = personal_data.findings_for_state(task_state) if self.blocks_personal_data else []
         overridden = bool(
-            form.cleaned_data.get("personal_data_override") and form.cleaned_data.get("personal_data_reason", "").strip()
+            form.cleaned_data.get("personal_data_override")
+            and form.cleaned_data.get("personal_data_reason", "").strip()
         )
         if found and decision == ReviewDecision.APPROVED and not overridden:
             raise PermissionDenied
@@ -205,7 +206,6 @@ class AbstractReviewTask(AbstractGroupApprovalTask):
             task_state.approve(user=user, comment=comment)
         else:
             task_state.reject(user=user, comment=comment)
-
 
     @staticmethod
     def _personal_data_record(

@@ -91,7 +91,7 @@ def audit_summary(findings: list[Finding]) -> dict[str, Any]:
 
 
 def counts_text(findings: list[Finding]) -> str:
-    """"身份证号 2, 手机号 1" in the current language."""
+    """ "身份证号 2, 手机号 1" in the current language."""
     counts: dict[str, int] = {}
     for finding in findings:
         counts[finding.kind_label] = counts.get(finding.kind_label, 0) + 1

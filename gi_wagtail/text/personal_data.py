@@ -68,11 +68,16 @@ def normalise(text: str) -> str:
 
 # --- checks -------------------------------------------------------------------------------------
 
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 # Province-level prefixes of GB/T 2260 (and 83 of the residence permits for Taiwan residents).
 _PROVINCES = frozenset(
-    "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82 83".split()
+    _words("11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82 83")
 )
 
 
@@ -119,6 +124,8 @@ def is_old_id_number(value: str) -> bool:
 
 
 def luhn_valid(digits: str) -> bool:
+    if not (digits.isascii() and digits.isdigit()):
+        return False
     total = 0
     for i, char in enumerate(reversed(digits)):
         d = int(char)
@@ -223,8 +230,7 @@ def _number_hits(text: str) -> list[Hit]:
                 ok = is_id_number(digits)
             elif kind == ID_CARD_15:
                 ok = is_old_id_number(digits)
-                if ok and not _ID_LABEL.search(text[max(0, start - 20) : start]) and not _name_before(text, start, 0):
-                    ok = False
+                ok = ok and _labelled(text, start)
             elif kind == BANK_CARD:
                 ok = is_bank_card(digits)
             else:
@@ -265,12 +271,19 @@ def _merged_cells(text: str) -> list[Hit]:
                 ),
                 None,
             )
+            # One ID with a serial beside it needs a name or label before it (not a 合同编号 with a date).
+            if parts and len(parts) == 1 and not _labelled(text, match.start()):
+                parts = None
             if parts and any(kind == ID_CARD for kind, _s, _e in parts):
                 for kind, start, end in parts:
                     value = match.group()[start:end]
                     hits.append(Hit(kind, match.start() + start, match.start() + end, mask(value, *_KEEP[kind])))
                 break
     return hits
+
+
+def _labelled(text: str, start: int) -> bool:
+    return bool(_ID_LABEL.search(text[max(0, start - 20) : start]) or _name_before(text, start, 0))
 
 
 def _segment(run: str, start: int = 0) -> list[tuple[str, int, int]] | None:
@@ -296,14 +309,26 @@ _SURNAMES = set(
     "路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂"
     "全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
 )
-_COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "尉迟", "公孙", "夏侯", "长孙", "宇文")
+_COMPOUND_SURNAMES = (
+    "欧阳",
+    "司马",
+    "诸葛",
+    "上官",
+    "东方",
+    "皇甫",
+    "令狐",
+    "慕容",
+    "尉迟",
+    "公孙",
+    "夏侯",
+    "长孙",
+    "宇文",
+)
 # Words that start with a surname character but are labels or office words, not names.
 _NOT_NAMES = frozenset(
-    "联系电话 联系人 电话 手机 手机号 手机号码 号码 身份证 身份证号 身份证号码 证件号 证件号码 银行卡 银行卡号 卡号 账号 开户行 "
-    "单位 地址 姓名 性别 民族 编号 序号 传真 邮编 办公室 常务 高新区 管理 金额 方式 时间 日期 文号 公示 公告 申请人 "
-    "法人 法定代表人 负责人 经办人 监督电话 举报电话 咨询电话 投诉电话 值班电话 成员 组长 副组长 华为 石油 黄河 江苏 安徽 "
-    "宁夏 吉林 广东 湖南 湖北 河南 河北 山东 山西 陕西 云南 贵州 四川 福建 江西 浙江 辽宁 海南 甘肃 青海 重庆 天津 上海 北京 "
-    "西藏 新疆 广西 内蒙古 黑龙江 台湾 香港 澳门 合计 总计 小计 其中 项目 全部 全年 全市 全县 全区 全省 万元 时间段".split()
+    _words(
+        "联系电话 联系人 电话 手机 手机号 手机号码 号码 身份证 身份证号 身份证号码 证件号 证件号码 银行卡 银行卡号 卡号 账号 开户行 单位 地址 姓名 性别 民族 编号 序号 传真 邮编 办公室 常务 高新区 管理 金额 方式 时间 日期 文号 公示 公告 申请人 法人 法定代表人 负责人 经办人 监督电话 举报电话 咨询电话 投诉电话 值班电话 成员 组长 副组长 华为 石油 黄河 江苏 安徽 宁夏 吉林 广东 湖南 湖北 河南 河北 山东 山西 陕西 云南 贵州 四川 福建 江西 浙江 辽宁 海南 甘肃 青海 重庆 天津 上海 北京 西藏 新疆 广西 内蒙古 黑龙江 台湾 香港 澳门 合计 总计 小计 其中 项目 全部 全年 全市 全县 全区 全省 万元 时间段"
+    )
 )
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Between a name and its number: separators of a row, a gender / ethnicity cell, a label.

@@ -32,7 +32,11 @@ LIST_HTML = (
     "<p>监督电话：0533-6961250。高青县民政局 2024年3月1日</p>"
 )
 DECISION = {"reason": "不涉及国家秘密。", "reviewer_name": "李审查"}
-OVERRIDE = {**DECISION, "personal_data_override": "on", "personal_data_reason": "依《社会救助暂行办法》须公示，已征得同意。"}
+OVERRIDE = {
+    **DECISION,
+    "personal_data_override": "on",
+    "personal_data_reason": "依《社会救助暂行办法》须公示，已征得同意。",
+}
 
 
 class PersonalDataReviewTests(WagtailPageTestCase):
@@ -43,7 +47,9 @@ class PersonalDataReviewTests(WagtailPageTestCase):
         cls.staff = make_staff()
 
     def setUp(self):
-        self.item = add_item(self.category, "关于2024年第一季度城乡低保对象的公示", publish=False, owner=self.staff.editor)
+        self.item = add_item(
+            self.category, "关于2024年第一季度城乡低保对象的公示", publish=False, owner=self.staff.editor
+        )
 
     def submit(self, body_html="", attachment=None):
         self.client.force_login(self.staff.editor)
@@ -172,7 +178,9 @@ class PersonalDataReviewTests(WagtailPageTestCase):
         self.assertEqual(json.loads(self.decide("approve", DECISION).content)["step"], "action")
 
     def test_id_number_in_an_attached_docx_table_is_caught(self):
-        docx = make_docx(["补贴发放名单"], table=[["序号", "姓名", "身份证号"], ["1", "孙丽", ID_2], ["2", "周强", ID_1]])
+        docx = make_docx(
+            ["补贴发放名单"], table=[["序号", "姓名", "身份证号"], ["1", "孙丽", ID_2], ["2", "周强", ID_1]]
+        )
         document = get_document_model().objects.create(title="补贴名单", file=ContentFile(docx, name="mingdan.docx"))
         self.submit(attachment=document)
         self.assertEqual(self.decide("approve", DECISION, state_in_form=False).status_code, 403)
