@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from gi_wagtail.review.personal_data import findings_for_state_id
+from gi_wagtail.review.personal_data import findings_for_token
 
 
 class ReviewDecisionForm(forms.Form):
@@ -29,7 +29,7 @@ class ApprovalDecisionForm(ReviewDecisionForm):
 
     OVERRIDE_FIELDS = ("personal_data_override", "personal_data_reason")
 
-    reviewed_state = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    reviewed_state = forms.CharField(required=False, widget=forms.HiddenInput)
     personal_data_override = forms.BooleanField(
         label=_("Publish although personal data was found"),
         required=False,
@@ -46,7 +46,7 @@ class ApprovalDecisionForm(ReviewDecisionForm):
 
     def clean(self) -> dict:
         data = super().clean()
-        if findings_for_state_id(data.get("reviewed_state")):
+        if findings_for_token(data.get("reviewed_state")):
             check_override(self, data)
         return data
 

@@ -45,6 +45,9 @@ class ReviewTaskState(TaskState):
         """Personal data in the revision under review, masked (the decision modal shows them)."""
         return personal_data.findings_for_state(self)
 
+    def personal_data_token(self) -> str:
+        return personal_data.state_token(self)
+
     def get_comment(self) -> str:
         if not self.decision:
             return self.comment

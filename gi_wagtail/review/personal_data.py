@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.core import signing
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import TaskState
 
@@ -67,10 +68,18 @@ def findings_for_state(task_state: TaskState | None) -> list[Finding]:
     return findings_for(task_state.revision.as_object())
 
 
-def findings_for_state_id(task_state_id: Any) -> list[Finding]:
+_SALT = "gi_wagtail.review.personal_data"
+
+
+def state_token(task_state: TaskState) -> str:
+    """The task state the decision modal was opened for, signed so that the form reads only that one."""
+    return signing.dumps(task_state.pk, salt=_SALT)
+
+
+def findings_for_token(token: Any) -> list[Finding]:
     try:
-        pk = int(task_state_id)
-    except (TypeError, ValueError):
+        pk = int(signing.loads(str(token or ""), salt=_SALT))
+    except (signing.BadSignature, TypeError, ValueError):
         return []
     return findings_for_state(TaskState.objects.filter(pk=pk).select_related("revision").first())
 
