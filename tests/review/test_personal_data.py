@@ -190,3 +190,37 @@ class PersonalDataReviewTests(WagtailPageTestCase):
         record = self.entry().data["personal_data"]
         self.assertEqual(record["counts"]["id_card"], 2)
         self.assertEqual({h["where"] for h in record["hits"]}, {"attachment"})
+
+
+class CreatedItemWarningTests(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.index, cls.category, cls.organisation = build_catalogue()
+        setup_workflow()
+        cls.staff = make_staff()
+
+    def test_item_created_and_submitted_with_a_list_in_its_summary(self):
+        from wagtail.test.utils.form_data import inline_formset
+
+        self.client.force_login(self.staff.editor)
+        data = nested_form_data(
+            {
+                "title": "2024年度见义勇为人员拟表彰名单公示",
+                "slug": "jyyw-2024",
+                "published_on": "2024-05-06",
+                "validity": "valid",
+                "disclosure_method": "proactive",
+                "disclosure_scope": "public",
+                "summary": "王桂兰，手机 139 5331 2345\n赵志强，手机 138-0533-6789\n公示期5个工作日。",
+                "body": streamfield([]),
+                "attachments": inline_formset([]),
+                "action-submit": "submit",
+            }
+        )
+        url = reverse("wagtailadmin_pages:add", args=("gi_wagtail", "disclosureitempage", self.category.pk))
+        response = self.client.post(url, data, follow=True)
+        self.assertEqual(response.status_code, 200)
+        messages = [str(m) for m in response.context["messages"]]
+        warning = next(m for m in messages if "personal data" in m or "个人信息" in m)
+        self.assertNotIn("5331", warning)
+        self.assertNotIn("王桂兰", warning)
