@@ -156,6 +156,15 @@ class PersonalDataReviewTests(WagtailPageTestCase):
         self.assertNotIn("override_reason", record)
         self.assertNoClearValues(json.dumps(self.entry().data, ensure_ascii=False))
 
+    def test_text_around_a_hit_is_escaped(self):
+        self.item.summary = f'<img src=x onerror="alert(1)"> 申请人 {ID_1}'
+        self.item.save_revision()
+        self.submit()
+        html = self.modal()
+        self.assertNotIn('onerror="', html)
+        self.assertIn("onerror=&quot;alert(1)&quot;&gt; 申请人 <mark>", html)
+        self.assertIn("<mark>370322********" + ID_1[-4:] + "</mark>", html)
+
     def test_clean_item_is_approved_as_before(self):
         messages = self.submit(
             "<p>索引号：11370322MB2851234X/2024-00012，文号：高民发〔2024〕13号。</p>"
