@@ -12,19 +12,7 @@ from urllib.parse import quote_from_bytes
 
 from hypothesis import strategies as st
 
-SEARCH_PARAMS = (
-    "q",
-    "query",
-    "year",
-    "category",
-    "organisation",
-    "topic",
-    "genre",
-    "validity",
-    "sort",
-    "page",
-    "format",
-)
+SEARCH_PARAMS = ("q", "query", "year", "category", "organisation", "topic", "genre", "validity", "sort", "page", "format")
 LISTING_PARAMS = ("year", "topic", "genre", "validity", "sort", "page", "q")
 
 # Values that broke or nearly broke parsing before, mixed into the random ones.
@@ -67,7 +55,6 @@ values = st.one_of(
     st.binary(max_size=24),
     st.integers(min_value=-(2**70), max_value=2**70).map(str),
 )
-
 
 def query_strings(params: tuple[str, ...] = SEARCH_PARAMS) -> st.SearchStrategy[str]:
     """Raw query strings such as ``q=%E7%A7%91&year=%C2%B2&format=json``."""
