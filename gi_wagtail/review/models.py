@@ -19,7 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import AbstractGroupApprovalTask, Revision, TaskState
 
-from gi_wagtail.review.forms import ReviewDecisionForm
+from gi_wagtail.review import personal_data
+from gi_wagtail.review.forms import ApprovalDecisionForm, ReviewDecisionForm
 
 REVIEW_LOG_ACTION = "gi_wagtail.review_decision"
 
@@ -39,6 +40,13 @@ class ReviewTaskState(TaskState):
     class Meta:
         verbose_name = _("review task state")
         verbose_name_plural = _("review task states")
+
+    def personal_data_findings(self) -> list[personal_data.Finding]:
+        """Personal data in the revision under review, masked (the decision modal shows them)."""
+        return personal_data.findings_for_state(self)
+
+    def personal_data_token(self) -> str:
+        return personal_data.state_token(self)
 
     def get_comment(self) -> str:
         if not self.decision:
@@ -108,6 +116,8 @@ class AbstractReviewTask(AbstractGroupApprovalTask):
     """Group approval that records a decision and refuses self-approval."""
 
     task_state_class = ReviewTaskState
+    # Personal data found in the item blocks 通过 unless the reviewer overrides it with a reason.
+    blocks_personal_data = False
     action_template = "gi_wagtail/workflow/review_action_modal.html"
 
     class Meta:
@@ -145,7 +155,7 @@ class AbstractReviewTask(AbstractGroupApprovalTask):
         ]
 
     def get_form_for_action(self, action: str) -> type[forms.Form]:
-        return ReviewDecisionForm
+        return ApprovalDecisionForm if action == "approve" and self.blocks_personal_data else ReviewDecisionForm
 
     def get_template_for_action(self, action: str) -> str:
         return self.action_template
@@ -164,11 +174,19 @@ class AbstractReviewTask(AbstractGroupApprovalTask):
         if not self.user_is_reviewer(user) or is_own_submission(task_state, user):
             raise PermissionDenied
         # The page editor passes the modal's data through unvalidated JSON: check it again.
-        form = ReviewDecisionForm(data=kwargs)
+        # The form's own scan reads a task state the client names: the real one is checked below.
+        form = self.get_form_for_action(action_name)(data={**kwargs, "reviewed_state": None})
         if not form.is_valid():
             raise PermissionDenied
         task_state = task_state.specific
         decision = ReviewDecision.APPROVED if action_name == "approve" else ReviewDecision.REJECTED
+        found = personal_data.findings_for_state(task_state) if self.blocks_personal_data else []
+        overridden = bool(
+            form.cleaned_data.get("personal_data_override")
+            and form.cleaned_data.get("personal_data_reason", "").strip()
+        )
+        if found and decision == ReviewDecision.APPROVED and not overridden:
+            raise PermissionDenied
         task_state.decision = decision
         task_state.reason = form.cleaned_data["reason"]
         task_state.reviewer_name = form.cleaned_data["reviewer_name"]
@@ -183,6 +201,7 @@ class AbstractReviewTask(AbstractGroupApprovalTask):
                 "decision": decision.value,
                 "reason": task_state.reason,
                 "reviewer_name": task_state.reviewer_name,
+                **self._personal_data_record(found, decision, form.cleaned_data),
             },
         )
         comment = str(task_state.get_comment())
@@ -191,9 +210,23 @@ class AbstractReviewTask(AbstractGroupApprovalTask):
         else:
             task_state.reject(user=user, comment=comment)
 
+    @staticmethod
+    def _personal_data_record(
+        found: list[personal_data.Finding], decision: str, cleaned_data: dict[str, Any]
+    ) -> dict[str, Any]:
+        """The audit log's part on personal data: masked hits and counts, and the override's reason."""
+        if not found:
+            return {}
+        record = personal_data.audit_summary(found)
+        if decision == ReviewDecision.APPROVED:
+            record["override_reason"] = cleaned_data["personal_data_reason"].strip()
+        return {"personal_data": record}
+
 
 class SecrecyReviewTask(AbstractReviewTask):
     """保密审查: checks that nothing secret or personal is about to be published."""
+
+    blocks_personal_data = True
 
     class Meta:
         verbose_name = _("secrecy review task (保密审查)")

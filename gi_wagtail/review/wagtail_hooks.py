@@ -21,6 +21,7 @@ from wagtail.permissions import page_permission_policy
 
 from gi_wagtail.catalogue.models.base import GiPage
 from gi_wagtail.review.models import REVIEW_LOG_ACTION, AbstractReviewTask, ReviewDecision
+from gi_wagtail.review.personal_data import counts_text, findings_for
 from gi_wagtail.review.viewsets import ReviewQueueViewSet
 
 
@@ -43,7 +44,14 @@ def register_review_log_actions(actions: LogActionRegistry) -> None:
             }
 
         def format_comment(self, log_entry: PageLogEntry) -> str:
-            return (log_entry.data or {}).get("reason", "")
+            data = log_entry.data or {}
+            override = (data.get("personal_data") or {}).get("override_reason")
+            if override:
+                return _("%(reason)s (personal data published because: %(override)s)") % {
+                    "reason": data.get("reason", ""),
+                    "override": override,
+                }
+            return data.get("reason", "")
 
 
 def _holds_edit_permission(page: Page, user: Any) -> bool:
@@ -77,6 +85,24 @@ def refuse_reviewer_content_changes(request: HttpRequest, page: Page) -> HttpRes
     task.on_action(page.current_workflow_task_state, request.user, action, **extra)
     messages.success(request, _("Your decision has been recorded."))
     return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_of_personal_data_on_submit(request: HttpRequest, page: Page) -> None:
+    """Tell the editor who submits an item for review what personal data the 保密审查 will find in it."""
+    if request.method != "POST" or not request.POST.get("action-submit"):
+        return
+    findings = findings_for(page.get_latest_revision_as_object())
+    if findings:
+        messages.warning(
+            request,
+            _(
+                "Possible personal data in this item: %(counts)s. The secrecy review (保密审查) will not approve "
+                "it without a recorded reason; remove it unless publishing it is lawful."
+            )
+            % {"counts": counts_text(findings)},
+        )
 
 
 @hooks.register("register_admin_viewset")
