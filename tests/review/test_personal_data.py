@@ -217,6 +217,7 @@ class CreatedItemWarningTests(WagtailPageTestCase):
                 "title": "2024年度见义勇为人员拟表彰名单公示",
                 "slug": "jyyw-2024",
                 "published_on": "2024-05-06",
+                "published_on_confirmed": "on",  # a back-dated new item
                 "validity": "valid",
                 "disclosure_method": "proactive",
                 "disclosure_scope": "public",
