@@ -21,6 +21,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import shutil
 import signal
 import socket
@@ -52,7 +53,10 @@ def _env(workdir: Path, cache: str) -> dict:
     env = dict(os.environ, PYTHONUNBUFFERED="1")
     env.update(
         DJANGO_SETTINGS_MODULE="load_settings",
-        PYTHONPATH=os.pathsep.join([str(HERE), str(ROOT / "example_site")]),
+        # GI_LOAD_PYTHONPATH: another checkout of gi_wagtail to measure (e.g. the code before a change).
+        PYTHONPATH=os.pathsep.join(
+            [p for p in (os.environ.get("GI_LOAD_PYTHONPATH"), str(HERE), str(ROOT / "example_site")) if p]
+        ),
         DATABASE_URL=f"sqlite:///{workdir / 'load.sqlite3'}",
         GI_MEDIA_ROOT=str(workdir / "media"),
         GI_LOAD_CACHE=cache,
@@ -155,13 +159,36 @@ def stop_server(proc: subprocess.Popen) -> None:
 
 
 LINE_RE = re.compile(r"GI_LOAD (.*)")
+TICK = os.sysconf("SC_CLK_TCK")
 
 
-def run_wrk(port: int, paths: list[str], connections: int, duration: float) -> dict:
+def server_cpu_seconds(server: subprocess.Popen | None) -> float:
+    """CPU seconds used so far by gunicorn's workers (Linux /proc; 0 elsewhere)."""
+    if server is None:
+        return 0.0
+    try:
+        children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+    except OSError:
+        return 0.0
+    total = 0
+    for pid in children:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / TICK
+
+
+def run_wrk(port: int, paths: list[str], connections: int, duration: float, server=None) -> dict:
     threads = min(2, connections)
+    cpu_before, wrk_before = server_cpu_seconds(server), resource.getrusage(resource.RUSAGE_CHILDREN)
     cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration:g}s", "--timeout=10s"]
     cmd += ["-s", str(HERE / "load.lua"), f"http://127.0.0.1:{port}", "--", *paths]
     proc = subprocess.run(cmd, capture_output=True, text=True)
+    server_cpu = server_cpu_seconds(server) - cpu_before
+    wrk_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wrk_cpu = (wrk_after.ru_utime + wrk_after.ru_stime) - (wrk_before.ru_utime + wrk_before.ru_stime)
     match = LINE_RE.search(proc.stdout)
     if proc.returncode != 0 or not match:
         raise LoadError(f"wrk failed: {proc.stdout[-1000:]}{proc.stderr[-1000:]}")
@@ -174,6 +201,9 @@ def run_wrk(port: int, paths: list[str], connections: int, duration: float) -> d
         "p99_ms": values["p99_us"] / 1000,
         "requests": values["requests"],
         "errors": values["non2xx"] + values["socket_errors"],
+        # CPU per request, unaffected by other load on the machine: the server's workers and wrk itself.
+        "server_cpu_ms": server_cpu * 1000 / max(values["requests"], 1),
+        "wrk_cpu_ms": wrk_cpu * 1000 / max(values["requests"], 1),
     }
 
 
@@ -232,7 +262,7 @@ def main(argv=None) -> int:
             check_paths(port, paths)
             run_wrk(port, paths, 4, 2)  # warm-up: every worker imports, connects and fills its caches
             for conns in connections:
-                row = run_wrk(port, paths, conns, args.duration)
+                row = run_wrk(port, paths, conns, args.duration, server)
                 row.update(kind=kind, connections=conns)
                 results.append(row)
                 print(f"  {kind} c={conns}: {row['req_s']:.0f} req/s, p95 {row['p95_ms']:.1f} ms", flush=True)
@@ -257,17 +287,20 @@ def print_table(site, args, results, load) -> None:
         f"gunicorn {args.workers} workers x {args.threads} threads; cache {args.cache}; "
         f"{args.duration:g} s per run; CPUs {os.cpu_count()}; load average {load[0]:.1f} / {load[1]:.1f}"
     )
-    header = f"{'run':<9}{'conns':>6}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}  target"
+    header = f"{'run':<9}{'conns':>6}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}"
+    header += f"{'cpu ms/req':>12}{'wrk cpu ms':>12}{'cpu-bound':>11}  target"
     print(header)
+    # cpu-bound: the req/s these CPU costs allow when the machine runs nothing else (all cores busy).
     for r in results:
         target = TARGETS.get((r["kind"], r["connections"]))
+        capacity = (os.cpu_count() or 1) * 1000 / max(r["server_cpu_ms"] + r["wrk_cpu_ms"], 0.001)
         verdict = ""
         if target:
             ok = r["req_s"] >= target[0] and r["p95_ms"] <= target[1]
             verdict = f">= {target[0]:g} req/s, p95 <= {target[1]:g} ms: {'met' if ok else 'MISSED'}"
         print(
             f"{r['kind']:<9}{r['connections']:>6}{r['req_s']:>9.0f}{r['p50_ms']:>9.1f}{r['p95_ms']:>9.1f}"
-            f"{r['p99_ms']:>9.1f}{r['errors']:>8}  {verdict}"
+            f"{r['p99_ms']:>9.1f}{r['errors']:>8}{r['server_cpu_ms']:>12.1f}{r['wrk_cpu_ms']:>12.2f}{capacity:>11.0f}  {verdict}"
         )
 
 
