@@ -103,7 +103,18 @@ def build_site(workdir: Path, n: int, env: dict) -> dict:
     _manage(env, workdir, "load_demo")
     data = workdir / f"items-{n}.jsonl"
     generate_data.write(generate_data.build(n), data)
-    _manage(env, workdir, "gi_wagtail_import", str(data), "--root", "xxgk", "--create-categories", "--publish", "--user", "admin")
+    _manage(
+        env,
+        workdir,
+        "gi_wagtail_import",
+        str(data),
+        "--root",
+        "xxgk",
+        "--create-categories",
+        "--publish",
+        "--user",
+        "admin",
+    )
     _manage(env, workdir, "gi_wagtail_rebuild_index")
     out = _manage(env, workdir, "shell", "-c", SITE_INFO)
     info = json.loads(out.split("GI_LOAD_SITE ", 1)[1].splitlines()[0])

@@ -107,7 +107,7 @@ def discard() -> None:
 def _flush_at_exit() -> None:
     try:
         flush()
-    except Exception as exc:  # the database may be gone already
+    except Exception as exc:  # noqa: BLE001 the database may be gone already
         logger.warning("gi_wagtail search log: unsaved hits lost at exit (%s)", type(exc).__name__)
 
 

@@ -106,7 +106,11 @@ def search_view(request: HttpRequest) -> HttpResponse:
     if entry is not None:  # the page body as rendered for an earlier visitor since the last publish
         if entry.get("logged") is not None:
             querylog.record(q, entry["logged"])
-        context = {"gi_base_template": gi_settings.BASE_TEMPLATE, "search_query": q, "gi_cache": {"key": key, "entry": entry}}
+        context = {
+            "gi_base_template": gi_settings.BASE_TEMPLATE,
+            "search_query": q,
+            "gi_cache": {"key": key, "entry": entry},
+        }
         return TemplateResponse(request, "gi_wagtail/search/search.html", context)
     results, error, promotions, logged = None, None, [], None
     if q or query.filters:

@@ -12,6 +12,7 @@ anonymous visitors, from content that excludes private pages for everyone.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import uuid
@@ -46,7 +47,7 @@ def version(request: HttpRequest | None = None) -> str | None:
         if value is None:
             cache.add(VERSION_KEY, uuid.uuid4().hex, None)
             value = cache.get(VERSION_KEY)
-    except Exception as exc:  # cache server down: render without it
+    except Exception as exc:  # noqa: BLE001 cache server down (any backend's error): render without it
         logger.warning("gi_wagtail public cache unavailable (%s)", type(exc).__name__)
         value = None
     if request is not None:
@@ -58,7 +59,7 @@ def bump() -> None:
     """A new public version: every cached fragment is stale from now on."""
     try:
         cache.set(VERSION_KEY, uuid.uuid4().hex, None)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 any backend's error
         logger.warning("gi_wagtail public cache not invalidated (%s)", type(exc).__name__)
 
 
@@ -82,7 +83,7 @@ def lookup(key: str | None) -> dict[str, Any] | None:
         return None
     try:
         found = cache.get(key)
-    except Exception:
+    except Exception:  # noqa: BLE001 a cache that does not answer is a miss
         return None
     return found if isinstance(found, dict) and isinstance(found.get("html"), str) else None
 
@@ -90,7 +91,7 @@ def lookup(key: str | None) -> dict[str, Any] | None:
 def store(key: str, html: str, **meta: Any) -> None:
     try:
         cache.set(key, {"html": str(html), **meta}, seconds())
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 any backend's error
         logger.warning("gi_wagtail public cache not written (%s)", type(exc).__name__)
 
 
@@ -115,10 +116,8 @@ def _watched_models() -> list[type[Model]]:
         "gi_wagtail.ItemAttachment",
         "wagtailsearchpromotions.SearchPromotion",
     ):
-        try:
+        with contextlib.suppress(LookupError):  # an optional app
             models.append(apps.get_model(label))
-        except LookupError:  # an optional app
-            pass
     return models
 
 

@@ -18,8 +18,8 @@ from typing import Any
 from django import template
 from django.template.base import FilterExpression, Node, NodeList, Parser, Token
 from django.template.context import Context
-from django.utils.safestring import SafeString, mark_safe
 from django.urls import NoReverseMatch, reverse
+from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page, Site
 
 from gi_wagtail.catalogue import navigation

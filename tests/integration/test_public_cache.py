@@ -43,7 +43,9 @@ def _silently_rename(item, title):
     Page.objects.filter(pk=item.pk).update(title=title)
 
 
-def test_listing_is_served_from_the_cache_until_something_is_published(client, site, django_capture_on_commit_callbacks):
+def test_listing_is_served_from_the_cache_until_something_is_published(
+    client, site, django_capture_on_commit_callbacks
+):
     category, item = site
     assert "关于科技创新券兑现的通知" in client.get(category.url).text
     with CaptureQueriesContext(connection) as cached_queries:
