@@ -49,7 +49,7 @@ class LoadError(RuntimeError):
     pass
 
 
-def _env(workdir: Path, cache: str) -> dict:
+def _env(workdir: Path, cache: str, conn_max_age: int = 0) -> dict:
     env = dict(os.environ, PYTHONUNBUFFERED="1")
     env.update(
         DJANGO_SETTINGS_MODULE="load_settings",
@@ -60,6 +60,7 @@ def _env(workdir: Path, cache: str) -> dict:
         DATABASE_URL=f"sqlite:///{workdir / 'load.sqlite3'}",
         GI_MEDIA_ROOT=str(workdir / "media"),
         GI_LOAD_CACHE=cache,
+        GI_LOAD_CONN_MAX_AGE=str(conn_max_age),
     )
     return env
 
@@ -240,6 +241,7 @@ def main(argv=None) -> int:
     parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
     parser.add_argument("--threads", type=int, default=1, help="threads per worker (gthread when > 1)")
     parser.add_argument("--cache", choices=["redis", "locmem"], default="redis", help="Django cache backend")
+    parser.add_argument("--conn-max-age", type=int, default=60, help="CONN_MAX_AGE of the server's database")
     parser.add_argument("--connections", default="2,16", help="comma-separated wrk connection counts")
     parser.add_argument("--workdir", type=Path, default=ROOT / "benchmarks" / ".load", help="site and logs")
     parser.add_argument("--json", type=Path, help="write the results here")
@@ -254,7 +256,7 @@ def main(argv=None) -> int:
         print("gunicorn is not installed: pip install -e '.[bench]'")
         return 2
     args.workdir.mkdir(parents=True, exist_ok=True)
-    env = _env(args.workdir.resolve(), args.cache)
+    env = _env(args.workdir.resolve(), args.cache, args.conn_max_age)
     if args.cache == "redis":
         env["GI_LOAD_CACHE_PREFIX"] = f"gi_load_{os.getpid()}"  # a clean cache for every run
     try:
@@ -296,6 +298,7 @@ def print_table(site, args, results, load) -> None:
     print(
         f"{site['items']} items; listing {site['listing']} ({site['listing_items']} items, pages 1-{LISTING_PAGES}); "
         f"gunicorn {args.workers} workers x {args.threads} threads; cache {args.cache}; "
+        f"CONN_MAX_AGE {args.conn_max_age}; "
         f"{args.duration:g} s per run; CPUs {os.cpu_count()}; load average {load[0]:.1f} / {load[1]:.1f}"
     )
     header = f"{'run':<9}{'conns':>6}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}"

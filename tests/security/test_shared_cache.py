@@ -115,3 +115,13 @@ def test_redis_passes_the_shared_cache_check():
 @override_settings(DEBUG=True, CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}})
 def test_development_needs_no_shared_cache():
     assert "gi_wagtail.W022" not in {m.id for m in checks.run_checks()}
+
+
+@pytest.mark.django_db
+def test_search_still_answers_when_redis_is_down(client, settings, caplog):
+    down = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": f"redis://127.0.0.1:{_free_port()}/0"}
+    settings.CACHES = {"default": down}
+    settings.GI_WAGTAIL = {**settings.GI_WAGTAIL, "PUBLIC_RATE_LIMIT": "60/m", "PUBLIC_CACHE_SECONDS": 600}
+    response = client.get("/gi/search/", {"q": "科技"})
+    assert response.status_code == 200
+    assert "cache unavailable" in caplog.text
