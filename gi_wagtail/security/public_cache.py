@@ -128,6 +128,12 @@ def connect() -> None:
         uid = f"gi_wagtail_public_cache_{model._meta.label_lower}"
         post_save.connect(changed, sender=model, dispatch_uid=uid + "_saved", weak=False)
         post_delete.connect(changed, sender=model, dispatch_uid=uid + "_deleted", weak=False)
-    page_published.connect(changed, dispatch_uid="gi_wagtail_public_cache_published", weak=False)
-    page_unpublished.connect(changed, dispatch_uid="gi_wagtail_public_cache_unpublished", weak=False)
-    post_page_move.connect(changed, dispatch_uid="gi_wagtail_public_cache_moved", weak=False)
+    from django.apps import apps
+    from wagtail.models import Page
+
+    # Per page model (a receiver without a sender would run for every signal of every app).
+    for model in [m for m in apps.get_models() if issubclass(m, Page)]:
+        uid = f"gi_wagtail_public_cache_{model._meta.label_lower}"
+        page_published.connect(changed, sender=model, dispatch_uid=uid + "_published", weak=False)
+        page_unpublished.connect(changed, sender=model, dispatch_uid=uid + "_unpublished", weak=False)
+        post_page_move.connect(changed, sender=model, dispatch_uid=uid + "_moved", weak=False)
