@@ -11,7 +11,7 @@ N ?= 1000
 BACKENDS ?= sqlite
 JSON ?=
 
-.PHONY: sysdeps sysdeps-demo install install-demo demo demo-data serve test test-fast test-sqlite test-postgres test-mariadb test-wagtail74 lint format bench bench-large fuzz messages migrations
+.PHONY: sysdeps sysdeps-demo install install-demo demo demo-data serve test test-fast test-sqlite test-postgres test-mariadb test-wagtail74 lint format bench bench-large fuzz load messages migrations
 
 # The demo needs only Python with venv/ensurepip (Debian ships them as python3-venv).
 sysdeps-demo:
@@ -134,6 +134,19 @@ fuzz: install
 	  $(PY) benchmarks/fuzz.py --n $(FUZZ_N) --database-url $$url || failed="$$failed $$url"; \
 	done; \
 	if [ -n "$$failed" ]; then echo "make fuzz: server errors on:$$failed"; exit 1; fi
+
+# Load test of the public pages: gunicorn and wrk on loopback against a demo site with ~2,000 items
+# (benchmarks/load.py; the site is built once under benchmarks/.load). Needs wrk and Redis.
+LOAD_ARGS ?=
+$(VENV)/.bench: pyproject.toml | $(VENV)/bin/python
+	$(VENV)/bin/pip install -q -e '.[bench]'
+	touch $@
+
+load: $(VENV)/.installed $(VENV)/.bench
+	@command -v wrk >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	  else echo "Please install wrk (e.g. sudo apt-get install wrk)"; exit 1; fi; }
+	$(PY) benchmarks/load.py $(LOAD_ARGS)
 
 # Regenerate the zh-hans catalogue after changing strings. django-admin, not `python -m django`:
 # the latter puts gi_wagtail/ first on sys.path, where logging.py shadows the standard library.

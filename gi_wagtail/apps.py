@@ -15,6 +15,7 @@ class GiWagtailConfig(AppConfig):
         from gi_wagtail.catalogue import signals as catalogue_signals
         from gi_wagtail.reports import search as reports_search
         from gi_wagtail.search import signals as search_signals
+        from gi_wagtail.security import public_cache
 
         catalogue_signals.connect()
         # The domains register their search documents; search connects index sync per page model
@@ -22,3 +23,4 @@ class GiWagtailConfig(AppConfig):
         catalogue_search.register()
         reports_search.register()
         search_signals.connect()
+        public_cache.connect()  # cached public fragments are invalidated on publish

@@ -45,6 +45,11 @@ DEFAULTS = {
     "MAX_UPLOAD_MB": 20,
     # Requests per client IP for rate-limited public views (gi_wagtail.security.ratelimit), e.g. "60/m"; None: off.
     "PUBLIC_RATE_LIMIT": "60/m",
+    # Lifetime in seconds of cached listing and search-result fragments (gi_wagtail.security.public_cache),
+    # invalidated on every publish; None or 0: no fragment caching. Needs a shared cache with several processes.
+    "PUBLIC_CACHE_SECONDS": 600,
+    # Searches are counted in memory and written to the query log this often (seconds); 0: every search at once.
+    "SEARCH_LOG_FLUSH_SECONDS": 10,
     # Page types a 政府信息公开首页 may be added under, as "app_label.ModelName" strings;
     # None: under any page (the site's home page included).
     "DISCLOSURE_INDEX_PARENT_PAGE_TYPES": None,

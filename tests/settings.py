@@ -129,6 +129,11 @@ GI_WAGTAIL = {
     "BASE_TEMPLATE": "base.html",
     # The suite sends hundreds of searches from one address; rate-limit tests set their own rate.
     "PUBLIC_RATE_LIMIT": None,
+    # Tests read the query log right after searching (the buffering has its own test).
+    "SEARCH_LOG_FLUSH_SECONDS": 0,
+    # Pages are rendered afresh, so query counts measure the rendering (tests/integration/test_public_cache.py
+    # switches the fragment cache on).
+    "PUBLIC_CACHE_SECONDS": None,
 }
 
 # The redaction filter on the request log, as docs/operators/security.md asks (the path loads at start-up).

@@ -16,6 +16,7 @@ from gi_wagtail.conf import gi_settings
 from gi_wagtail.search import querylog, suggestions
 from gi_wagtail.search.base import FACETS, SORTS, SearchQuery, get_backend, printable
 from gi_wagtail.search.documents import value_label
+from gi_wagtail.security import public_cache
 from gi_wagtail.security.ratelimit import ratelimit
 
 logger = logging.getLogger(__name__)
@@ -87,19 +88,37 @@ def _json(data: dict, status: int = 200) -> HttpResponse:
     return response
 
 
+def _cache_key(request: HttpRequest, query: SearchQuery) -> str | None:
+    filters = sorted((name, sorted(values)) for name, values in query.filters.items())
+    return public_cache.fragment_key(request, "search", query.query, filters, query.sort, query.page)
+
+
 @require_GET
 @ratelimit("gi_wagtail_search")
 def search_view(request: HttpRequest) -> HttpResponse:
     q, filters, sort, page = _params(request)
     page_size = gi_settings.ITEMS_PER_PAGE if isinstance(gi_settings.ITEMS_PER_PAGE, int) else 20
     query = SearchQuery(q, filters=filters, sort=sort, page=page, page_size=page_size)
-    results, error, promotions = None, None, []
+    as_json = request.GET.get("format") == "json"
+    key = None if as_json else _cache_key(request, query)
+    entry = public_cache.lookup(key)
+    if entry is not None:  # the page body as rendered for an earlier visitor since the last publish
+        if entry.get("logged") is not None:
+            querylog.record(q, entry["logged"])
+        context = {
+            "gi_base_template": gi_settings.BASE_TEMPLATE,
+            "search_query": q,
+            "gi_cache": {"key": key, "entry": entry},
+        }
+        return TemplateResponse(request, "gi_wagtail/search/search.html", context)
+    results, error, promotions, logged = None, None, [], None
     if q or query.filters:
         try:
             results = get_backend().search(query)
             promotions = _promotions(q, query.page)
             if query.page == 1 and not query.filters:
-                querylog.record(q, results.total - results.partial_total)
+                logged = results.total - results.partial_total
+                querylog.record(q, logged)
         except Exception as exc:  # never an error page for a visitor
             logger.exception("gi_wagtail search failed (%s)", type(exc).__name__)
             error = _("Search is temporarily unavailable. Please try again later.")
@@ -110,7 +129,7 @@ def search_view(request: HttpRequest) -> HttpResponse:
             offered = suggestions.offers(q, results)
         except Exception as exc:  # offers are extras: the results page works without them
             logger.exception("gi_wagtail search offers failed (%s)", type(exc).__name__)
-    if request.GET.get("format") == "json":
+    if as_json:
         data = results.as_dict() if results else {"query": q, "total": 0, "hits": [], "facets": {}, "suggestions": []}
         data["promotions"] = promotions
         data["offers"] = offered.as_dict()
@@ -173,6 +192,10 @@ def search_view(request: HttpRequest) -> HttpResponse:
         "pagination": pagination,
         "error": error,
         "max_length": gi_settings.SEARCH_MAX_QUERY_LENGTH,
+        # Stored for the next visitor unless something went wrong (degraded answers are not kept).
+        "gi_cache": {"key": key, "entry": None, "meta": {"logged": logged}}
+        if key and not error and not (results and results.notice)
+        else None,
     }
     return TemplateResponse(request, "gi_wagtail/search/search.html", context)
 

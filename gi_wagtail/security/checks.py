@@ -1,4 +1,4 @@
-"""Security checks: document uploads (W020, W021) and the public rate limit (E020)."""
+"""Security checks: document uploads (W020, W021), the public rate limit (E020) and a shared cache (W022)."""
 
 from __future__ import annotations
 
@@ -57,3 +57,34 @@ def check_rate_limit_setting(app_configs: Sequence[AppConfig] | None = None, **k
             )
         ]
     return []
+
+
+# Cache backends that cannot hold rate-limit counters and cached pages for a site with several processes.
+_UNSHARED_CACHES = {
+    "django.core.cache.backends.locmem.LocMemCache": "keeps its entries in each process",
+    "django.core.cache.backends.dummy.DummyCache": "keeps nothing",
+    "django.core.cache.backends.filebased.FileBasedCache": "cannot count atomically",
+    "django.core.cache.backends.db.DatabaseCache": "cannot count atomically",
+}
+
+
+@register(Tags.caches)
+def check_shared_cache(app_configs: Sequence[AppConfig] | None = None, **kwargs: Any) -> list[CheckMessage]:
+    """In production the rate limits and the public cache need one cache shared by every process."""
+    if settings.DEBUG:
+        return []
+    name = getattr(settings, "RATELIMIT_USE_CACHE", "default")
+    backend = (getattr(settings, "CACHES", {}) or {}).get(name, {}).get("BACKEND", "")
+    reason = _UNSHARED_CACHES.get(backend)
+    if reason is None:
+        return []
+    return [
+        Warning(
+            f"The {name!r} cache ({backend.rsplit('.', 1)[-1]}) {reason}: with several worker processes each one "
+            "allows the full public rate limit, and a publish does not refresh the pages other processes cached.",
+            hint='Use a shared cache, e.g. CACHES = {"default": {"BACKEND": '
+            '"django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379/0"}} '
+            "(docs/operators/performance.md).",
+            id="gi_wagtail.W022",
+        )
+    ]

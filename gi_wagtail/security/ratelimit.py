@@ -8,11 +8,13 @@
 Counters live in the cache named by ``RATELIMIT_USE_CACHE`` (default "default"): use a
 shared cache (Redis, Memcached) when the site runs more than one process. Behind a
 proxy set ``RATELIMIT_IP_META_KEY`` so the client's address, not the proxy's, is counted.
-Only a hash of the address is stored; nothing is logged.
+Only a hash of the address is stored; nothing is logged. When the cache does not answer
+(Redis down), requests are let through and a warning is logged: visitors never get a 500.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from functools import wraps
@@ -24,6 +26,8 @@ from django_ratelimit import ALL
 from django_ratelimit.core import _split_rate, is_ratelimited
 
 from gi_wagtail.conf import gi_settings
+
+logger = logging.getLogger(__name__)
 
 RATE_RE = re.compile(r"^[1-9]\d*/\d*[smhd]$")
 
@@ -54,7 +58,12 @@ def check_rate_limit(
     rate = gi_settings.PUBLIC_RATE_LIMIT if rate is None else rate
     if not rate:
         return None
-    if is_ratelimited(request, group=group, key=key, rate=rate, method=method, increment=True):
+    try:
+        limited = is_ratelimited(request, group=group, key=key, rate=rate, method=method, increment=True)
+    except Exception as exc:  # noqa: BLE001 the cache server's errors (connection refused, timeout)
+        logger.warning("gi_wagtail rate limit not counted: cache unavailable (%s)", type(exc).__name__)
+        return None
+    if limited:
         return rate_limited_response(request, rate)
     return None
 

@@ -6,6 +6,7 @@
     {% gi_ancestors page as ancestors %}         the trail's pages, top first
     {% gi_catalogue_navigation page as nav %}   the menu's data: nav.root, nav.categories
     {% gi_request_link %}    the 依申请公开 entry: this site's form or the external platform
+    {% gi_cached spec %}...{% endgi_cached %}   the body, served from the public cache when ``spec`` says so
 
 The two includes also work when a template includes them directly: they then ask for their data.
 """
@@ -15,12 +16,15 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.template.base import FilterExpression, Node, NodeList, Parser, Token
 from django.template.context import Context
 from django.urls import NoReverseMatch, reverse
+from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page, Site
 
 from gi_wagtail.catalogue import navigation
 from gi_wagtail.requests.models import RequestMode, RequestSettings
+from gi_wagtail.security import public_cache
 
 register = template.Library()
 
@@ -70,3 +74,30 @@ def gi_request_link(context: Context) -> dict[str, Any]:
         return {"url": reverse("gi_wagtail_request_apply"), "external": False}
     except NoReverseMatch:  # the project does not include gi_wagtail.urls
         return {"url": ""}
+
+
+class CachedNode(Node):
+    def __init__(self, nodelist: NodeList, spec: FilterExpression) -> None:
+        self.nodelist, self.spec = nodelist, spec
+
+    def render(self, context: Context) -> SafeString:
+        # spec: None (render as usual) or {"key": ..., "entry": stored entry or None, "meta": {...}}
+        spec = self.spec.resolve(context)
+        if not spec or not spec.get("key"):
+            return self.nodelist.render(context)
+        if spec.get("entry"):
+            return mark_safe(spec["entry"]["html"])  # rendered (and escaped) by this very template
+        html = self.nodelist.render(context)
+        public_cache.store(spec["key"], html, **spec.get("meta", {}))
+        return html
+
+
+@register.tag
+def gi_cached(parser: Parser, token: Token) -> CachedNode:
+    """``{% gi_cached spec %}...{% endgi_cached %}``: see gi_wagtail.security.public_cache."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("gi_cached takes one argument: {% gi_cached spec %}")
+    nodelist = parser.parse(("endgi_cached",))
+    parser.delete_first_token()
+    return CachedNode(nodelist, parser.compile_filter(bits[1]))

@@ -11,8 +11,9 @@ def _ids():
 
 class SettingsChecksTests(SimpleTestCase):
     def test_default_settings_pass(self):
-        # W040 depends on today's date against the installed holiday calendar (tests/requests/test_checks.py).
-        self.assertEqual(_ids() - {"gi_wagtail.W040"}, set())
+        # W040 depends on today's date against the installed holiday calendar (tests/requests/test_checks.py);
+        # W022: the test project runs in one process on LocMemCache (tests/security/test_shared_cache.py).
+        self.assertEqual(_ids() - {"gi_wagtail.W040", "gi_wagtail.W022"}, set())
 
     @override_settings(GI_WAGTAIL={"SEARCH_BACKEND": "solr"})
     def test_unknown_search_backend_is_rejected(self):

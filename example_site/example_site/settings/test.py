@@ -16,4 +16,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": f"{tempfile.gettempdir()}/gi_wagtail_test_{os.getpid()}.sqlite3"}  # noqa: F405
 
 # The suite sends hundreds of searches from one address; rate-limit tests set their own rate.
-GI_WAGTAIL = {**GI_WAGTAIL, "PUBLIC_RATE_LIMIT": None}  # noqa: F405
+# The query log is written at once, so tests can read it right after a search.
+GI_WAGTAIL = {**GI_WAGTAIL, "PUBLIC_RATE_LIMIT": None, "SEARCH_LOG_FLUSH_SECONDS": 0}  # noqa: F405

@@ -20,6 +20,7 @@ from wagtail.models import Page
 from gi_wagtail.catalogue.filters import CatalogueFilterForm, apply_filters
 from gi_wagtail.catalogue.models.base import GiPage, page_models_of
 from gi_wagtail.conf import gi_settings
+from gi_wagtail.security import public_cache
 
 
 class AbstractCatalogueCategoryPage(GiPage):
@@ -70,6 +71,11 @@ class AbstractCatalogueCategoryPage(GiPage):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
+        key = listing_cache_key(request, self)
+        entry = public_cache.lookup(key)
+        context["gi_cache"] = {"key": key, "entry": entry} if key else None
+        if entry is not None:  # the template serves the stored body: nothing to query
+            return context
         items = self.get_items()
         form = CatalogueFilterForm(request.GET)
         values, messages = form.clean_values()
@@ -89,6 +95,19 @@ class AbstractCatalogueCategoryPage(GiPage):
             }
         )
         return context
+
+
+LISTING_PARAMS = {"page", "year", "topic", "genre", "validity", "sort"}
+
+
+def listing_cache_key(request: HttpRequest, page: Page) -> str | None:
+    """The public cache key of a listing's body; None for unusual query strings (never cached)."""
+    params = []
+    for name, values in request.GET.lists():
+        if name not in LISTING_PARAMS or len(values) != 1 or len(values[0]) > 24:
+            return None
+        params.append((name, values[0]))
+    return public_cache.fragment_key(request, "listing", page.pk, sorted(params))
 
 
 def publication_years(items: QuerySet) -> list[int]:
