@@ -17,12 +17,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404, HttpRequest, HttpResponse
-from django.utils.cache import add_never_cache_headers
 from wagtail.models import Page, ReferenceIndex, Revision
-
-# Set on the request while the document is served to an editor through the hook's own call of the view.
-_CHECKED = "_gi_wagtail_document_checked"
-
 
 @dataclass
 class DocumentUse:
@@ -104,21 +99,17 @@ def _may_edit(pages: Iterable[Page], request: HttpRequest) -> bool:
 
 
 def before_serve_document(document: object, request: HttpRequest) -> HttpResponse | None:
-    """``before_serve_document`` hook: 404 for unreviewed attachments; no shared caching of restricted ones."""
-    if getattr(request, _CHECKED, False):
-        return None
+    """``before_serve_document`` hook: a 404, as for a wrong URL, unless this visitor may see the document.
+
+    Deciding on a restricted document reads the visitor's session, so Django marks the response
+    ``Vary: Cookie``: a shared cache keeps what an editor downloaded apart from what the public gets.
+    """
     use = document_use(document)
     if not use.pages:
-        return None  # not an attachment of any page: as before
+        return None  # not used by any page: as before
     live = use.live_pages
     if any(not page.get_view_restrictions() for page in live):
         return None  # published on a public page
-    if not (any(_may_view(page, request) for page in live) or _may_edit(use.pages, request)):
-        raise Http404("No document matches the given query.")
-    # An editor, or a visitor let into a private page: serve it, but keep it out of shared caches.
-    from wagtail.documents.views.serve import serve
-
-    setattr(request, _CHECKED, True)
-    response = serve(request, document.pk, document.filename)
-    add_never_cache_headers(response)
-    return response
+    if any(_may_view(page, request) for page in live) or _may_edit(use.pages, request):
+        return None  # a visitor let into the private page, or an editor of a page using it
+    raise Http404("No document matches the given query.")
