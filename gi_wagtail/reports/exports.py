@@ -81,7 +81,9 @@ def _write_sheet(ws: Worksheet, report: Report, table: str) -> None:
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     width = layout["width"]
     ws.cell(
-        row=1, column=1, value=safe_cell(f"{report.get('organisation', '')} {report['year']} {layout['caption']}".strip())
+        row=1,
+        column=1,
+        value=safe_cell(f"{report.get('organisation', '')} {report['year']} {layout['caption']}".strip()),
     )
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
     ws.cell(row=1, column=1).font = Font(bold=True)

@@ -19,6 +19,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.http import Http404, HttpRequest, HttpResponse
 from wagtail.models import Page, ReferenceIndex, Revision
 
+
 @dataclass
 class DocumentUse:
     """The pages using a document: ``saved`` through their stored content, ``drafted`` only in a later revision."""
@@ -59,7 +60,9 @@ def _references(obj: object, document: object) -> bool:
 def _drafted_users(document: object, known: Iterable[int]) -> list[Page]:
     # Only pages with a pending draft can use a document in a revision but not in their saved content, and
     # only revisions saved after the upload can name it; the id must appear in the revision's text.
-    drafts = Page.objects.filter(has_unpublished_changes=True, latest_revision__isnull=False).exclude(pk__in=list(known))
+    drafts = Page.objects.filter(has_unpublished_changes=True, latest_revision__isnull=False).exclude(
+        pk__in=list(known)
+    )
     revisions = Revision.page_revisions.filter(
         pk__in=drafts.values("latest_revision"), content__icontains=str(document.pk)
     )

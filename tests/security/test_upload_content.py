@@ -123,7 +123,10 @@ def test_plain_text_with_angle_brackets_passes(name):
 @pytest.mark.django_db
 def test_admin_upload_refuses_html_with_a_bom_and_a_zip_bomb(admin_client, odt_bomb):
     collection = Collection.get_first_root_node()
-    for name, data, code in (("通知.txt", HTML["bom.txt"], "file_content_mismatch"), ("通知.odt", odt_bomb, "zip_bomb")):
+    for name, data, code in (
+        ("通知.txt", HTML["bom.txt"], "file_content_mismatch"),
+        ("通知.odt", odt_bomb, "zip_bomb"),
+    ):
         response = admin_client.post(
             reverse("wagtaildocs:add"),
             {"title": name, "file": SimpleUploadedFile(name, data), "collection": collection.pk},
