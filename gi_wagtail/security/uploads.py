@@ -131,8 +131,8 @@ def _is_text(sample: bytes) -> bool:
     return False
 
 
-def _has_markup(file: IO[bytes]) -> bool:
-    """Whether a text file holds HTML or XML markup anywhere, whatever its encoding or byte-order mark."""
+def _refuse_markup(file: IO[bytes]) -> None:
+    """Refuse a text file holding HTML or XML markup anywhere, whatever its encoding or byte-order mark."""
     file.seek(0)
     data = file.read()
     file.seek(0)
@@ -144,7 +144,16 @@ def _has_markup(file: IO[bytes]) -> bool:
             continue
     else:
         text = data.decode("latin-1")  # the bytes as they are: ASCII markup is still found
-    return _MARKUP.search(text.replace("\ufeff", "")) is not None
+    match = _MARKUP.search(text.replace("\ufeff", ""))
+    if match:
+        raise ValidationError(
+            _(
+                "The file contains web page markup (%(tag)s), which a browser could run as a page. Remove the "
+                "markup, or publish the content as PDF."
+            ),
+            code="file_content_mismatch",
+            params={"tag": match.group(0)[:40]},
+        )
 
 
 def _content_matches(extension: str, sample: bytes, file: IO[bytes]) -> bool:
@@ -159,7 +168,10 @@ def _content_matches(extension: str, sample: bytes, file: IO[bytes]) -> bool:
         names, mimetype = _zip_names(file)
         return bool(names) and mimetype.strip() == _ODF_MIMETYPES[extension]
     if extension in _TEXT_EXTENSIONS:
-        return _is_text(sample) and not _has_markup(file)
+        if not _is_text(sample):
+            return False
+        _refuse_markup(file)
+        return True
     # An extension the site allows but we have no rule for: only refuse what is clearly dangerous.
     return True
 
