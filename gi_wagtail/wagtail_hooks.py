@@ -1,6 +1,7 @@
 """Admin composition root: Wagtail imports this module; the rooms' hooks register themselves on import."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
@@ -12,6 +13,10 @@ from gi_wagtail.requests import wagtail_hooks as request_hooks  # noqa: F401  (r
 from gi_wagtail.review import wagtail_hooks as review_hooks  # noqa: F401  (secrecy review workflow)
 from gi_wagtail.search.elasticsearch import wagtail_hooks as search_health_hooks  # noqa: F401  (health panel)
 from gi_wagtail.search.wagtail_hooks import SearchSynonymViewSet
+from gi_wagtail.security.documents import before_serve_document
+
+# Attachments follow the review of the pages that use them (gi_wagtail.security.documents).
+hooks.register("before_serve_document", before_serve_document)
 
 
 class DisclosureViewSetGroup(SnippetViewSetGroup):

@@ -5,17 +5,24 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.ui.tables.pages import PageStatusColumn
+from wagtail.admin.views.pages.listing import IndexView
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from gi_wagtail.catalogue.models.item import DisclosureItemPage
 from gi_wagtail.catalogue.models.vocabularies import Genre, Organisation, TopicClass
+from gi_wagtail.security.spreadsheets import SafeSpreadsheetExportMixin
 from gi_wagtail.text.normalise import to_simplified
+
+
+class CatalogueItemIndexView(SafeSpreadsheetExportMixin, IndexView):
+    """The item listing; its CSV and XLSX exports carry no formulas or control characters."""
 
 
 class CatalogueItemListingViewSet(PageListingViewSet):
     model = DisclosureItemPage
+    index_view_class = CatalogueItemIndexView
     name = "gi_wagtail_items"
     icon = "list-ul"
     menu_label = _("Catalogue items")

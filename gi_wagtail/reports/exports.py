@@ -14,18 +14,13 @@ if TYPE_CHECKING:
 from gi_wagtail.reports.formats import get_format
 from gi_wagtail.reports.render import display, filled_layout
 from gi_wagtail.reports.schema import Report
+from gi_wagtail.security.spreadsheets import safe_cell
 
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "json": "application/json; charset=utf-8",
 }
-
-
-def _safe(text: str) -> str:
-    """Neutralise spreadsheet formulas in free text (CSV/XLSX injection)."""
-    text = str(text)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def _check_table(report: Report, table: str) -> None:
@@ -57,8 +52,8 @@ def table_rows(report: Report, table: str) -> list[list[object]]:
 def table_csv(report: Report, table: str) -> bytes:
     buf = io.StringIO()
     writer = csv.writer(buf)
-    writer.writerow([_safe(report.get("organisation", "")), report["year"], table])
-    writer.writerows(table_rows(report, table))
+    writer.writerow([safe_cell(str(report.get("organisation", ""))), report["year"], table])
+    writer.writerows([safe_cell(value) for value in row] for row in table_rows(report, table))
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
@@ -86,7 +81,9 @@ def _write_sheet(ws: Worksheet, report: Report, table: str) -> None:
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     width = layout["width"]
     ws.cell(
-        row=1, column=1, value=_safe(f"{report.get('organisation', '')} {report['year']} {layout['caption']}").strip()
+        row=1,
+        column=1,
+        value=safe_cell(f"{report.get('organisation', '')} {report['year']} {layout['caption']}".strip()),
     )
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
     ws.cell(row=1, column=1).font = Font(bold=True)
@@ -97,7 +94,7 @@ def _write_sheet(ws: Worksheet, report: Report, table: str) -> None:
             while (r, c) in occupied:
                 c += 1
             target = ws.cell(row=r, column=c)
-            target.value = cell["value"] if cell["address"] else cell["text"]
+            target.value = safe_cell(cell["value"] if cell["address"] else cell["text"])
             target.border = border
             target.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
             if cell["th"]:

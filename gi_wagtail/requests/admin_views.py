@@ -26,9 +26,9 @@ from gi_wagtail.requests import admin_forms, deadlines, services, tables, workda
 from gi_wagtail.requests.fees import FeeMethod
 from gi_wagtail.requests.models import Appeal, AppealResult, DisclosureRequest, EventKind, Status
 from gi_wagtail.requests.outcomes import ApplicantType, Outcome
+from gi_wagtail.security.spreadsheets import SafeSpreadsheetExportMixin
 
 PAUSED_STATUSES = (Status.AWAITING_CORRECTION, Status.CONSULTING, Status.AWAITING_FEE)
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 ROW_LABELS = {
     "received": gettext_lazy("New requests received in the year"),
     "carried_in": gettext_lazy("Carried over from the previous year"),
@@ -66,14 +66,7 @@ class DueColumn(Column):
         return context
 
 
-def escape_formula(value: Any) -> Any:
-    """A spreadsheet cell that would start a formula is prefixed by an apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
-class RequestIndexView(IndexView):
+class RequestIndexView(SafeSpreadsheetExportMixin, IndexView):
     """The register; ``?year=&report_format=&cell=&organisation=`` shows the requests behind a table 三 cell."""
 
     page_title = gettext_lazy("Requests for disclosure")
@@ -127,14 +120,6 @@ class RequestIndexView(IndexView):
         context = super().get_context_data(*args, **kwargs)
         context["report_cell"] = self.cell
         return context
-
-    def write_csv_row(self, writer: Any, row_dict: dict[str, Any]) -> Any:
-        return writer.writerow(
-            {
-                field: escape_formula(self.preprocess_field_value(field, value, self.FORMAT_CSV))
-                for field, value in row_dict.items()
-            }
-        )
 
 
 class RegisterView(CreateView):

@@ -17,6 +17,8 @@ ALLOWED = (
     "gi_wagtail.search.documents",
     # the request register: tables 三 and 四 prefill from it (reports sits above requests in the layers)
     "gi_wagtail.requests",
+    # the one cell helper every CSV/XLSX export uses (formulas and control characters); pure Python
+    "gi_wagtail.security.spreadsheets",
 )
 PURE_CORE = [
     "formats",
