@@ -319,8 +319,26 @@ def _nasty_value(rng: random.Random) -> object:
     return rng.choice([1.5, 1e-300, -0.0, "12", "一百"])
 
 
+def _one_value(rng: random.Random, report: dict) -> None:
+    """One odd value where the report may hold one: a cell, a fee, the title, a section's text."""
+    pick = rng.randrange(4)
+    if pick == 0 and report.get("tables"):
+        path = rng.choice([p for p in _leaf_paths(report["tables"]) if len(p) == 3])
+        report["tables"][path[0]][path[1]][path[2]] = rng.choice(NASTY_NUMBERS + [10**15, 2**53, -3])
+    elif pick == 1 and report.get("fees"):
+        report["fees"][rng.choice(["notices_count", "notices_amount", "collected"])] = rng.choice(NASTY_NUMBERS)
+    elif pick == 2:
+        report[rng.choice(["title", "organisation", "publish_date"])] = rng.choice(NASTY_TEXT)
+    else:
+        key = rng.choice(["overview", "x", "\n"])
+        report.setdefault("sections", {})[key] = {"heading": rng.choice(NASTY_TEXT), "text": rng.choice(NASTY_TEXT)}
+
+
 def _report_json(rng: random.Random, report: dict) -> bytes:
     report = json.loads(json.dumps(report))
+    if rng.random() < 0.5:
+        _one_value(rng, report)
+        return json.dumps(report, ensure_ascii=False, indent=2).encode("utf-8", "surrogatepass")
     for _ in range(rng.randint(1, 4)):
         paths = _leaf_paths(report)
         path = rng.choice(paths)
