@@ -188,7 +188,7 @@ def read_xlsx(path: str | os.PathLike[str]) -> Iterator[RawRecord]:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
         sheet = workbook.worksheets[0]
-    except Exception as exc:  # noqa: BLE001 — any broken part of the workbook: report, don't trace back
+    except Exception as exc:
         raise ImportFileError(
             _("not a readable XLSX workbook: %(error)s") % {"error": one_line(f"{type(exc).__name__}: {exc}", 200)}
         ) from exc

@@ -20,6 +20,8 @@ from gi_wagtail.catalogue.models.vocabularies import Organisation
 from gi_wagtail.reports.models import AnnualReportPage
 from gi_wagtail.text.quote import one_line, quote
 
+MAX_COUNT = 2**31 - 1  # the largest whole number an integer column holds on every database
+
 
 class ReportImportError(Exception):
     """The report cannot be imported as asked; the message says why (nothing was written)."""
@@ -70,6 +72,14 @@ def prepare_page(
         raise ReportImportError(_("%(org)s already has a report for %(year)s") % {"org": org, "year": report["year"]})
     page = AnnualReportPage(organisation=org, live=False)
     page.apply_report_data(report)
+    count = page.fee_notices_count
+    if count is not None and not (count == int(count) and 0 <= count <= MAX_COUNT):
+        # The rules report it (see the findings); the column holds whole numbers from 0 only.
+        page.fee_notices_count = None
+        page.import_notes = [
+            *page.import_notes,
+            _("Fee notices issued: %(value)s is not a whole number of notices; not stored.") % {"value": count},
+        ]
     page.title = (report["title"] or f"{org.name}{report['year']}年政府信息公开工作年度报告")[:255]
     # A title of only punctuation has no slug of its own.
     page.slug = slugify(page.title, allow_unicode=True)[:80].strip("-") or f"report-{report['year']}"
@@ -90,7 +100,9 @@ def save_page(parent: Page, page: AnnualReportPage, publish: bool = False) -> An
                 revision.publish()
                 page.refresh_from_db()
     except ValidationError as exc:
-        raise ReportImportError(_("the report cannot be saved: %(error)s") % {"error": one_line("; ".join(exc.messages), 300)}) from None
+        raise ReportImportError(
+            _("the report cannot be saved: %(error)s") % {"error": one_line("; ".join(exc.messages), 300)}
+        ) from None
     except DatabaseError as exc:  # a value the database refuses: nothing was written
         raise ReportImportError(_("the report cannot be saved: %(error)s") % {"error": one_line(exc, 300)}) from None
     return page

@@ -111,7 +111,6 @@ class SchemaError(ValueError):
 
 # The largest number a report cell or fee may hold (the page stores amounts with 14 digits, 2 decimals).
 MAX_NUMBER = 10**12 - 1
-MAX_COUNT = 2**31 - 1  # fees.notices_count is a whole-number column
 MAX_TITLE = 255
 # Characters no stored text may hold (PostgreSQL refuses NUL and lone surrogates in JSON).
 _FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
@@ -133,7 +132,7 @@ def _text_problems(value: object, path: str, problems: list[str], depth: int = 0
     if isinstance(value, str):
         found = _FORBIDDEN.search(value)
         if found:
-            problems.append(f"{path or 'report'}: contains the control character {ascii(found.group())}")
+            problems.append(f"{path or 'report'}: contains the control character {found.group()!a}")
     elif isinstance(value, dict):
         for key, child in value.items():
             child_path = f"{path}.{key}" if path else str(key)
@@ -297,8 +296,6 @@ def validate_shape(data: object) -> Report:
                         missing.add(f"fees.{k}")
                     elif v is not None and not _is_number(v):
                         problems.append(f"fees.{k}: expected a number or null, got {v!r}"[:200])
-                    elif k == "notices_count" and v is not None and not (v == int(v) and 0 <= v <= MAX_COUNT):
-                        problems.append(f"fees.{k}: expected a whole number from 0 to {MAX_COUNT}, got {v!r}")
                     else:
                         out["fees"][k] = v
     elif fees:

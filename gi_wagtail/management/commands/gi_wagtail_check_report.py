@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from gi_wagtail.management.commands.gi_wagtail_import_report import parse_errors
 from gi_wagtail.reports.findings import has_errors, severity_name
 from gi_wagtail.reports.parsers import ReportParseError, parse_file
-from gi_wagtail.text.quote import one_line
 from gi_wagtail.reports.validator import grouped_by_table, summary, validate
 
 

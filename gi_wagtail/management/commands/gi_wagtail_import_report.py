@@ -14,8 +14,8 @@ from gi_wagtail.reports.findings import severity_name
 from gi_wagtail.reports.formats import get_format
 from gi_wagtail.reports.locations import describe
 from gi_wagtail.reports.parsers import ReportParseError, parse_file
-from gi_wagtail.text.quote import one_line
 from gi_wagtail.reports.validator import summary, validate
+from gi_wagtail.text.quote import one_line
 
 
 class Command(BaseCommand):
@@ -101,8 +101,5 @@ class Command(BaseCommand):
 
 
 def parse_errors(path: str, exc: ReportParseError) -> str:
-    """One ``file:line: problem`` line per problem of an unreadable report file."""
-    return "\n".join(
-        _("%(file)s:%(line)s: %(problem)s") % {"file": path, "line": line, "problem": one_line(problem)}
-        for line, problem in exc.errors
-    )
+    """One ``file:line: problem`` line per problem of an unreadable report file (as the catalogue import prints)."""
+    return "\n".join(f"{path}:{line}: {one_line(problem)}" for line, problem in exc.errors)

@@ -83,8 +83,10 @@ def keep_storable(data: dict, notes: list[str]) -> None:
     for key in ("title", "organisation"):
         if len(data.get(key) or "") > MAX_TITLE:
             data[key] = data[key][:MAX_TITLE]
-            notes.append(translate(_("The %(field)s was longer than %(max)s characters and was cut.")) % {
-                "field": key, "max": MAX_TITLE})
+            notes.append(
+                translate(_("The %(field)s was longer than %(max)s characters and was cut."))
+                % {"field": key, "max": MAX_TITLE}
+            )
     missing = set(data.get("missing") or [])
     for table, rows in (data.get("tables") or {}).items():
         for row, cells in (rows or {}).items() if isinstance(rows, dict) else ():
@@ -92,15 +94,19 @@ def keep_storable(data: dict, notes: list[str]) -> None:
                 if value is not None and not isinstance(value, str) and not _is_number(value):
                     cells[column] = None
                     missing.add(f"{table}.{row}.{column}")
-                    notes.append(translate(_("%(cell)s: the number %(value)s is too large; marked as missing.")) % {
-                        "cell": f"{table}.{row}.{column}", "value": str(value)[:30]})
+                    notes.append(
+                        translate(_("%(cell)s: the number %(value)s is too large; marked as missing."))
+                        % {"cell": f"{table}.{row}.{column}", "value": str(value)[:30]}
+                    )
     for section in ("fees", "key_figures"):
         figures = data.get(section) or {}
         for key, value in list(figures.items()):
             if isinstance(value, (int, float)) and not isinstance(value, bool) and not _is_number(value):
                 figures[key] = None
                 missing.add(f"{section}.{key}")
-                notes.append(translate(_("%(cell)s: the number %(value)s is too large; marked as missing.")) % {
-                    "cell": f"{section}.{key}", "value": str(value)[:30]})
+                notes.append(
+                    translate(_("%(cell)s: the number %(value)s is too large; marked as missing."))
+                    % {"cell": f"{section}.{key}", "value": str(value)[:30]}
+                )
     if missing:
         data["missing"] = sorted(missing)

@@ -72,9 +72,7 @@ def locate(text: str, problem: str) -> int:
         return 1
     position, line_at = 0, 0
     for key in match.group(1).split("."):
-        pattern = "|".join(
-            re.escape(json.dumps(key, ensure_ascii=ascii)) for ascii in (False, True)
-        )
+        pattern = "|".join(re.escape(json.dumps(key, ensure_ascii=ascii)) for ascii in (False, True))
         found = re.compile(rf"(?:{pattern})\s*:").search(text, position)
         if not found:
             break
