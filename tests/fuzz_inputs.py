@@ -168,6 +168,7 @@ def xlsx_bytes(rows: list[list[object]], sheet_xml: bytes | None = None) -> byte
         sheet_xml = (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
             '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            f'<dimension ref="A1:{_column(max((len(row) for row in rows), default=1))}{max(len(rows), 1)}"/>'
             f"<sheetData>{''.join(body)}</sheetData></worksheet>"
         ).encode()
     parts = {

@@ -14,8 +14,8 @@ _ELLIPSIS = "…"
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\"}
 
 
-def _escape_char(ch: str) -> str:
-    if ch in _NAMED:
+def _escape_char(ch: str, backslash: bool = True) -> str:
+    if ch in _NAMED and (backslash or ch != "\\"):
         return _NAMED[ch]
     if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"):
         code = ord(ch)
@@ -23,9 +23,9 @@ def _escape_char(ch: str) -> str:
     return ch
 
 
-def escape(text: object) -> str:
-    """``text`` on one line: control and format characters, line breaks and backslashes escaped."""
-    return "".join(_escape_char(ch) for ch in str(text))
+def escape(text: object, backslash: bool = True) -> str:
+    """``text`` on one line: control and format characters, line breaks and (unless told not to) backslashes escaped."""
+    return "".join(_escape_char(ch, backslash) for ch in str(text))
 
 
 def quote(value: object, limit: int = DEFAULT_LIMIT) -> str:
@@ -36,6 +36,9 @@ def quote(value: object, limit: int = DEFAULT_LIMIT) -> str:
 
 
 def one_line(message: object, limit: int = 500) -> str:
-    """A whole message made safe to print on one line (a last guard where messages are written out)."""
-    text = escape(message)
+    """A whole message made safe to print on one line (a last guard where messages are written out).
+
+    Backslashes stay as they are: the message may quote input already escaped by ``quote``.
+    """
+    text = escape(message, backslash=False)
     return text if len(text) <= limit else text[:limit] + _ELLIPSIS
