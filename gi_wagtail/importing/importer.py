@@ -45,6 +45,7 @@ from gi_wagtail.importing.readers import RawRecord
 from gi_wagtail.importing.records import ItemRecord, RecordError, clean_record
 from gi_wagtail.search.models import SearchEntry, SearchEntryText
 from gi_wagtail.search.tasks import batched_updates
+from gi_wagtail.text.quote import escape, one_line, quote
 
 # Records per commit (one fsync on SQLite per chunk) and per bulk creation of new items.
 CHUNK_SIZE = 250
@@ -85,7 +86,7 @@ def resolve_root(
         query = Q(slug=spec) | Q(pk=int(spec)) if str(spec).isdigit() else Q(slug=spec)
         root = DisclosureIndexPage.objects.filter(query).first()
         if root is None:
-            raise RecordError(_("no disclosure index page “%(spec)s”") % {"spec": spec})
+            raise RecordError(_("no disclosure index page %(spec)s") % {"spec": quote(spec)})
         return root
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     roots = DisclosureIndexPage.objects.order_by("path")
@@ -192,7 +193,7 @@ class Importer:
             return page
         if not self.create_categories:
             raise RecordError(
-                _("unknown category “%(category)s” (use --create-categories to create it)") % {"category": spec[:60]}
+                _("unknown category %(category)s (use --create-categories to create it)") % {"category": quote(spec)}
             )
         if self.dry_run:
             return None
@@ -233,7 +234,7 @@ class Importer:
             return None
         topic = self.topics.get(name.strip())
         if topic is None:
-            raise RecordError(_("unknown topic “%(topic)s”") % {"topic": name[:60]})
+            raise RecordError(_("unknown topic %(topic)s") % {"topic": quote(name)})
         return topic
 
     def _genre(self, name: str) -> Genre | None:
@@ -241,7 +242,7 @@ class Importer:
             return None
         genre = self.genres.get(name.strip())
         if genre is None:
-            raise RecordError(_("unknown genre “%(genre)s”") % {"genre": name[:60]})
+            raise RecordError(_("unknown genre %(genre)s") % {"genre": quote(name)})
         return genre
 
     @staticmethod
@@ -261,7 +262,7 @@ class Importer:
             if record.index_no in self._seen_index:
                 raise RecordError(
                     _("duplicate index number %(index_no)s (already on line %(line)s)")
-                    % {"index_no": record.index_no, "line": self._seen_index[record.index_no]}
+                    % {"index_no": escape(record.index_no), "line": self._seen_index[record.index_no]}
                 )
             self._seen_index[record.index_no] = record.line
         existing = self.items_by_index.get(record.index_no) if record.index_no else None
@@ -455,7 +456,7 @@ class Importer:
     def _failed(self, record: ItemRecord, exc: Exception, mark: int) -> None:
         del self._to_index[mark:]
         self._rollback_caches()
-        reason = str(exc) if isinstance(exc, RecordError) else f"{type(exc).__name__}: {exc}"[:300]
+        reason = str(exc) if isinstance(exc, RecordError) else one_line(f"{type(exc).__name__}: {exc}", 300)
         self.result.errors.append((record.line, reason))
 
     def _create_live(self, page: DisclosureItemPage, category: Page) -> None:

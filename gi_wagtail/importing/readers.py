@@ -21,6 +21,8 @@ from typing import IO, Any
 
 from django.utils.translation import gettext as _
 
+from gi_wagtail.text.quote import one_line, quote
+
 RawRecord = namedtuple("RawRecord", "line data error")
 
 DEFAULT_MAX_RECORD_BYTES = 8 * 1024 * 1024
@@ -29,7 +31,11 @@ _CHUNK = 1024 * 1024
 
 
 class ImportFileError(Exception):
-    """The file as a whole cannot be read (wrong format, not a file …)."""
+    """The file as a whole cannot be read (wrong format, not a file …); ``line`` where that is known."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
 
 
 def detect_format(path: str | os.PathLike[str], head: bytes) -> str:
@@ -111,8 +117,11 @@ def read_jsonl(handle: IO[bytes], encoding: str, max_bytes: int) -> Iterator[Raw
             continue
         try:
             data = json.loads(text)
-        except ValueError as exc:
-            yield RawRecord(number, None, _("invalid JSON: %(error)s") % {"error": exc})
+        except ValueError as exc:  # also a number too long to convert
+            yield RawRecord(number, None, _("invalid JSON: %(error)s") % {"error": one_line(exc, 200)})
+            continue
+        except RecursionError:
+            yield RawRecord(number, None, _("invalid JSON: nested too deeply"))
             continue
         if not isinstance(data, dict):
             yield RawRecord(number, None, _("a record must be a JSON object"))
@@ -138,14 +147,14 @@ def read_csv(handle: IO[bytes], encoding: str, max_bytes: int) -> Iterator[RawRe
         except StopIteration:
             break
         except csv.Error as exc:
-            yield RawRecord(reader.line_num, None, _("malformed CSV: %(error)s") % {"error": exc})
+            yield RawRecord(reader.line_num, None, _("malformed CSV: %(error)s") % {"error": one_line(exc, 200)})
             previous_end = reader.line_num
             continue
         first, previous_end = previous_end + 1, reader.line_num
         error = next((problems.pop(n) for n in range(first, previous_end + 1) if n in problems), None)
         if header is None:
             if error:
-                raise ImportFileError(_("cannot read the header row: %(error)s") % {"error": error})
+                raise ImportFileError(_("cannot read the header row: %(error)s") % {"error": error}, line=first)
             header = [name.strip() for name in row]
             continue
         if error:
@@ -161,7 +170,7 @@ def read_csv(handle: IO[bytes], encoding: str, max_bytes: int) -> Iterator[RawRe
         else:
             yield RawRecord(first, dict(zip(header, row, strict=False)), None)
     if header is None:
-        raise ImportFileError(_("the file is empty"))
+        raise ImportFileError(_("the file is empty"), line=1)
 
 
 def _cell(value: Any) -> Any:
@@ -173,17 +182,22 @@ def _cell(value: Any) -> Any:
 
 
 def read_xlsx(path: str | os.PathLike[str]) -> Iterator[RawRecord]:
+    """Rows of the first sheet; a row that cannot be read is reported on its own and the next ones still are."""
     from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
-        raise ImportFileError(_("not a readable XLSX workbook: %(error)s") % {"error": exc}) from exc
+        sheet = workbook.worksheets[0]
+    except Exception as exc:
+        raise ImportFileError(
+            _("not a readable XLSX workbook: %(error)s") % {"error": one_line(f"{type(exc).__name__}: {exc}", 200)}
+        ) from exc
     try:
-        rows = workbook.worksheets[0].iter_rows(values_only=True)
         header = None
-        for number, row in enumerate(rows, start=1):
+        for number, row, error in _sheet_rows(workbook, sheet):
+            if error:
+                yield RawRecord(number, None, error)
+                continue
             if header is None:
                 header = [str(cell).strip() if cell is not None else "" for cell in row]
                 continue
@@ -192,9 +206,74 @@ def read_xlsx(path: str | os.PathLike[str]) -> Iterator[RawRecord]:
             data = {name: _cell(value) for name, value in zip(header, row, strict=False) if name and value is not None}
             yield RawRecord(number, data, None)
         if header is None:
-            raise ImportFileError(_("the file is empty"))
+            raise ImportFileError(_("the file is empty"), line=1)
     finally:
         workbook.close()
+
+
+# Widest row read: Excel's own limit (XFD).
+_MAX_COLUMNS = 16384
+
+
+def _sheet_rows(workbook: Any, sheet: Any) -> Iterator[tuple[int, list[Any] | None, str | None]]:
+    """(row number, cell values, error) for each <row> of the sheet's XML, parsed row by row.
+
+    openpyxl's own iteration stops at the first cell it cannot convert; here that row is
+    reported and the rows after it are still read. Broken XML ends the sheet with an error.
+    """
+    from xml.etree.ElementTree import ParseError
+
+    from openpyxl.worksheet._reader import ROW_TAG, WorkSheetParser
+    from openpyxl.xml.functions import iterparse
+
+    number = 0
+    with workbook._archive.open(sheet._worksheet_path) as source:
+        parser = WorkSheetParser(
+            source,
+            sheet._shared_strings,
+            data_only=True,
+            epoch=workbook.epoch,
+            date_formats=workbook._date_formats,
+            timedelta_formats=workbook._timedelta_formats,
+        )
+        try:
+            for _event, element in iterparse(source):
+                if element.tag != ROW_TAG:
+                    continue
+                expected = number + 1
+                try:
+                    number, cells = parser.parse_row(element)
+                    yield number, _row_values(cells), None
+                except Exception as exc:  # noqa: BLE001 — one bad cell spoils its row only
+                    number = max(expected, parser.row_counter if isinstance(parser.row_counter, int) else 0)
+                    parser.row_counter = number
+                    yield number, None, _("cannot read the row: %(error)s") % {"error": _cell_error(exc)}
+                finally:
+                    element.clear()
+        except (ParseError, zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+            yield (
+                number + 1,
+                None,
+                _("the sheet is damaged after row %(row)s; the rows after it cannot be read (%(error)s)")
+                % {"row": number, "error": one_line(f"{type(exc).__name__}: {exc}", 200)},
+            )
+
+
+def _row_values(cells: list[dict[str, Any]]) -> list[Any]:
+    values: dict[int, Any] = {}
+    for cell in cells:
+        column = cell["column"]
+        if not isinstance(column, int) or not 1 <= column <= _MAX_COLUMNS:
+            raise ValueError(f"column {column!r} out of range")
+        values[column] = cell["value"]
+    width = max(values, default=0)
+    return [values.get(column) for column in range(1, width + 1)]
+
+
+def _cell_error(exc: Exception) -> str:
+    if isinstance(exc, IndexError):
+        return _("a shared string that does not exist")
+    return one_line(f"{type(exc).__name__}: {exc}", 200)
 
 
 def read_records(
@@ -207,11 +286,13 @@ def read_records(
     try:
         handle = open(path, "rb")  # noqa: SIM115  (closed by the with block below)
     except OSError as exc:
-        raise ImportFileError(_("cannot open %(path)s: %(error)s") % {"path": path, "error": exc.strerror}) from exc
+        raise ImportFileError(
+            _("cannot open %(path)s: %(error)s") % {"path": quote(path, 200), "error": exc.strerror}
+        ) from exc
     with handle:
         head = handle.read(SNIFF_BYTES)
         if not head:
-            raise ImportFileError(_("the file is empty"))
+            raise ImportFileError(_("the file is empty"), line=1)
         file_format = file_format or detect_format(path, head)
         if file_format == "xlsx":
             handle.close()
@@ -223,7 +304,7 @@ def read_records(
             try:
                 encoding = codecs.lookup(encoding).name
             except LookupError as exc:
-                raise ImportFileError(_("unknown encoding %(encoding)s") % {"encoding": encoding}) from exc
+                raise ImportFileError(_("unknown encoding %(encoding)s") % {"encoding": quote(encoding)}) from exc
         handle.seek(0)
         if encoding.startswith("utf-16"):
             # UTF-16 has no byte-level line breaks; re-encode the stream to UTF-8 on the fly.

@@ -15,7 +15,10 @@ from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 
 from gi_wagtail.blocks.text import ParagraphBlock
 from gi_wagtail.catalogue.models.validity import Validity
+from gi_wagtail.catalogue.validation import MIN_YEAR, max_year
 from gi_wagtail.security.sanitize import sanitize_rich_text
+from gi_wagtail.text.doc_no import parse_doc_no
+from gi_wagtail.text.quote import quote
 
 # Accepted column names: English keys and the usual Chinese headings.
 ALIASES = {
@@ -55,6 +58,8 @@ _DANGEROUS = re.compile(r"<(script|style|iframe|object|embed|template)\b.*?</\1\
 # Legacy systems mark bold and italics with the tags the editor stores as <b> and <i>.
 _LEGACY_TAGS = re.compile(r"<(/?)\s*(strong|em)(?=[\s/>])", re.IGNORECASE)
 _EDITOR_TAGS = {"strong": "b", "em": "i"}
+# Control characters no field may hold (NUL cannot even be stored on PostgreSQL); tabs and line breaks may.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 MAX_TITLE = 255
 
@@ -93,15 +98,41 @@ def parse_date(value: object, label: str) -> datetime.date:
             return datetime.date(*(int(part) for part in match.groups()))
         except ValueError:
             pass
-    raise RecordError(_("%(field)s “%(value)s” is not a date (use YYYY-MM-DD)") % {"field": label, "value": text[:40]})
+    raise RecordError(_("%(field)s %(value)s is not a date (use YYYY-MM-DD)") % {"field": label, "value": quote(text)})
 
 
 def _text(value: object) -> Any:
     if value is None:
         return ""
-    if isinstance(value, (list, tuple)):
+    if isinstance(value, (list, tuple, dict)):
         return value
     return str(value).strip()
+
+
+def _check_text(name: str, value: object) -> None:
+    """Refuse values no page field can hold: objects, and text with control characters."""
+    if isinstance(value, dict):
+        raise RecordError(_("%(field)s must be text") % {"field": name})
+    for text in value if isinstance(value, (list, tuple)) else [value]:
+        if isinstance(text, str) and (found := _CONTROL.search(text)):
+            raise RecordError(
+                _("%(field)s contains the control character %(char)s (at character %(position)s)")
+                % {"field": name, "char": quote(found.group()), "position": found.start() + 1}
+            )
+
+
+def check_doc_no(text: str) -> None:
+    """The 文号 rule the item form applies (代字〔年份〕序号号, any bracket), as a record error."""
+    doc_no = parse_doc_no(text)
+    if doc_no is None:
+        raise RecordError(
+            _("doc_no %(value)s is not a document number (文号) such as 高科发〔2024〕12号") % {"value": quote(text)}
+        )
+    if not MIN_YEAR <= doc_no.year <= max_year():
+        raise RecordError(
+            _("doc_no %(value)s: the year %(year)s is not plausible (use %(min)s to %(max)s)")
+            % {"value": quote(text), "year": doc_no.year, "min": MIN_YEAR, "max": max_year()}
+        )
 
 
 @functools.cache
@@ -134,6 +165,7 @@ def clean_record(line: int, data: Mapping[Any, Any]) -> ItemRecord:
         name = _LOOKUP.get(str(key).strip().lower())
         if name and name not in values:
             values[name] = _text(value) if not isinstance(value, (datetime.date, datetime.datetime)) else value
+            _check_text(name, values[name])
     missing = [name for name in ("category", "title", "published") if not values.get(name)]
     if missing:
         raise RecordError(_("missing required field(s): %(fields)s") % {"fields": ", ".join(missing)})
@@ -162,11 +194,13 @@ def clean_record(line: int, data: Mapping[Any, Any]) -> ItemRecord:
         if len(text) > limit:
             raise RecordError(_("%(field)s longer than %(max)s characters") % {"field": name, "max": limit})
         setattr(record, name, text)
+    if record.doc_no:
+        check_doc_no(record.doc_no)
     if values.get("validity"):
         validity = VALIDITY_WORDS.get(str(values["validity"]).strip().lower())
         if validity is None:
             raise RecordError(
-                _("unknown validity “%(value)s” (use 有效, 失效 or 废止)") % {"value": str(values["validity"])[:20]}
+                _("unknown validity %(value)s (use 有效, 失效 or 废止)") % {"value": quote(values["validity"], 20)}
             )
         record.validity = validity
     keywords = values.get("keywords") or []

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, transaction
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
@@ -16,6 +18,9 @@ from gi_wagtail.catalogue.models.category import AbstractCatalogueCategoryPage
 from gi_wagtail.catalogue.models.index import AbstractDisclosureIndexPage
 from gi_wagtail.catalogue.models.vocabularies import Organisation
 from gi_wagtail.reports.models import AnnualReportPage
+from gi_wagtail.text.quote import one_line, quote
+
+MAX_COUNT = 2**31 - 1  # the largest whole number an integer column holds on every database
 
 
 class ReportImportError(Exception):
@@ -39,7 +44,7 @@ def find_parent(ref: str | int | None) -> Page:
             )
         page = matches[0] if matches else None
     if page is None:
-        raise ReportImportError(_("parent page %(ref)s not found") % {"ref": ref})
+        raise ReportImportError(_("parent page %(ref)s not found") % {"ref": quote(ref)})
     page = page.specific
     if not isinstance(page, (AbstractDisclosureIndexPage, AbstractCatalogueCategoryPage)):
         raise ReportImportError(_("parent page must be a disclosure index or catalogue category page"))
@@ -53,7 +58,7 @@ def find_organisation(name: str) -> Organisation:
         raise ReportImportError(_("the report names no organisation; pass --organisation"))
     org = Organisation.objects.filter(name=name).first() or Organisation.objects.filter(short_name=name).first()
     if org is None:
-        raise ReportImportError(_("organisation %(name)s does not exist; create it first") % {"name": name})
+        raise ReportImportError(_("organisation %(name)s does not exist; create it first") % {"name": quote(name)})
     return org
 
 
@@ -67,7 +72,17 @@ def prepare_page(
         raise ReportImportError(_("%(org)s already has a report for %(year)s") % {"org": org, "year": report["year"]})
     page = AnnualReportPage(organisation=org, live=False)
     page.apply_report_data(report)
-    page.title = report["title"] or f"{org.name}{report['year']}年政府信息公开工作年度报告"
+    count = page.fee_notices_count
+    if count is not None and not (count == int(count) and 0 <= count <= MAX_COUNT):
+        # The rules report it (see the findings); the column holds whole numbers from 0 only.
+        page.fee_notices_count = None
+        page.import_notes = [
+            *page.import_notes,
+            _("Fee notices issued: %(value)s is not a whole number of notices; not stored.") % {"value": count},
+        ]
+    page.title = (report["title"] or f"{org.name}{report['year']}年政府信息公开工作年度报告")[:255]
+    # A title of only punctuation has no slug of its own.
+    page.slug = slugify(page.title, allow_unicode=True)[:80].strip("-") or f"report-{report['year']}"
     if publish and page.has_validation_errors():
         raise ReportImportError(
             _("not published: the report has validation errors (use the admin override); nothing was imported")
@@ -77,10 +92,17 @@ def prepare_page(
 
 def save_page(parent: Page, page: AnnualReportPage, publish: bool = False) -> AnnualReportPage:
     """Add the prepared page under ``parent`` as a draft revision, published if asked; all or nothing."""
-    with transaction.atomic():
-        parent.add_child(instance=page)
-        revision = page.save_revision(log_action=True)
-        if publish:
-            revision.publish()
-            page.refresh_from_db()
+    try:
+        with transaction.atomic():
+            parent.add_child(instance=page)
+            revision = page.save_revision(log_action=True)
+            if publish:
+                revision.publish()
+                page.refresh_from_db()
+    except ValidationError as exc:
+        raise ReportImportError(
+            _("the report cannot be saved: %(error)s") % {"error": one_line("; ".join(exc.messages), 300)}
+        ) from None
+    except DatabaseError as exc:  # a value the database refuses: nothing was written
+        raise ReportImportError(_("the report cannot be saved: %(error)s") % {"error": one_line(exc, 300)}) from None
     return page

@@ -63,6 +63,8 @@ from __future__ import annotations
 import copy
 import datetime
 import json
+import math
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeAlias
 
@@ -107,8 +109,40 @@ class SchemaError(ValueError):
         super().__init__("; ".join(self.problems))
 
 
+# The largest number a report cell or fee may hold (the page stores amounts with 14 digits, 2 decimals).
+MAX_NUMBER = 10**12 - 1
+MAX_TITLE = 255
+# Characters no stored text may hold (PostgreSQL refuses NUL and lone surrogates in JSON).
+_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
 def _is_number(v: object) -> bool:
-    return isinstance(v, (int, float)) and not isinstance(v, bool)
+    """A finite number within what the page stores (NaN, infinities and huge integers are not)."""
+    if isinstance(v, bool):
+        return False
+    if isinstance(v, int):
+        return abs(v) <= MAX_NUMBER
+    return isinstance(v, float) and math.isfinite(v) and abs(v) <= MAX_NUMBER
+
+
+def _text_problems(value: object, path: str, problems: list[str], depth: int = 0) -> None:
+    """Every string (and key) with a control character or a lone surrogate, by its path."""
+    if depth > 20:
+        return
+    if isinstance(value, str):
+        found = _FORBIDDEN.search(value)
+        if found:
+            problems.append(f"{path or 'report'}: contains the control character {found.group()!a}")
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            child_path = f"{path}.{key}" if path else str(key)
+            if isinstance(key, str) and _FORBIDDEN.search(key):
+                problems.append(f"{path or 'report'}: a key contains the control character {ascii(key)[:40]}")
+                continue
+            _text_problems(child, child_path, problems, depth + 1)
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            _text_problems(child, f"{path}.{index}" if path else str(index), problems, depth + 1)
 
 
 def _check_date(value: object, path: str, problems: list[str]) -> str | None:
@@ -162,7 +196,7 @@ def _check_grid(
             elif cell == MISSING:
                 missing.add(path.removeprefix("tables."))
             elif cell is not None and not _is_number(cell):
-                problems.append(f'{path}: expected a number or null (or "missing"), got {cell!r}')
+                problems.append(f'{path}: expected a number or null (or "missing"), got {cell!r}'[:200])
             else:
                 grid[row_key][col_key] = cell
     return grid
@@ -177,6 +211,7 @@ def validate_shape(data: object) -> Report:
         raise SchemaError(f"a report must be a JSON object, got {type(data).__name__}")
     problems: list[str] = []
     missing: set[str] = set()
+    _text_problems(data, "", problems)
     unknown = set(data) - TOP_KEYS
     if unknown:
         problems.append(f"unknown top-level keys: {', '.join(sorted(unknown))}")
@@ -204,6 +239,8 @@ def validate_shape(data: object) -> Report:
         value = data.get(key) or ""
         if not isinstance(value, str):
             problems.append(f"{key}: expected text")
+        elif len(value.strip()) > MAX_TITLE:
+            problems.append(f"{key}: longer than {MAX_TITLE} characters")
         else:
             out[key] = value.strip()
 
@@ -258,7 +295,7 @@ def validate_shape(data: object) -> Report:
                     elif v == MISSING:
                         missing.add(f"fees.{k}")
                     elif v is not None and not _is_number(v):
-                        problems.append(f"fees.{k}: expected a number or null, got {v!r}")
+                        problems.append(f"fees.{k}: expected a number or null, got {v!r}"[:200])
                     else:
                         out["fees"][k] = v
     elif fees:
@@ -285,7 +322,7 @@ def validate_shape(data: object) -> Report:
                     elif v == MISSING:
                         missing.add(f"key_figures.{k}")
                     elif v is not None and not _is_number(v):
-                        problems.append(f"key_figures.{k}: expected a number or null, got {v!r}")
+                        problems.append(f"key_figures.{k}: expected a number or null, got {v!r}"[:200])
                     else:
                         out["key_figures"][k] = v
     elif figures:

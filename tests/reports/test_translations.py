@@ -13,7 +13,9 @@ REGISTER_FRAGMENT = PACKAGE / "locale" / "fragments" / "requests_register.po"
 # Findings and the check command's text listing (issue #17).
 FINDINGS_FRAGMENT = PACKAGE / "locale" / "fragments" / "findings.po"
 # Units and blanks, narrative figures (issue #17).
-ISSUE17_FRAGMENTS = tuple(PACKAGE / "locale" / "fragments" / f"{name}.po" for name in ("units", "narrative"))
+ISSUE17_FRAGMENTS = tuple(
+    PACKAGE / "locale" / "fragments" / f"{name}.po" for name in ("units", "narrative", "imports_robust")
+)
 MARKERS = {"gettext_noop", "_", "gettext", "gettext_lazy"}
 PY_FILES = [
     *(PACKAGE / "reports").rglob("*.py"),

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from gi_wagtail.management.commands.gi_wagtail_import_report import parse_errors
 from gi_wagtail.reports.findings import has_errors, severity_name
 from gi_wagtail.reports.parsers import ReportParseError, parse_file
 from gi_wagtail.reports.validator import grouped_by_table, summary, validate
@@ -31,10 +32,10 @@ class Command(BaseCommand):
         # Editors read the listing in the site's language (zh-hans), not the shell's.
         with translation.override(settings.LANGUAGE_CODE or "zh-hans"):
             try:
-                report = parse_file(options["file"])
-                previous = parse_file(options["previous"]) if options.get("previous") else None
+                report = _parse(options["file"])
+                previous = _parse(options["previous"]) if options.get("previous") else None
             except ReportParseError as exc:
-                raise CommandError(str(exc)) from None
+                raise CommandError(parse_errors(exc.path, exc)) from None
             findings = validate(report, previous=previous)
             counts = summary(findings)
             if options["format"] == "text":
@@ -59,3 +60,11 @@ class Command(BaseCommand):
             self.stdout.write(f"== {heading} ==")
             for f in group:
                 self.stdout.write(f"[{severity_name(f.severity)}] {f.rule} {f.label or f.location}：{f.message}")
+
+
+def _parse(path: str) -> dict[str, Any]:
+    try:
+        return parse_file(path)
+    except ReportParseError as exc:
+        exc.path = path
+        raise

@@ -20,6 +20,7 @@ from gi_wagtail.importing.importer import ImportResult, resolve_root, root_paren
 from gi_wagtail.importing.readers import DEFAULT_MAX_RECORD_BYTES
 from gi_wagtail.importing.records import RecordError
 from gi_wagtail.importing.review import check_permission
+from gi_wagtail.text.quote import one_line
 
 
 class Command(BaseCommand):
@@ -87,11 +88,12 @@ class Command(BaseCommand):
         try:
             result = importer.run(records)
         except ImportFileError as exc:
-            raise CommandError(f"{file}: {exc}") from exc
+            where = f"{file}:{exc.line}" if exc.line else file
+            raise CommandError(f"{where}: {one_line(exc)}") from exc
         for line, reason in result.errors:
-            self.stderr.write(f"{file}:{line}: {reason}")
+            self.stderr.write(f"{file}:{line}: {one_line(reason)}")
         for reason in result.index_errors:
-            self.stderr.write(f"search index not updated: {reason} (run `manage.py update_index`)")
+            self.stderr.write(f"search index not updated: {one_line(reason)} (run `manage.py update_index`)")
         verb = "Would import" if dry_run else "Imported"
         summary = (
             f"{verb}: {result.created} created, {result.updated} updated, {len(result.errors)} failed, "

@@ -15,6 +15,7 @@ from gi_wagtail.reports.formats import get_format
 from gi_wagtail.reports.locations import describe
 from gi_wagtail.reports.parsers import ReportParseError, parse_file
 from gi_wagtail.reports.validator import summary, validate
+from gi_wagtail.text.quote import one_line
 
 
 class Command(BaseCommand):
@@ -34,13 +35,13 @@ class Command(BaseCommand):
         try:
             report = parse_file(opts["file"], format=opts.get("format"), year=opts.get("year"))
         except ReportParseError as exc:
-            raise CommandError(str(exc)) from None
+            raise CommandError(parse_errors(opts["file"], exc)) from None
         findings = validate(report)
         # The dry run makes every check the real run makes; it only skips writing.
         try:
             parent, page = prepare_page(report, opts.get("parent"), opts.get("organisation"), opts["publish"])
         except ReportImportError as exc:
-            raise CommandError(str(exc)) from None
+            raise CommandError(one_line(exc)) from None
         result = {
             "file": opts["file"],
             "format": report["format"],
@@ -57,7 +58,10 @@ class Command(BaseCommand):
             "report": report,
         }
         if not opts["dry_run"]:
-            save_page(parent, page, opts["publish"])
+            try:
+                save_page(parent, page, opts["publish"])
+            except ReportImportError as exc:
+                raise CommandError(one_line(exc)) from None
             result["page_id"] = page.pk
             result["published"] = page.live
         if opts["json"]:
@@ -74,7 +78,7 @@ class Command(BaseCommand):
             }
         )
         for note in report["notes"]:
-            self.stdout.write("  note: " + note)
+            self.stdout.write("  note: " + one_line(note))
         self._write_blanks_and_units(report, result)
         for f in findings:
             self.stdout.write(f"  [{severity_name(f.severity)}] {f.rule} {f.label}：{f.message}")
@@ -94,3 +98,8 @@ class Command(BaseCommand):
             )
         for address, text in result["unit_conversions"].items():
             self.stdout.write(f"  {describe(fmt, address)}: {text}")
+
+
+def parse_errors(path: str, exc: ReportParseError) -> str:
+    """One ``file:line: problem`` line per problem of an unreadable report file (as the catalogue import prints)."""
+    return "\n".join(f"{path}:{line}: {one_line(problem)}" for line, problem in exc.errors)

@@ -17,6 +17,7 @@ from bs4 import Tag
 from gi_wagtail.reports.findings import gettext_noop, translate
 from gi_wagtail.reports.formats.base import FormatSpec
 from gi_wagtail.reports.locations import TABLE_TITLES, describe
+from gi_wagtail.reports.schema import MAX_TITLE, _is_number
 from gi_wagtail.reports.schema_cells import amount_units
 from gi_wagtail.reports.values import convert_amount, printed_unit
 
@@ -71,3 +72,41 @@ def record(data: dict, fmt: FormatSpec, missing: set[str], printed: Mapping[str,
                 "unit": target,
             }
     data["units_not_printed"] = sorted(not_printed)
+
+
+def keep_storable(data: dict, notes: list[str]) -> None:
+    """Numbers a page cannot store (huge, not finite) become missing cells with a note; long titles are cut.
+
+    Called by the HTML and text parsers before the shape check, so one unreadable figure does
+    not refuse the whole report.
+    """
+    for key in ("title", "organisation"):
+        if len(data.get(key) or "") > MAX_TITLE:
+            data[key] = data[key][:MAX_TITLE]
+            notes.append(
+                translate(_("The %(field)s was longer than %(max)s characters and was cut."))
+                % {"field": key, "max": MAX_TITLE}
+            )
+    missing = set(data.get("missing") or [])
+    for table, rows in (data.get("tables") or {}).items():
+        for row, cells in (rows or {}).items() if isinstance(rows, dict) else ():
+            for column, value in (cells or {}).items() if isinstance(cells, dict) else ():
+                if value is not None and not isinstance(value, str) and not _is_number(value):
+                    cells[column] = None
+                    missing.add(f"{table}.{row}.{column}")
+                    notes.append(
+                        translate(_("%(cell)s: the number %(value)s is too large; marked as missing."))
+                        % {"cell": f"{table}.{row}.{column}", "value": str(value)[:30]}
+                    )
+    for section in ("fees", "key_figures"):
+        figures = data.get(section) or {}
+        for key, value in list(figures.items()):
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and not _is_number(value):
+                figures[key] = None
+                missing.add(f"{section}.{key}")
+                notes.append(
+                    translate(_("%(cell)s: the number %(value)s is too large; marked as missing."))
+                    % {"cell": f"{section}.{key}", "value": str(value)[:30]}
+                )
+    if missing:
+        data["missing"] = sorted(missing)

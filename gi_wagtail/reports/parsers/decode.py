@@ -7,6 +7,8 @@ import re
 from gi_wagtail.reports.parsers.errors import ReportParseError
 
 ENCODINGS = ("utf-8-sig", "gb18030", "big5")
+# Control characters (NUL above all) are never report text: dropped, so the rest is kept.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def decode(data: bytes, declared: str | None = None) -> str:
@@ -17,7 +19,7 @@ def decode(data: bytes, declared: str | None = None) -> str:
     candidates = ([declared] if declared else []) + list(ENCODINGS)
     for enc in candidates:
         try:
-            return data.decode(enc)
+            return _CONTROL.sub("", data.decode(enc))
         except (UnicodeDecodeError, LookupError):
             continue
     raise ReportParseError("cannot decode the file as UTF-8, GB18030 or Big5 text")

@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup, NavigableString
 
 from gi_wagtail.reports.findings import gettext_noop, translate
 from gi_wagtail.reports.formats import get_format
-from gi_wagtail.reports.parsers.blanks import all_cells, record, table_caption
+from gi_wagtail.reports.parsers.blanks import all_cells, keep_storable, record, table_caption
 from gi_wagtail.reports.parsers.errors import ReportParseError
 from gi_wagtail.reports.parsers.grid import expand
 from gi_wagtail.reports.parsers.html_tables import classify, detect_format, read_table2, read_table3, read_table4
@@ -120,6 +120,7 @@ def parse_html(html: str, format: str | None = None, year: int | None = None) ->
                 )
                 missing |= all_cells(fmt, name)
         record(data, fmt, missing, printed, notes)
+    keep_storable(data, notes)
     try:
         return validate_shape(data)
     except SchemaError as exc:

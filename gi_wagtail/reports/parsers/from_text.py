@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from gi_wagtail.reports.findings import gettext_noop, translate
 from gi_wagtail.reports.formats import FORMAT_CODES, TABLE_NAMES, get_format
-from gi_wagtail.reports.parsers.blanks import all_cells
+from gi_wagtail.reports.parsers.blanks import all_cells, keep_storable
 from gi_wagtail.reports.parsers.errors import ReportParseError
 from gi_wagtail.reports.parsers.outline import key_figures_from_sections, keyed_sections, preamble_notes, split_outline
 from gi_wagtail.reports.schema import SchemaError, validate_shape
@@ -37,6 +37,7 @@ def parse_text(text: str, format: str | None = None, year: int | None = None) ->
         # Not printed blanks: the cells are not known, so they are marked missing.
         if fmt in FORMAT_CODES:
             data["missing"] = [a for name in TABLE_NAMES for a in sorted(all_cells(get_format(fmt), name))]
+    keep_storable(data, notes)
     try:
         return validate_shape(data)
     except SchemaError as exc:
