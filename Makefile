@@ -131,7 +131,8 @@ bench-large:
 FUZZ_N ?= 10000
 fuzz: install
 	@failed=""; for url in sqlite:///$(CURDIR)/.venv/gi_fuzz.sqlite3 $(PG_URL) $(MYSQL_URL); do \
-	  $(PY) benchmarks/fuzz.py --n $(FUZZ_N) --database-url $$url || failed="$$failed $$url"; \
+	  $(PY) benchmarks/fuzz.py --n $(FUZZ_N) --database-url $$url || failed="$$failed $$url(pages)"; \
+	  $(PY) benchmarks/fuzz_imports.py --n $(FUZZ_N) --database-url $$url || failed="$$failed $$url(imports)"; \
 	done; \
 	if [ -n "$$failed" ]; then echo "make fuzz: server errors on:$$failed"; exit 1; fi
 

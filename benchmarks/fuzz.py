@@ -1,4 +1,6 @@
-"""Long fuzz runs: generated input against every public surface, a table of server errors.
+"""Long fuzz runs: generated input against every public page that reads parameters, a table of server errors.
+
+The import and report commands have their own driver, benchmarks/fuzz_imports.py; `make fuzz` runs both.
 
     make fuzz                                  # SQLite, PostgreSQL and MariaDB, 10,000 inputs per surface
     .venv/bin/python benchmarks/fuzz.py --n 2000 --database-url postgres://postgres@127.0.0.1:5432/gi_fuzz
@@ -131,26 +133,17 @@ def page_surfaces(listing_url: str) -> list[tuple[str, object, Callable[[object]
     ]
 
 
-def import_surfaces() -> list[tuple[str, object, Callable[[object], str | None]]]:
-    try:
-        import fuzz_imports  # benchmarks/fuzz_imports.py: the import and report commands
-    except ImportError:
-        return []
-    return fuzz_imports.surfaces()
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=10_000, help="inputs per surface (default 10,000)")
     parser.add_argument("--database-url", default="sqlite:///gi_fuzz.sqlite3")
     parser.add_argument("--only", default="", help="run only surfaces whose name contains this")
     args = parser.parse_args()
-    sys.path.insert(0, str(ROOT / "benchmarks"))
     connection = setup(args.database_url)
     logging.disable(logging.NOTSET)
     listing_url = build_site()
     tallies = []
-    for name, strategy, check in page_surfaces(listing_url) + import_surfaces():
+    for name, strategy, check in page_surfaces(listing_url):
         if args.only and args.only not in name:
             continue
         tally = Tally(name)
