@@ -3,6 +3,10 @@
 ``schedule(ids)`` is called by ``gi_wagtail.search.signals`` inside the transaction that
 changes the pages. However many times a page is scheduled in one transaction (a publish
 saves the page and then sends ``page_published``), it is re-indexed once, after the commit.
+
+``pages_scheduled`` writes each page to the outbox (``gi_wagtail.search.outbox``) inside that
+transaction; the task after the commit drains the outbox, so a crash in between delays the
+update until the next drain instead of losing it.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from django.dispatch import Signal
 from django_tasks import task
 from wagtail.models import Page
 
+from gi_wagtail.search import outbox
 from gi_wagtail.search.base import SearchBackend, get_backend
 from gi_wagtail.search.documents import BATCH, current_documents
 
@@ -46,7 +51,13 @@ def sync_pages(page_ids: Iterable[int], backend: SearchBackend | None = None) ->
 
 @task()
 def update_search_index(page_ids: list[int]) -> dict[str, Any]:
-    return sync_pages(page_ids)
+    """After a commit: apply the outbox (``page_ids`` name the pages the commit changed; their rows,
+    and any left by an earlier crash, are drained together)."""
+    backend = get_backend()
+    if hasattr(backend, "sync_pages"):  # Elasticsearch drains the outbox itself
+        return sync_pages(page_ids, backend)
+    result = outbox.drain(backend)
+    return {"indexed": result.indexed, "removed": result.deleted, "failed": result.failed, "queued": result.remaining}
 
 
 def subtree_ids(page: Page, inclusive: bool = True) -> list[int]:
