@@ -28,6 +28,8 @@ from django.utils import timezone
 
 from gi_wagtail.search.backlog import SearchIndexBacklog
 from gi_wagtail.search.base import SearchBackend
+from gi_wagtail.search.documents import BATCH as DOCUMENT_BATCH
+from gi_wagtail.search.documents import current_documents
 
 logger = logging.getLogger(__name__)
 BATCH = 500
@@ -109,10 +111,17 @@ def backoff(attempts: int) -> dt.timedelta:
     return min(dt.timedelta(seconds=30 * 2 ** max(0, attempts - 1)), MAX_BACKOFF)
 
 
-def _default_sync(backend: SearchBackend) -> Sync:
-    from gi_wagtail.search import tasks  # tasks imports this module
-
-    return lambda ids: tasks.sync_pages(ids, backend)
+def write_pages(page_ids: Iterable[int], backend: SearchBackend) -> dict[str, Any]:
+    """Bring ``backend`` in line with the current state of these pages, in batches with a fixed
+    number of queries each (``gi_wagtail.search.tasks.sync_pages``)."""
+    ids = list(dict.fromkeys(int(i) for i in page_ids))
+    indexed = removed = 0
+    for start in range(0, len(ids), DOCUMENT_BATCH):
+        docs, gone = current_documents(ids[start : start + DOCUMENT_BATCH])
+        backend.index(docs)
+        backend.delete(gone)
+        indexed, removed = indexed + len(docs), removed + len(gone)
+    return {"indexed": indexed, "removed": removed}
 
 
 def drain(
@@ -131,7 +140,7 @@ def drain(
         from gi_wagtail.search.base import get_backend
 
         backend = get_backend()
-    sync = sync or _default_sync(backend)
+    sync = sync or (lambda ids: write_pages(ids, backend))
     result, after, done = DrainResult(), 0, 0
     while limit is None or done < limit:
         size = BATCH if limit is None else min(BATCH, limit - done)

@@ -23,7 +23,6 @@ from wagtail.models import Page
 
 from gi_wagtail.search import outbox
 from gi_wagtail.search.base import SearchBackend, get_backend
-from gi_wagtail.search.documents import BATCH, current_documents
 
 # Sent (sender=Page, page_ids, action) inside the transaction that changes the pages, once per
 # page and transaction, before the update is queued: a backend with an outbox records it here.
@@ -39,14 +38,7 @@ def sync_pages(page_ids: Iterable[int], backend: SearchBackend | None = None) ->
     backend = backend or get_backend()
     if hasattr(backend, "sync_pages"):  # a backend with its own delivery (Elasticsearch: outbox + retries)
         return backend.sync_pages(page_ids)
-    ids = list(dict.fromkeys(int(i) for i in page_ids))
-    indexed = removed = 0
-    for start in range(0, len(ids), BATCH):
-        docs, gone = current_documents(ids[start : start + BATCH])
-        backend.index(docs)
-        backend.delete(gone)
-        indexed, removed = indexed + len(docs), removed + len(gone)
-    return {"indexed": indexed, "removed": removed}
+    return outbox.write_pages(page_ids, backend)
 
 
 @task()
@@ -56,7 +48,7 @@ def update_search_index(page_ids: list[int]) -> dict[str, Any]:
     backend = get_backend()
     if hasattr(backend, "sync_pages"):  # Elasticsearch drains the outbox itself
         return sync_pages(page_ids, backend)
-    result = outbox.drain(backend)
+    result = outbox.drain(backend, sync=lambda ids: sync_pages(ids, backend))
     return {"indexed": result.indexed, "removed": result.deleted, "failed": result.failed, "queued": result.remaining}
 
 

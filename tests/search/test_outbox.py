@@ -100,7 +100,9 @@ def test_differences_without_outbox_rows_are_found_and_repaired(site, backend, p
     SearchEntry.objects.filter(page_id=missing.pk).delete()
     Page.objects.filter(pk=stale.pk).update(live=False)
     Page.objects.filter(pk=outdated.pk).update(title="关于防汛抗旱工作的通知")
-    SearchEntry.objects.filter(page_id=outdated.pk).update(indexed_at=datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC))
+    SearchEntry.objects.filter(page_id=outdated.pk).update(
+        indexed_at=datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+    )
 
     h = check()
     assert (h.missing, h.extra, h.outdated, h.backlog) == ([missing.pk], [stale.pk], [outdated.pk], 0)

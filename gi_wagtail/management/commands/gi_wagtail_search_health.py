@@ -96,7 +96,9 @@ class Command(BaseCommand):
         for label, ids in (("missing", h.missing), ("stale", h.extra), ("outdated", h.outdated)):
             if ids:
                 shown = ", ".join(str(pk) for pk in ids[: embedded_health.SHOWN])
-                w(f"{label + ':':<10} {len(ids)} pages (ids {shown}{', …' if len(ids) > embedded_health.SHOWN else ''})")
+                w(
+                    f"{label + ':':<10} {len(ids)} pages (ids {shown}{', …' if len(ids) > embedded_health.SHOWN else ''})"
+                )
         w(
             f"backlog:   {h.backlog} pages pending"
             + (f", oldest {h.backlog_oldest:%Y-%m-%d %H:%M:%S %Z}" if h.backlog_oldest else "")
