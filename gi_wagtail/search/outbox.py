@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import connections, router, transaction
+from django.db import DatabaseError, connections, router, transaction
 from django.utils import timezone
 
 from gi_wagtail.search.backlog import SearchIndexBacklog
@@ -65,8 +66,42 @@ def enqueue(page_ids: Iterable[int], action: str = "index") -> list[int]:
     return ids
 
 
+_local = threading.local()
+
+
 def record(sender: Any, page_ids: list[int], action: str = "index", **kwargs: Any) -> None:
-    enqueue(page_ids, action)
+    buffer = getattr(_local, "buffer", None)
+    if buffer is not None:
+        buffer.extend(SearchIndexBacklog(page_id=int(pk), action=action) for pk in page_ids)
+    else:
+        enqueue(page_ids, action)
+
+
+@contextmanager
+def buffered(using: str | None = None) -> Iterator[None]:
+    """Write the rows recorded inside the block in one statement when it ends. Use it only inside
+    the transaction that changes the pages (``tasks.batched_updates`` does)."""
+    if getattr(_local, "buffer", None) is not None:  # an outer block writes them
+        yield
+        return
+    using = using or router.db_for_write(SearchIndexBacklog)
+    _local.buffer = []
+    try:
+        yield
+    except BaseException:
+        rows, _local.buffer = _local.buffer, None
+        # Most often the transaction rolls back now, rows and all; if the caller goes on and commits, the rows
+        # must be there. A transaction already broken by the error cannot commit: nothing to keep then.
+        if rows and not connections[using].needs_rollback:
+            try:
+                with transaction.atomic(using=using):
+                    SearchIndexBacklog.objects.using(using).bulk_create(rows)
+            except DatabaseError:
+                pass
+        raise
+    rows, _local.buffer = _local.buffer, None
+    if rows:
+        SearchIndexBacklog.objects.using(using).bulk_create(rows)
 
 
 # --- draining -----------------------------------------------------------------------------------

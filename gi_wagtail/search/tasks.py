@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import Any
 
 from django.db import connection, transaction
@@ -94,8 +94,11 @@ def batched_updates() -> Iterator[None]:
     (a bulk import publishes hundreds of pages per transaction)."""
     outer = getattr(_local, "batch", None)
     _local.batch = set() if outer is None else outer
+    # Inside the changing transaction, the outbox rows of the whole block go in one statement at its end.
+    rows = outbox.buffered() if outer is None and connection.in_atomic_block else nullcontext()
     try:
-        yield
+        with rows:
+            yield
     finally:
         if outer is None:
             ids, _local.batch = _local.batch, None
