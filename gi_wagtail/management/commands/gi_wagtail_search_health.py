@@ -81,15 +81,20 @@ class Command(BaseCommand):
 
     def _embedded(self, drain_first: bool) -> None:
         from gi_wagtail.search.embedded import health as embedded_health
+        from gi_wagtail.search.outbox import DrainBusyError
 
         w = self.stdout.write
         if drain_first:
-            result, differing = embedded_health.repair()
-            w(
-                f"Drained: {result.indexed} indexed, {result.deleted} deleted, {result.failed} failed, "
-                f"{result.remaining} remaining; {differing} pages found differing by the comparison"
-                + (f" ({result.error})" if result.error else "")
-            )
+            try:
+                result, differing = embedded_health.repair()
+            except DrainBusyError:
+                self.stderr.write("Backlog not drained: another drain held the outbox too long; try again.")
+            else:
+                w(
+                    f"Drained: {result.indexed} indexed, {result.deleted} deleted, {result.failed} failed, "
+                    f"{result.remaining} remaining; {differing} pages found differing by the comparison"
+                    + (f" ({result.error})" if result.error else "")
+                )
         h = embedded_health.check(settle=2)
         w("backend:   embedded (the site's database)")
         w(f"documents: {h.indexed} indexed, {h.expected} live pages")

@@ -17,6 +17,7 @@ from wagtail.admin.ui.components import Component
 
 from gi_wagtail.conf import gi_settings
 from gi_wagtail.search.embedded import health
+from gi_wagtail.search.outbox import DrainBusyError
 
 
 class EmbeddedSearchHealthPanel(Component):
@@ -46,7 +47,11 @@ def add_embedded_search_health_panel(request: HttpRequest, panels: list) -> None
 def repair_index(request: HttpRequest) -> HttpResponse:
     if not _visible(request):
         raise PermissionDenied
-    result, _differing = health.repair()
+    try:
+        result, _differing = health.repair()
+    except DrainBusyError:
+        messages.error(request, _("Another process is updating the search index; try again in a minute."))
+        return redirect(reverse("wagtailadmin_home"))
     if result.failed:
         messages.error(
             request,
