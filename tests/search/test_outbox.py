@@ -171,3 +171,44 @@ def test_dashboard_panel_shows_the_difference_and_repairs_it(site, backend, publ
     assert found(backend, "秸秆禁烧") == [item.pk]
     page = client.get("/admin/").content.decode()
     assert "gi-wagtail/search-index/repair/" not in page  # healthy: no button
+
+
+@pytest.mark.django_db(transaction=True)
+def test_drains_take_turns():
+    """A drain waits while another holds the outbox (so it cannot write older documents over newer ones)."""
+    import threading
+
+    from django.db import connection
+
+    outbox.enqueue([999_001])
+    holding, release, finished = threading.Event(), threading.Event(), threading.Event()
+
+    def hold():
+        try:
+            with outbox.exclusive():
+                holding.set()
+                release.wait(30)
+        finally:
+            connection.close()
+
+    def drain():
+        try:
+            outbox.drain()
+            finished.set()
+        finally:
+            connection.close()
+
+    first = threading.Thread(target=hold)
+    first.start()
+    assert holding.wait(30)
+    second = threading.Thread(target=drain)
+    second.start()
+    try:
+        assert not finished.wait(1.5)  # waiting for the lock
+        assert SearchIndexBacklog.objects.filter(page_id=999_001).exists()
+    finally:
+        release.set()
+        first.join(30)
+        second.join(60)
+    assert finished.is_set()
+    assert not SearchIndexBacklog.objects.exists()
