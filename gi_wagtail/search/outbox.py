@@ -188,7 +188,12 @@ def drain(
             if not rows:
                 break
             after, done = rows[-1][0], done + len(rows)
-            failed = _apply(sorted({page_id for _, page_id in rows}), sync, result)
+            page_ids = sorted({page_id for _, page_id in rows})
+            if not force:  # rows of these pages waiting for a retry: this update covers them too
+                rows += SearchIndexBacklog.objects.filter(page_id__in=page_ids, next_attempt_at__gt=now).values_list(
+                    "id", "page_id"
+                )
+            failed = _apply(page_ids, sync, result)
             SearchIndexBacklog.objects.filter(id__in=[pk for pk, page_id in rows if page_id not in failed]).delete()
             if failed:
                 _postpone([pk for pk, page_id in rows if page_id in failed], failed, now)

@@ -147,6 +147,15 @@ def test_a_page_that_cannot_be_indexed_keeps_its_row_and_holds_up_no_other(site,
     assert code == 0, out
     assert found(backend, "秸秆禁烧") == [bad.pk]
 
+    # Failed again, then changed again: the change's update covers the row waiting for its retry.
+    monkeypatch.setattr(documents, "documents_for_ids", failing)
+    with LOST_WORKER:
+        publish(bad.save_revision().publish)
+    assert outbox.drain().failed == 1
+    monkeypatch.setattr(documents, "documents_for_ids", real)
+    publish(bad.save_revision().publish)
+    assert not SearchIndexBacklog.objects.exists()
+
 
 def test_dashboard_panel_shows_the_difference_and_repairs_it(site, backend, publish, client, django_user_model):
     _, category, organisation = site
