@@ -202,12 +202,17 @@ def drain_waits_for_a_lock(pid: int) -> bool:
 
 @pytest.mark.parametrize("seed", [1, 2])
 def test_kill_at_any_moment(import_file, seed):
-    """Killed at a random moment of a three-chunk import (creating pages, committing, indexing), the
+    """Killed at a random moment of a six-chunk import (creating pages, committing, indexing), the
     index is consistent with the live pages after ``--drain``, whatever the moment."""
-    path = import_file(3 * CHUNK)
+    path = import_file(6 * CHUNK)
     proc = start_import(path)
-    time.sleep(random.Random(seed).uniform(3, 9))  # start-up takes ~3 s; the import takes longer
+    deadline = time.monotonic() + 300
+    while not DisclosureItemPage.objects.exists():  # the first chunk has committed
+        assert proc.poll() is None and time.monotonic() < deadline, proc.stderr.read()
+        time.sleep(0.05)
+    time.sleep(random.Random(seed).uniform(0, 1.5))
     kill(proc)
+    assert len(live_items()) < 6 * CHUNK  # killed before the end
     code, out = health("--drain")
     assert code == 0, out
     assert_everything_found()
