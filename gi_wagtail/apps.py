@@ -19,7 +19,7 @@ class GiWagtailConfig(AppConfig):
 
         catalogue_signals.connect()
         # The domains register their search documents; search connects index sync per page model
-        # (and the Elasticsearch outbox only when that backend is configured).
+        # (and the search outbox, for every backend).
         catalogue_search.register()
         reports_search.register()
         search_signals.connect()

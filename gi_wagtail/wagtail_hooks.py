@@ -12,6 +12,7 @@ from gi_wagtail.requests import notice_hooks  # noqa: F401  (notice templates sn
 from gi_wagtail.requests import wagtail_hooks as request_hooks  # noqa: F401  (register, log actions)
 from gi_wagtail.review import wagtail_hooks as review_hooks  # noqa: F401  (secrecy review workflow)
 from gi_wagtail.search.elasticsearch import wagtail_hooks as search_health_hooks  # noqa: F401  (health panel)
+from gi_wagtail.search.embedded import wagtail_hooks as index_health_hooks  # noqa: F401  (health panel)
 from gi_wagtail.search.wagtail_hooks import SearchSynonymViewSet
 from gi_wagtail.security.documents import before_serve_document
 

@@ -513,7 +513,7 @@ class Importer:
 
     def _import_chunk(self, raws: list[RawRecord], progress: Callable[[ImportResult], object] | None) -> None:
         pending = []
-        with batched_updates(), transaction.atomic():
+        with transaction.atomic(), batched_updates():  # the chunk's outbox rows commit with it
             for raw in raws:
                 record = self._clean(raw)
                 if record is not None:

@@ -10,8 +10,8 @@
 - adding or removing a view restriction re-evaluates the pages below it.
 
 Each change reaches the index once, after the commit (``gi_wagtail.search.tasks.schedule``).
-With the Elasticsearch backend, ``gi_wagtail.search.elasticsearch.signals`` records each change
-in its outbox as well, inside the same transaction.
+Whatever the backend, each changed page is also recorded in the outbox (``gi_wagtail.search.outbox``)
+inside the same transaction, so a crash after the commit loses no update.
 """
 
 from __future__ import annotations
@@ -19,18 +19,15 @@ from __future__ import annotations
 from typing import Any
 
 from django.apps import apps
-from django.core.signals import setting_changed
 from django.db import DatabaseError
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from gi_wagtail.conf import gi_settings
-from gi_wagtail.search import synonyms
+from gi_wagtail.search import outbox, synonyms
 from gi_wagtail.search.documents import dependencies
-from gi_wagtail.search.elasticsearch import signals as elasticsearch_signals
 from gi_wagtail.search.models import SearchSynonym
-from gi_wagtail.search.tasks import schedule, subtree_ids
+from gi_wagtail.search.tasks import pages_scheduled, schedule, subtree_ids
 
 # Set on a page instance whose save scheduled its re-index, so the page_published or
 # post_page_move that follows (for the same instance) adds only the descendants.
@@ -123,23 +120,9 @@ def connect() -> None:
         post_save.connect(
             _dependency_saved, sender=model, dispatch_uid=f"gi_wagtail_search_dependency_{model._meta.label_lower}"
         )
+    # One outbox for every backend (Elasticsearch delivers it itself; the others are drained after the commit).
+    pages_scheduled.connect(outbox.record, sender=Page, dispatch_uid="gi_wagtail_search_outbox")
     connect_synonyms()
-    connect_backend()
-    setting_changed.connect(_setting_changed, dispatch_uid="gi_wagtail_search_backend_setting")
-
-
-def connect_backend() -> None:
-    """The configured backend's own receivers (the Elasticsearch outbox), and only those."""
-    if gi_settings.SEARCH_BACKEND == "elasticsearch":
-        elasticsearch_signals.connect()
-    else:
-        elasticsearch_signals.disconnect()
-
-
-def _setting_changed(*, setting: str, **kwargs: Any) -> None:
-    # override_settings in tests; gi_wagtail.conf has reloaded gi_settings by now.
-    if setting == "GI_WAGTAIL":
-        connect_backend()
 
 
 # --- editor synonyms ----------------------------------------------------------------------------

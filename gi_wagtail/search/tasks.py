@@ -3,13 +3,17 @@
 ``schedule(ids)`` is called by ``gi_wagtail.search.signals`` inside the transaction that
 changes the pages. However many times a page is scheduled in one transaction (a publish
 saves the page and then sends ``page_published``), it is re-indexed once, after the commit.
+
+``pages_scheduled`` writes each page to the outbox (``gi_wagtail.search.outbox``) inside that
+transaction; the task after the commit drains the outbox, so a crash in between delays the
+update until the next drain instead of losing it.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import Any
 
 from django.db import connection, transaction
@@ -17,8 +21,8 @@ from django.dispatch import Signal
 from django_tasks import task
 from wagtail.models import Page
 
+from gi_wagtail.search import outbox
 from gi_wagtail.search.base import SearchBackend, get_backend
-from gi_wagtail.search.documents import BATCH, current_documents
 
 # Sent (sender=Page, page_ids, action) inside the transaction that changes the pages, once per
 # page and transaction, before the update is queued: a backend with an outbox records it here.
@@ -34,19 +38,18 @@ def sync_pages(page_ids: Iterable[int], backend: SearchBackend | None = None) ->
     backend = backend or get_backend()
     if hasattr(backend, "sync_pages"):  # a backend with its own delivery (Elasticsearch: outbox + retries)
         return backend.sync_pages(page_ids)
-    ids = list(dict.fromkeys(int(i) for i in page_ids))
-    indexed = removed = 0
-    for start in range(0, len(ids), BATCH):
-        docs, gone = current_documents(ids[start : start + BATCH])
-        backend.index(docs)
-        backend.delete(gone)
-        indexed, removed = indexed + len(docs), removed + len(gone)
-    return {"indexed": indexed, "removed": removed}
+    return outbox.write_pages(page_ids, backend)
 
 
 @task()
 def update_search_index(page_ids: list[int]) -> dict[str, Any]:
-    return sync_pages(page_ids)
+    """After a commit: apply the outbox (``page_ids`` name the pages the commit changed; their rows,
+    and any left by an earlier crash, are drained together)."""
+    backend = get_backend()
+    if hasattr(backend, "sync_pages"):  # Elasticsearch drains the outbox itself
+        return sync_pages(page_ids, backend)
+    result = outbox.drain(backend, sync=lambda ids: sync_pages(ids, backend))
+    return {"indexed": result.indexed, "removed": result.deleted, "failed": result.failed, "queued": result.remaining}
 
 
 def subtree_ids(page: Page, inclusive: bool = True) -> list[int]:
@@ -91,8 +94,11 @@ def batched_updates() -> Iterator[None]:
     (a bulk import publishes hundreds of pages per transaction)."""
     outer = getattr(_local, "batch", None)
     _local.batch = set() if outer is None else outer
+    # Inside the changing transaction, the outbox rows of the whole block go in one statement at its end.
+    rows = outbox.buffered() if outer is None and connection.in_atomic_block else nullcontext()
     try:
-        yield
+        with rows:
+            yield
     finally:
         if outer is None:
             ids, _local.batch = _local.batch, None

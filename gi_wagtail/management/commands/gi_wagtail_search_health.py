@@ -1,17 +1,25 @@
-"""Report Elasticsearch health and the index backlog; ``--drain`` retries pending updates now,
-``--repair`` indexes the live pages the index lacks."""
+"""Report search health and the index backlog (outbox); ``--drain`` applies pending updates now.
+
+Elasticsearch: cluster, alias, counts, backlog. The embedded backend: its entries compared with the
+live public pages, and the outbox; ``--drain`` also re-indexes the pages that still differ.
+Elasticsearch ``--repair`` indexes the live pages the index lacks and removes documents of pages gone.
+"""
 
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from gi_wagtail.conf import gi_settings
 from gi_wagtail.search.base import SearchBackend, get_backend
 from gi_wagtail.search.elasticsearch.outbox import drain
 
 
 class Command(BaseCommand):
-    help = "Show the Elasticsearch search health (cluster, alias, counts, backlog). Exits 1 when unhealthy."
+    help = (
+        "Show the search health: Elasticsearch (cluster, alias, counts, backlog) or the embedded index "
+        "(indexed vs. live pages, backlog). Exits 1 when unhealthy."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -24,6 +32,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if gi_settings.SEARCH_BACKEND != "elasticsearch":
+            self._embedded(options.get("drain"))
+            return
         try:
             quick = get_backend("elasticsearch", quick=True)
         except ImproperlyConfigured as exc:  # e.g. the elasticsearch extra is not installed
@@ -108,3 +119,42 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Repaired: {len(diff.missing)} missing pages indexed, {len(diff.extra)} extra documents removed"
         )
+
+    # --- the embedded backend ----------------------------------------------------------------------
+
+    def _embedded(self, drain_first: bool) -> None:
+        from gi_wagtail.search.embedded import health as embedded_health
+        from gi_wagtail.search.outbox import DrainBusyError
+
+        w = self.stdout.write
+        if drain_first:
+            try:
+                result, differing = embedded_health.repair()
+            except DrainBusyError:
+                self.stderr.write("Backlog not drained: another drain held the outbox too long; try again.")
+            else:
+                w(
+                    f"Drained: {result.indexed} indexed, {result.deleted} deleted, {result.failed} failed, "
+                    f"{result.remaining} remaining; {differing} pages found differing by the comparison"
+                    + (f" ({result.error})" if result.error else "")
+                )
+        h = embedded_health.check(settle=2)
+        w("backend:   embedded (the site's database)")
+        w(f"documents: {h.indexed} indexed, {h.expected} live pages")
+        for label, ids in (("missing", h.missing), ("stale", h.extra), ("outdated", h.outdated)):
+            if ids:
+                shown = ", ".join(str(pk) for pk in ids[: embedded_health.SHOWN])
+                w(
+                    f"{label + ':':<10} {len(ids)} pages (ids {shown}{', …' if len(ids) > embedded_health.SHOWN else ''})"
+                )
+        w(
+            f"backlog:   {h.backlog} pages pending"
+            + (f", oldest {h.backlog_oldest:%Y-%m-%d %H:%M:%S %Z}" if h.backlog_oldest else "")
+        )
+        if h.backlog_error:
+            w(f"           last error: {h.backlog_error}")
+        if not h.ok:
+            raise CommandError(
+                "The search index differs from the live pages: run gi_wagtail_search_health --drain to repair it."
+            )
+        w(self.style.SUCCESS("healthy"))
