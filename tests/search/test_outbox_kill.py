@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 
@@ -147,8 +148,12 @@ def test_kill_after_the_chunk_commit_before_indexing(import_file):
     assert code == 0, out
 
 
-@pytest.mark.skipif("connection.vendor == 'sqlite'", reason="SQLite has no row locks to stop a drain midway")
-def test_kill_in_the_middle_of_a_drain(import_file):
+# SQLite has no row locks to stop a drain midway: the case exists only on PostgreSQL and MariaDB, so it
+# is collected there only (not reported as a skip).
+ROW_LOCKS = "sqlite" not in settings.DATABASES["default"]["ENGINE"]
+
+
+def _kill_in_the_middle_of_a_drain(import_file):
     """A drain killed after writing index rows, before deleting its outbox rows, leaves nothing behind:
     its transaction rolls back, the outbox rows stay, and the next drain applies them."""
     proc = start_import(import_file(CHUNK), settings="tests.search.kill_settings")
@@ -216,3 +221,7 @@ def test_kill_at_any_moment(import_file, seed):
     code, out = health("--drain")
     assert code == 0, out
     assert_everything_found()
+
+
+if ROW_LOCKS:
+    test_kill_in_the_middle_of_a_drain = _kill_in_the_middle_of_a_drain
