@@ -177,7 +177,10 @@ class AbstractAnnualReportPage(RoutablePageMixin, GiPage):
         data = {
             "format": self.report_format,
             "year": self.year,
-            "organisation": self.organisation.name if self.organisation_id else "",
+            # The snippet's name, edited elsewhere: control characters would fail the shape check below.
+            "organisation": "".join(ch for ch in self.organisation.name if ch.isprintable())
+            if self.organisation_id
+            else "",
             "title": self.title or "",
             "publish_date": self.published_on.isoformat() if self.published_on else None,
             "filed_date": self.filed_on.isoformat() if self.filed_on else None,

@@ -52,7 +52,7 @@ def test_deeply_nested_json_is_an_error_on_its_line(tmp_path):
     path.write_text("\n".join([valid, "[" * 100000 + "]" * 100000, valid]) + "\n", "utf-8")
     found = records(path)
     assert [(r.line, bool(r.data)) for r in found] == [(1, True), (2, False), (3, True)]
-    assert "nested" in found[1].error
+    assert "嵌套层数过多" in found[1].error  # "nested too deeply", in the site's language
 
 
 class MalformedRecordImportTests(TestCase):
@@ -94,7 +94,7 @@ class MalformedRecordImportTests(TestCase):
             )
             errors = self.run_import(path, publish)
             self.assertEqual(len(errors), 1, errors)
-            self.assertTrue(errors[0].startswith(f"{path}:3: title contains the control character “\\x00”"), errors)
+            self.assertTrue(errors[0].startswith(f"{path}:3: title 含有控制字符 “\\x00”"), errors)
             self.assertEqual(DisclosureItemPage.objects.filter(title__in=[f"前{publish}", f"后{publish}"]).count(), 2)
 
     def test_a_crafted_field_cannot_print_a_fake_error_line(self):
