@@ -1,10 +1,10 @@
 """网站标识 and page metadata, as the 《政府网站发展指引》 and the 检查指标 ask.
 
-    {% load gi_wagtail_meta %}
-    {% gi_page_meta %}        in <head>: SiteName, SiteDomain, SiteIDCode, ColumnName, ColumnType, and on
-                              article pages ArticleTitle, PubDate, ContentSource, Keywords
-    {% gi_site_identity %}    in the footer: 主办单位, 联系方式, 网站标识码, ICP备案号, 公安备案号
-    {% gi_page_metadata as meta %}   the meta tags as a list of (name, content) pairs
+{% load gi_wagtail_meta %}
+{% gi_page_meta %}        in <head>: SiteName, SiteDomain, SiteIDCode, ColumnName, ColumnType, and on
+                          article pages ArticleTitle, PubDate, ContentSource, Keywords
+{% gi_site_identity %}    in the footer: 主办单位, 联系方式, 网站标识码, ICP备案号, 公安备案号
+{% gi_page_metadata as meta %}   the meta tags as a list of (name, content) pairs
 """
 
 from __future__ import annotations
@@ -73,7 +73,7 @@ def column_type(page: Page | None, column: Page | None) -> str:
 
 
 def pub_date(page: Page) -> str:
-    """"YYYY-MM-DD HH:MM": the page's publication date, with the time it went live when that was the same day.
+    """ "YYYY-MM-DD HH:MM": the page's publication date, with the time it went live when that was the same day.
 
     A back-dated 发布日期 keeps 00:00 rather than borrowing a time from another day.
     """

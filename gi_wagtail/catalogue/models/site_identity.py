@@ -40,26 +40,39 @@ def validate_site_id_code(value: str) -> None:
         return
     if not SITE_ID_CODE.match(value):
         raise ValidationError(
-            _("The site identification code has 10 digits: a 6-digit administrative division code and a 4-digit sequence, e.g. 3703220001."), code="site_id_code_format"
+            _(
+                "The site identification code has 10 digits: a 6-digit administrative division code and a 4-digit sequence, e.g. 3703220001."
+            ),
+            code="site_id_code_format",
         )
     if value[:2] not in PROVINCE_CODES:
         raise ValidationError(
-            _("The first 6 digits of the site identification code must be an administrative division code; %(code)s does not start with a province code."),
+            _(
+                "The first 6 digits of the site identification code must be an administrative division code; %(code)s does not start with a province code."
+            ),
             code="site_id_code_region",
             params={"code": value[:6]},
         )
     if value[6:] == "0000":
-        raise ValidationError(_("The last 4 digits of the site identification code (the sequence) cannot be 0000."), code="site_id_code_sequence")
+        raise ValidationError(
+            _("The last 4 digits of the site identification code (the sequence) cannot be 0000."),
+            code="site_id_code_sequence",
+        )
 
 
 def validate_icp_number(value: str) -> None:
     """ICP备案号 such as 鲁ICP备12345678号 (optionally -1 for a site of the filing)."""
     match = ICP_NUMBER.match(value.strip())
     if not match:
-        raise ValidationError(_("An ICP filing number is the province abbreviation, ICP备, the digits and 号, e.g. 鲁ICP备12345678号."), code="icp_format")
+        raise ValidationError(
+            _("An ICP filing number is the province abbreviation, ICP备, the digits and 号, e.g. 鲁ICP备12345678号."),
+            code="icp_format",
+        )
     if match["province"] not in PROVINCES:
         raise ValidationError(
-            _("“%(province)s” at the start of the ICP filing number is not a province abbreviation."), code="icp_province", params={"province": match["province"]}
+            _("“%(province)s” at the start of the ICP filing number is not a province abbreviation."),
+            code="icp_province",
+            params={"province": match["province"]},
         )
 
 
@@ -68,7 +81,9 @@ def validate_police_number(value: str) -> None:
     match = POLICE_NUMBER.match(value.strip())
     if not match:
         raise ValidationError(
-            _("A public security filing number is the province abbreviation, 公网安备, 14 digits and 号, e.g. 鲁公网安备 37032202000123号."),
+            _(
+                "A public security filing number is the province abbreviation, 公网安备, 14 digits and 号, e.g. 鲁公网安备 37032202000123号."
+            ),
             code="police_format",
         )
     province = PROVINCES.get(match["province"])
