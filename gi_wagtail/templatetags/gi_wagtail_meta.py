@@ -44,9 +44,12 @@ def site_and_identity(request: HttpRequest | None) -> tuple[Site | None, SiteIde
     site = site or Site.objects.filter(is_default_site=True).first()
     if site is None:
         return None, SiteIdentity()
-    if request is not None:
-        return site, SiteIdentity.for_request(request)  # cached on the request
-    return site, SiteIdentity.for_site(site)
+    if request is None:
+        return site, SiteIdentity.cached_for_site(site)
+    identity = getattr(request, "_gi_site_identity", None)
+    if identity is None or identity.site_id != site.pk:
+        identity = request._gi_site_identity = SiteIdentity.cached_for_site(site)
+    return site, identity
 
 
 def _column_page(page: Page) -> Page | None:

@@ -196,6 +196,7 @@ def test_wellformed_numbers_pass(validator, value):
 
 def test_admin_settings_form_shows_the_errors_and_saves_valid_values(admin_client, pages):
     site = Site.objects.get(is_default_site=True)
+    assert _meta(admin_client.get(pages[0].url))["SiteIDCode"] == "3703220001"  # now cached
     url = reverse("wagtailsettings:edit", args=["gi_wagtail", "siteidentity", site.pk])
     assert admin_client.get(url).status_code == 200
     bad = {**IDENTITY, "site_id_code": "37032200", "icp_number": "鲁ICP12345678号", "police_number": "鲁公网安备 1号"}
@@ -214,6 +215,8 @@ def test_admin_settings_form_shows_the_errors_and_saves_valid_values(admin_clien
     assert response.status_code == 302
     identity = SiteIdentity.objects.get(site=site)
     assert identity.site_id_code == "3703220002" and identity.police_number == "鲁公网安备 37032202000124号"
+    # Public pages show the change at once (the cached setting is dropped on save).
+    assert _meta(admin_client.get(pages[0].url))["SiteIDCode"] == "3703220002"
 
 
 def test_pub_date_uses_the_local_time_zone(pages):

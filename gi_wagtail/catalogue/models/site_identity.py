@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
 
 # 省级行政区划代码 (first two digits of a 行政区划码) and the one-character abbreviations
 # used in ICP and 公安 filing numbers.
@@ -31,6 +33,9 @@ SITE_ID_CODE = re.compile(r"^\d{10}$")
 # 国务院部门 sites have codes such as bm01000001.
 DEPARTMENT_SITE_ID_CODE = re.compile(r"^bm\d{8}$")
 ICP_NUMBER = re.compile(r"^(?P<province>.)ICP备(?P<number>\d{4,10})号(?:-\d{1,3})?$")
+# Every public page reads the setting: it is kept in the cache, dropped when saved. With a per-process
+# cache (locmem) another process sees a change within CACHE_SECONDS.
+CACHE_SECONDS = 300
 POLICE_NUMBER = re.compile(r"^(?P<province>.)公网安备\s?(?P<number>\d{14})号$")
 
 
@@ -162,6 +167,26 @@ class SiteIdentity(BaseSiteSetting):
         self.icp_number = self.icp_number.strip()
         self.police_number = self.police_number.strip()
         super().save(*args, **kwargs)
+        cache.delete(self.cache_key(self.site_id))
+
+    def delete(self, *args, **kwargs) -> tuple[int, dict[str, int]]:
+        cache.delete(self.cache_key(self.site_id))
+        return super().delete(*args, **kwargs)
+
+    @staticmethod
+    def cache_key(site_id: int) -> str:
+        return f"gi_wagtail:site_identity:{site_id}"
+
+    @classmethod
+    def cached_for_site(cls, site: Site) -> SiteIdentity:
+        """The site's identity from the cache, else from the database (created with defaults if missing)."""
+        key = cls.cache_key(site.pk)
+        values = cache.get(key)
+        if values is None:
+            identity = cls.for_site(site)
+            values = {field.attname: getattr(identity, field.attname) for field in cls._meta.concrete_fields}
+            cache.set(key, values, CACHE_SECONDS)
+        return cls(**values)
 
     @property
     def police_code(self) -> str:
