@@ -16,12 +16,13 @@ from gi_wagtail.models import (
     Genre,
     ItemAttachment,
     Organisation,
+    SiteIdentity,
     TopicClass,
     Validity,
 )
 from gi_wagtail.security.uploads import validate_document_file
 from home import demo_files
-from home.demo_data import AGENCY, CATEGORIES, ITEMS, ORG_CODE, ORGANISATION
+from home.demo_data import AGENCY, CATEGORIES, ITEMS, ORG_CODE, ORGANISATION, SITE_IDENTITY
 from home.demo_reports import build_demo_reports, published_child
 
 
@@ -85,7 +86,19 @@ def _item(parent, organisation, spec):
     return item, True
 
 
+def _site_identity(home):
+    site = home.get_site()
+    if site is None:
+        return
+    identity = SiteIdentity.for_site(site)
+    for field, value in SITE_IDENTITY.items():
+        setattr(identity, field, value)
+    identity.full_clean()
+    identity.save()
+
+
 def build_demo_site(home, stdout=None):
+    _site_identity(home)
     organisation, _ = Organisation.objects.get_or_create(name=AGENCY, defaults=ORGANISATION)
     index = published_child(
         home,

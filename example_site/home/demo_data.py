@@ -13,6 +13,17 @@ ORGANISATION = {
     "phone": "0533-6961249",
 }
 
+# 网站标识 in the footer and the page meta tags (invented numbers; 370322 is 高青县's 行政区划码).
+SITE_IDENTITY = {
+    "site_name": AGENCY,
+    "site_domain": "kjj.gaoqing.example.gov.cn",
+    "site_id_code": "3703220099",
+    "icp_number": "鲁ICP备12345678号",
+    "police_number": "鲁公网安备 37032202000123号",
+    "sponsor": AGENCY,
+    "contact": "0533-6961249",
+}
+
 CATEGORIES = [
     ("xxgkzn", "政府信息公开指南", "01"),
     ("jggk", "机构概况", "02"),

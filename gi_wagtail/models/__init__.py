@@ -11,6 +11,7 @@ from gi_wagtail.catalogue.models.item import (
     Validity,
     normalise_doc_no,
 )
+from gi_wagtail.catalogue.models.site_identity import SiteIdentity
 from gi_wagtail.catalogue.models.validity import ValidityEvent
 from gi_wagtail.catalogue.models.vocabularies import Genre, Organisation, TopicClass
 from gi_wagtail.reports.models import AbstractAnnualReportPage, AnnualReportPage, ReportFormat
@@ -56,6 +57,7 @@ __all__ = [
     "SearchIndexBacklog",
     "SearchSynonym",
     "SecrecyReviewTask",
+    "SiteIdentity",
     "TopicClass",
     "Validity",
     "ValidityEvent",

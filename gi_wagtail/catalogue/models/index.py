@@ -13,6 +13,7 @@ from wagtail.coreutils import resolve_model_string
 from wagtail.fields import RichTextField
 from wagtail.models import Page, get_page_models
 
+from gi_wagtail.catalogue.index_form import DisclosureIndexAdminForm
 from gi_wagtail.catalogue.models.base import GiPage
 from gi_wagtail.catalogue.models.category import with_content
 from gi_wagtail.conf import gi_settings
@@ -54,7 +55,10 @@ class AbstractDisclosureIndexPage(GiPage):
         MultiFieldPanel([FieldPanel("agency_name"), FieldPanel("org_code")], heading=_("Agency")),
         FieldPanel("intro"),
         MultiFieldPanel([FieldPanel("guide_page"), FieldPanel("annual_reports_page")], heading=_("Links")),
+        FieldPanel("gi_create_columns"),
     ]
+
+    base_form_class = DisclosureIndexAdminForm
 
     gi_template = "gi_wagtail/pages/disclosure_index_page.html"
 
