@@ -7,6 +7,7 @@ the 检查指标 deduct points for a footer without 网站标识码, ICP备案�
 
 from __future__ import annotations
 
+import logging
 import re
 
 from django.core.cache import cache
@@ -37,6 +38,8 @@ ICP_NUMBER = re.compile(r"^(?P<province>.)ICP备(?P<number>\d{4,10})号(?:-\d{1,
 # cache (locmem) another process sees a change within CACHE_SECONDS.
 CACHE_SECONDS = 300
 POLICE_NUMBER = re.compile(r"^(?P<province>.)公网安备\s?(?P<number>\d{14})号$")
+
+logger = logging.getLogger(__name__)
 
 
 def validate_site_id_code(value: str) -> None:
@@ -167,10 +170,10 @@ class SiteIdentity(BaseSiteSetting):
         self.icp_number = self.icp_number.strip()
         self.police_number = self.police_number.strip()
         super().save(*args, **kwargs)
-        cache.delete(self.cache_key(self.site_id))
+        _forget(self.cache_key(self.site_id))
 
     def delete(self, *args, **kwargs) -> tuple[int, dict[str, int]]:
-        cache.delete(self.cache_key(self.site_id))
+        _forget(self.cache_key(self.site_id))
         return super().delete(*args, **kwargs)
 
     @staticmethod
@@ -181,11 +184,17 @@ class SiteIdentity(BaseSiteSetting):
     def cached_for_site(cls, site: Site) -> SiteIdentity:
         """The site's identity from the cache, else from the database (created with defaults if missing)."""
         key = cls.cache_key(site.pk)
-        values = cache.get(key)
+        try:
+            values = cache.get(key)
+        except Exception:  # noqa: BLE001  (Redis down: a miss, never an error page)
+            values = None
         if values is None:
             identity = cls.for_site(site)
             values = {field.attname: getattr(identity, field.attname) for field in cls._meta.concrete_fields}
-            cache.set(key, values, CACHE_SECONDS)
+            try:
+                cache.set(key, values, CACHE_SECONDS)
+            except Exception:  # noqa: BLE001
+                logger.warning("gi_wagtail: cache unavailable, site identity read from the database")
         return cls(**values)
 
     @property
@@ -193,3 +202,10 @@ class SiteIdentity(BaseSiteSetting):
         """The 14 digits of the 公安备案号 (the query parameter of beian.mps.gov.cn)."""
         match = POLICE_NUMBER.match(self.police_number)
         return match["number"] if match else ""
+
+
+def _forget(key: str) -> None:
+    try:
+        cache.delete(key)
+    except Exception:  # noqa: BLE001  (the entry expires by itself)
+        logger.warning("gi_wagtail: cache unavailable, the site identity may show old values for a while")
