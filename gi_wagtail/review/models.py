@@ -59,10 +59,12 @@ class ReviewTaskState(TaskState):
 
 
 def is_own_submission(task_state: TaskState, user: Any) -> bool:
-    """True when ``user`` submitted the workflow or wrote any revision since the last publication.
+    """True when ``user`` submitted the workflow or wrote any revision of the work under review.
 
-    Not only the revision under review: a colleague who merely clicks submit saves a revision
-    of their own on top of the draft someone else wrote.
+    That is every revision since the last publication up to the one submitted: a colleague who
+    merely clicks submit saves a revision of their own on top of the draft someone else wrote.
+    Revisions saved during the review (Wagtail saves one when a reviewer decides from the editor)
+    are not the submitted work.
     """
     if user is None or not user.is_authenticated:
         return False
@@ -72,7 +74,10 @@ def is_own_submission(task_state: TaskState, user: Any) -> bool:
     revision = task_state.revision
     if revision is not None and revision.user_id == user.pk:
         return True
-    return unpublished_revisions(workflow_state).filter(user_id=user.pk).exists()
+    revisions = unpublished_revisions(workflow_state).filter(user_id=user.pk)
+    if task_state.revision_id:
+        revisions = revisions.filter(pk__lte=task_state.revision_id)
+    return revisions.exists()
 
 
 def unpublished_revisions(workflow_state: Any) -> QuerySet[Revision]:
@@ -88,20 +93,20 @@ def unpublished_revisions(workflow_state: Any) -> QuerySet[Revision]:
 
 
 def _states_with_drafts_by(states: QuerySet[TaskState], user: Any) -> list[int]:
-    """Task states whose object has a revision by ``user`` since its last publication.
+    """Task states whose submitted work includes a revision by ``user`` (see ``is_own_submission``).
 
     A fixed number of queries per content type, whatever the length of the queue.
     """
-    rows = list(states.values_list("pk", "workflow_state__base_content_type_id", "workflow_state__object_id"))
+    rows = list(
+        states.values_list("pk", "workflow_state__base_content_type_id", "workflow_state__object_id", "revision_id")
+    )
     if not rows:
         return []
-    written: dict[tuple[int, str], int] = {}
-    for ct_id, object_id, revision_id in (
-        Revision.objects.filter(user_id=user.pk, object_id__in={r[2] for r in rows})
-        .values_list("base_content_type_id", "object_id", "pk")
-        .order_by("pk")
-    ):
-        written[(ct_id, object_id)] = revision_id  # the newest last
+    written: dict[tuple[int, str], list[int]] = {}
+    for ct_id, object_id, revision_id in Revision.objects.filter(
+        user_id=user.pk, object_id__in={r[2] for r in rows}
+    ).values_list("base_content_type_id", "object_id", "pk"):
+        written.setdefault((ct_id, object_id), []).append(revision_id)
     live: dict[tuple[int, str], int] = {}
     for ct_id in {r[1] for r in rows}:
         model = ContentType.objects.get_for_id(ct_id).model_class()
@@ -109,7 +114,12 @@ def _states_with_drafts_by(states: QuerySet[TaskState], user: Any) -> list[int]:
             ids = [r[2] for r in rows if r[1] == ct_id]
             for pk, live_id in model._default_manager.filter(pk__in=ids).values_list("pk", "live_revision_id"):
                 live[(ct_id, str(pk))] = live_id or 0
-    return [pk for pk, ct_id, object_id in rows if written.get((ct_id, object_id), 0) > live.get((ct_id, object_id), 0)]
+    own = []
+    for pk, ct_id, object_id, revision_id in rows:
+        low, high = live.get((ct_id, object_id), 0), revision_id or float("inf")
+        if any(low < rev <= high for rev in written.get((ct_id, object_id), ())):
+            own.append(pk)
+    return own
 
 
 class AbstractReviewTask(AbstractGroupApprovalTask):
